@@ -1,0 +1,152 @@
+//! Diagnostics as data: a stable code, a span, and messages already written
+//! in the rule file's language. Rendering with snippets happens in the CLI.
+
+use serde::Serialize;
+
+use crate::Span;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Severity {
+    /// The file cannot be used.
+    Error,
+    /// The file works but probably does not say what was meant.
+    Warning,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal ),* $(,)?) => {
+        /// A stable diagnostic code, e.g. `E0101`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The code as written in messages, e.g. `"E0101"`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Code::$variant => $code, )*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The rule file is larger than the configured limit.
+    FileTooLarge = "E0001",
+    /// The rule file declares more indicators than the configured limit.
+    TooManyIndicators = "E0002",
+    /// A number has more digits than can be represented exactly.
+    NumberOutOfRange = "E0003",
+    /// The rule file contains a NUL byte.
+    NulByte = "E0004",
+    /// The text does not follow the language's syntax.
+    Syntax = "E0101",
+    /// A name is used but never declared.
+    UnknownName = "E0201",
+    /// A name is declared twice.
+    DuplicateName = "E0202",
+    /// Two indicators at the same place in the tree have the same name.
+    DuplicateIndicator = "E0203",
+    /// Two inputs read the same record key.
+    DuplicateKey = "E0204",
+    /// A tier does not say which input it compares.
+    NoSubject = "E0205",
+    /// A deviation tier does not say what it deviates from.
+    NoDeviationBase = "E0206",
+    /// A name refers to the wrong kind of thing.
+    WrongKind = "E0207",
+    /// An indicator has no scoring rule.
+    NoScoring = "E0208",
+    /// A unit is not one the engine knows.
+    UnknownUnit = "E0301",
+    /// Two quantities of incompatible units are compared.
+    UnitMismatch = "E0302",
+    /// A share or tolerance is not written as a percentage.
+    NotAPercentage = "E0303",
+    /// An input's range is empty or reversed.
+    BadRange = "E0304",
+    /// An indicator's points cannot be derived and are not declared.
+    PointsUnbounded = "E0401",
+    /// The indicators' points do not add up to the declared total.
+    TotalMismatch = "E0402",
+    /// A group's children do not add up to its declared points.
+    GroupPointsMismatch = "E0403",
+    /// A tier deducts more than the indicator's points.
+    DeductionExceedsPoints = "E0404",
+    /// Grade bands are not in descending order.
+    BadGrades = "E0405",
+    /// Too many decimal places for rounding.
+    BadRounding = "E0406",
+    /// A setting or property is given twice.
+    DuplicateSetting = "E0407",
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem found in a rule file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where the problem is.
+    pub span: Span,
+    /// A short sentence: what is wrong.
+    pub message: String,
+    /// A label for the underlined text.
+    pub label: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error with a message and label.
+    pub fn error(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            span,
+            message: message.into(),
+            label: label.into(),
+            help: None,
+        }
+    }
+
+    /// A warning with a message and label.
+    pub fn warning(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message, label)
+        }
+    }
+
+    /// Adds help text.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Whether this is an error (as opposed to a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{}] {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}

@@ -1,0 +1,28 @@
+//! Syntax of the scorecard rule language: the pest grammar in `grammar/`,
+//! a typed and spanned AST, and parse diagnostics in the analyst's language.
+//!
+//! ```
+//! use scorecard_syntax::{parse, Limits};
+//! let file = parse("计分表 「示例」\n三级指标 满意度\n  评分 满意度低于90%，扣3分", &Limits::default()).unwrap();
+//! assert_eq!(file.name.node, "示例");
+//! ```
+//!
+//! pest stays inside this crate: no pest type appears in its public API.
+
+pub mod ast;
+mod diagnostic;
+mod grammar;
+mod lang;
+mod limits;
+mod parse;
+mod position;
+pub mod source;
+mod span;
+mod syntax_error;
+
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use lang::Lang;
+pub use limits::Limits;
+pub use parse::parse;
+pub use position::{LineCol, LineIndex};
+pub use span::{Span, Spanned};

@@ -1,0 +1,64 @@
+//! Turning raw bytes into rule text: UTF-8 validation, NUL bytes and size limits.
+
+use crate::{Code, Diagnostic, Lang, Limits, Span};
+
+/// Checks that `bytes` is a rule file this engine will read: within the size
+/// limit, valid UTF-8, and free of NUL bytes. A leading byte-order mark is kept
+/// (the grammar skips it) so spans stay byte-exact.
+pub fn decode<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, Diagnostic> {
+    check_size(bytes.len(), limits)?;
+    let src = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let lang = Lang::detect(std::str::from_utf8(bytes.get(..at).unwrap_or(&[])).unwrap_or(""));
+        Diagnostic::error(
+            Code::Syntax,
+            Span::new(at, at),
+            lang.pick(
+                "文件不是有效的 UTF-8 文本",
+                "the file is not valid UTF-8 text",
+            ),
+            lang.pick("此处字节无效", "invalid byte here"),
+        )
+        .with_help(lang.pick(
+            "请将规则文件另存为 UTF-8 编码（GBK/GB18030 文件需先转换）",
+            "save the rule file as UTF-8 (convert GBK/GB18030 files first)",
+        ))
+    })?;
+    check_text(src, limits)?;
+    Ok(src)
+}
+
+/// Checks size and NUL bytes of text that is already UTF-8.
+pub fn check_text(src: &str, limits: &Limits) -> Result<(), Diagnostic> {
+    check_size(src.len(), limits)?;
+    if let Some(at) = src.find('\0') {
+        let lang = Lang::detect(src.get(..at).unwrap_or(""));
+        return Err(Diagnostic::error(
+            Code::NulByte,
+            Span::new(at, at.saturating_add(1)),
+            lang.pick("文件中有 NUL 字节", "the file contains a NUL byte"),
+            lang.pick("NUL 字节", "NUL byte"),
+        )
+        .with_help(lang.pick(
+            "规则文件应为纯文本；请检查是否误选了二进制文件",
+            "rule files are plain text; check that this is not a binary file",
+        )));
+    }
+    Ok(())
+}
+
+fn check_size(len: usize, limits: &Limits) -> Result<(), Diagnostic> {
+    if len > limits.max_file_bytes || u32::try_from(len).is_err() {
+        return Err(Diagnostic::error(
+            Code::FileTooLarge,
+            Span::new(0, 0),
+            format!(
+                "rule file is {len} bytes, over the limit of {} bytes / 规则文件超过大小上限",
+                limits.max_file_bytes
+            ),
+            "file too large",
+        )
+        .with_help("split the table into several files, or raise the limit (Limits::max_file_bytes)"));
+    }
+    Ok(())
+}

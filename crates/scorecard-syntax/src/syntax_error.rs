@@ -1,0 +1,162 @@
+//! Turning pest's parse failures into diagnostics an analyst can act on:
+//! what was expected in the language's own terms, never grammar rule names.
+
+use crate::grammar::Rule;
+use crate::{Code, Diagnostic, Lang, Span};
+
+/// Converts a pest error into a diagnostic in the file's language.
+pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> Diagnostic {
+    let at = match err.location {
+        pest::error::InputLocation::Pos(p) => p,
+        pest::error::InputLocation::Span((s, _)) => s,
+    };
+    let positives: &[Rule] = match &err.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives,
+        pest::error::ErrorVariant::CustomError { .. } => &[],
+    };
+    let mut expected: Vec<&'static str> = Vec::new();
+    for rule in positives {
+        if let Some(words) = describe(*rule, lang) {
+            if !expected.contains(&words) {
+                expected.push(words);
+            }
+        }
+    }
+    let found = found_text(src, at);
+    let span = Span::new(at, at.saturating_add(found.as_ref().map_or(0, |f| f.len())));
+    let found_words = match &found {
+        Some(f) => format!("`{f}`"),
+        None => lang.pick("文件结尾", "the end of the file").to_owned(),
+    };
+    let message = if expected.is_empty() {
+        lang.pick(format!("此处不应出现 {found_words}"), format!("unexpected {found_words}"))
+    } else {
+        let list = expected.join(lang.pick("、", ", "));
+        lang.pick(
+            format!("此处应为{list}，但看到的是 {found_words}"),
+            format!("expected {list}, found {found_words}"),
+        )
+    };
+    let label = lang.pick("无法识别", "not understood here");
+    let mut d = Diagnostic::error(Code::Syntax, span, message, label);
+    if let Some(help) = help_for(positives, found.as_deref(), lang) {
+        d = d.with_help(help);
+    }
+    d
+}
+
+/// The token-like text at `at`: up to the next space or punctuation, at most 12 characters.
+fn found_text(src: &str, at: usize) -> Option<String> {
+    let rest = src.get(at..)?;
+    let first = rest.chars().next()?;
+    if first == '\n' || first == '\r' {
+        return Some(lang_neutral_newline());
+    }
+    let text: String = if first.is_alphanumeric() || first == '_' {
+        rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').take(12).collect()
+    } else {
+        first.to_string()
+    };
+    Some(text)
+}
+
+fn lang_neutral_newline() -> String {
+    "↵".to_owned()
+}
+
+/// Human words for what a rule stands for, or `None` for rules never worth naming.
+fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
+    use Rule::*;
+    let (zh, en) = match rule {
+        EOI => ("文件结尾", "the end of the file"),
+        header | kw_scorecard => ("表头 `计分表 「名称」`", "the header `scorecard \"name\"`"),
+        name | bare_name | subject => ("名称", "a name"),
+        quoted | quoted_cjk | quoted_ascii => ("引号括起的文字 「…」", "quoted text \"…\""),
+        number | signed_number => ("数字", "a number"),
+        quantity | reference | ratio_en | ratio_zh | step => {
+            ("数值（如 `90%`、`上期90%`）", "a value such as `90%` or `90% of last year`")
+        }
+        unit | unit_paren => ("单位（如 `%`、`件`、`万元`、`次`）", "a unit such as `%`, `件`, `万元` or `次`"),
+        cmp_lt | cmp_gt | cmp_le | cmp_ge | cmp_deviation | condition | deviation | prefix_comparison => {
+            ("比较词（如 `低于`、`超过`、`达到`）", "a comparison word such as `below`, `above` or `at least`")
+        }
+        cmp_le_post | cmp_ge_post | postfix_comparison => ("`以上` 或 `以下`", "`or more` or `or less`"),
+        inclusive => ("`（含）`", "`inclusive`"),
+        deduction | deduct_zh | deduct_en | kw_deduct | arrow => {
+            ("扣分（如 `扣3分`）", "a deduction such as `→ −3`")
+        }
+        minus => ("负号 `−`", "a minus sign `−`"),
+        fen => ("`分`", "`分`"),
+        tier | condition_tier | per_tier | kw_each => {
+            ("评分条件（如 `低于90%，扣3分`）", "a tier such as `below 90% → −3`")
+        }
+        kw_total | kw_rounding | kw_grades | kw_input | kw_const => (
+            "设置或声明（`总分`、`舍入`、`等级`、`输入`、`常量`）",
+            "a setting or declaration (`total`, `rounding`, `grades`, `input`, `const`)",
+        ),
+        kw_group1 | kw_group2 | kw_indicator => (
+            "`一级指标`、`二级指标` 或 `三级指标`",
+            "`group`, `subgroup` or `indicator`",
+        ),
+        kw_target | kw_nature | quantitative | qualitative | kw_criterion | kw_content | kw_basis | kw_source
+        | kw_points | kw_measure | kw_scoring => (
+            "指标的栏目（如 `指标值`、`分值`、`评分`）",
+            "an indicator property such as `target`, `points` or `scoring`",
+        ),
+        rounding_mode | half_up | half_even => ("舍入方式 `四舍五入` 或 `四舍六入五成双`", "`half-up` or `half-even`"),
+        places | places_word | keep => ("保留位数（如 `保留2位`）", "decimal places such as `2 places`"),
+        grade => ("等级（如 `优 90`）", "a grade such as `优 90`"),
+        input_key | key_word => ("数据中的字段名（如 `cases`）", "the record key, such as `cases`"),
+        range | kw_range => ("`范围`", "`range`"),
+        range_to => ("`～`", "`to`"),
+        eq => ("`=`", "`=`"),
+        target_op | ge_sign => ("`=`、`≥` 或 `≤`", "`=`, `>=` or `<=`"),
+        colon => ("`：`", "`:`"),
+        sep => ("分隔符 `，`", "a separator `,`"),
+        open_paren => ("`（`", "`(`"),
+        close_paren => ("`）`", "`)`"),
+        kw_of => ("`of`", "`of`"),
+        kw_by => ("`by`", "`by`"),
+        cumulative => ("`累计`", "`cumulative`"),
+        points_word => ("`points`", "`points`"),
+        _ => return None,
+    };
+    Some(lang.pick(zh, en))
+}
+
+/// A hint for the most common mistakes.
+fn help_for(positives: &[Rule], found: Option<&str>, lang: Lang) -> Option<&'static str> {
+    let expects = |r: Rule| positives.contains(&r);
+    let found_cjk = found.and_then(|f| f.chars().next()).is_some_and(|c| !c.is_ascii());
+    if expects(Rule::deduction) || expects(Rule::deduct_zh) || expects(Rule::kw_deduct) || expects(Rule::arrow) {
+        return Some(lang.pick(
+            "每一档写成「条件，扣N分」，例如 `低于上期90%，扣3分`",
+            "write each tier as a condition and a deduction, e.g. `below 90% of last year → −3`",
+        ));
+    }
+    if expects(Rule::unit) {
+        return Some(lang.pick(
+            "可用的单位：% 个百分点 件 万件 元 千元 万元 亿元 次 天 日 个 人 人次 户 项 起 篇",
+            "known units: % 个百分点 件 万件 元 千元 万元 亿元 次 天 日 个 人 人次 户 项 起 篇",
+        ));
+    }
+    if expects(Rule::name) && found.is_some() {
+        return Some(lang.pick(
+            "名称中含有数字、标点或关键字时，请用「」括起来，例如 「保障123个窗口运行」",
+            "put names that contain digits, punctuation or keywords in quotes, e.g. \"window 123\"",
+        ));
+    }
+    if expects(Rule::kw_scoring) && found_cjk {
+        return Some(lang.pick(
+            "指标的每一栏以关键字开头（`指标值`、`分值`、`度量`、`评分` 等）；评分条件写在 `评分` 之后",
+            "each indicator property starts with a keyword (`target`, `points`, `measure`, `scoring`, …)",
+        ));
+    }
+    if expects(Rule::header) || expects(Rule::kw_scorecard) {
+        return Some(lang.pick(
+            "规则文件以 `计分表 「名称」` 开头",
+            "a rule file starts with `scorecard \"name\"`",
+        ));
+    }
+    None
+}
