@@ -94,7 +94,7 @@ pub enum Item {
     /// 一级指标 or 二级指标.
     Group(Group),
     /// 三级指标.
-    Indicator(Indicator),
+    Indicator(Box<Indicator>),
 }
 
 /// A first- or second-level indicator.

@@ -113,22 +113,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error with a message and label.
     pub fn error(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Diagnostic {
-            code,
-            severity: Severity::Error,
-            span,
-            message: message.into(),
-            label: label.into(),
-            help: None,
-        }
+        Diagnostic { code, severity: Severity::Error, span, message: message.into(), label: label.into(), help: None }
     }
 
     /// A warning with a message and label.
     pub fn warning(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, span, message, label)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, span, message, label) }
     }
 
     /// Adds help text.

@@ -14,10 +14,6 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_file_bytes: 4 * 1024 * 1024,
-            max_indicators: 10_000,
-            max_tiers: 1_000,
-        }
+        Limits { max_file_bytes: 4 * 1024 * 1024, max_indicators: 10_000, max_tiers: 1_000 }
     }
 }

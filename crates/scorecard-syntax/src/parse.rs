@@ -15,8 +15,7 @@ type Result<T> = std::result::Result<T, Diagnostic>;
 pub fn parse(src: &str, limits: &Limits) -> std::result::Result<File, Vec<Diagnostic>> {
     crate::source::check_text(src, limits).map_err(|d| vec![d])?;
     let lang = Lang::detect(src);
-    let mut pairs =
-        ScorecardParser::parse(Rule::file, src).map_err(|e| vec![syntax_error::convert(&e, src, lang)])?;
+    let mut pairs = ScorecardParser::parse(Rule::file, src).map_err(|e| vec![syntax_error::convert(&e, src, lang)])?;
     let file = pairs.next().ok_or_else(|| vec![internal(Span::default())])?;
     let mut conv = Converter { limits, indicators: 0 };
     conv.parse_file(file).map_err(|d| vec![d])
@@ -67,13 +66,15 @@ impl Converter<'_> {
                     file.lang = Lang::of_keyword(kw.as_str());
                     file.name = parse_name(last(inner, at)?)?;
                 }
-                Rule::total => set_once(&mut file.total, Spanned::new(parse_number(find(p, Rule::number)?)?, at), file.lang)?,
+                Rule::total => {
+                    set_once(&mut file.total, Spanned::new(parse_number(find(p, Rule::number)?)?, at), file.lang)?
+                }
                 Rule::rounding => set_once(&mut file.rounding, Spanned::new(parse_rounding(p)?, at), file.lang)?,
                 Rule::grades => set_once(&mut file.grades, Spanned::new(parse_grades(p)?, at), file.lang)?,
                 Rule::input_decl => file.inputs.push(parse_input(p)?),
                 Rule::const_decl => file.consts.push(parse_const(p)?),
                 Rule::group1 | Rule::group2 => file.items.push(Item::Group(self.parse_group(p)?)),
-                Rule::indicator => file.items.push(Item::Indicator(self.parse_indicator(p)?)),
+                Rule::indicator => file.items.push(Item::Indicator(Box::new(self.parse_indicator(p)?))),
                 _ => {}
             }
         }
@@ -83,12 +84,7 @@ impl Converter<'_> {
     fn parse_group(&mut self, pair: Pair<'_, Rule>) -> Result<Group> {
         let at = span(&pair);
         let level = if pair.as_rule() == Rule::group1 { 1 } else { 2 };
-        let mut group = Group {
-            level,
-            name: Spanned::new(String::new(), at),
-            points: None,
-            items: Vec::new(),
-        };
+        let mut group = Group { level, name: Spanned::new(String::new(), at), points: None, items: Vec::new() };
         for p in pair.into_inner() {
             let ps = span(&p);
             match p.as_rule() {
@@ -98,7 +94,7 @@ impl Converter<'_> {
                     group.points = Some(Spanned::new(parse_number(find(points, Rule::number)?)?, ps));
                 }
                 Rule::group2 => group.items.push(Item::Group(self.parse_group(p)?)),
-                Rule::indicator => group.items.push(Item::Indicator(self.parse_indicator(p)?)),
+                Rule::indicator => group.items.push(Item::Indicator(Box::new(self.parse_indicator(p)?))),
                 _ => {}
             }
         }
@@ -235,10 +231,7 @@ fn parse_name(pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
 
 /// Collapses runs of horizontal space inside an English name to one space.
 fn normalize_spaces(text: &str) -> String {
-    text.split([' ', '\t', '\u{3000}'])
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    text.split([' ', '\t', '\u{3000}']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 fn parse_quoted(pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
@@ -256,7 +249,9 @@ fn parse_decimal_text(text: &str, at: Span) -> Result<Decimal> {
     let ascii: String = text
         .chars()
         .map(|c| match c {
-            '０'..='９' => char::from_u32(u32::from(c).wrapping_sub(0xFF10).wrapping_add(u32::from('0'))).unwrap_or(c),
+            '０'..='９' => {
+                char::from_u32(u32::from(c).wrapping_sub(0xFF10).wrapping_add(u32::from('0'))).unwrap_or(c)
+            }
             '．' => '.',
             '−' | '－' => '-',
             _ => c,
@@ -296,17 +291,20 @@ fn parse_rounding(pair: Pair<'_, Rule>) -> Result<Rounding> {
     let mut rounding = Rounding { mode: RoundingMode::HalfUp, places: None };
     for p in pair.into_inner() {
         match p.as_rule() {
-            Rule::rounding_mode => {
-                if p.into_inner().any(|q| q.as_rule() == Rule::half_even) {
-                    rounding.mode = RoundingMode::HalfEven;
-                }
+            Rule::rounding_mode if p.clone().into_inner().any(|q| q.as_rule() == Rule::half_even) => {
+                rounding.mode = RoundingMode::HalfEven;
             }
             Rule::places => {
                 let at = span(&p);
                 let n = parse_number(find(p, Rule::number)?)?;
                 let places = u32::try_from(n.trunc().mantissa()).ok().filter(|_| n.fract().is_zero());
                 let places = places.ok_or_else(|| {
-                    Diagnostic::error(Code::BadRounding, at, "decimal places must be a whole number", "not a whole number")
+                    Diagnostic::error(
+                        Code::BadRounding,
+                        at,
+                        "decimal places must be a whole number",
+                        "not a whole number",
+                    )
                 })?;
                 rounding.places = Some(Spanned::new(places, at));
             }

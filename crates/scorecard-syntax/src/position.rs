@@ -37,14 +37,8 @@ impl LineIndex {
         let offset = offset.min(src.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
-        let column = src
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count())
-            .saturating_add(1);
-        LineCol {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: u32::try_from(column).unwrap_or(u32::MAX),
-        }
+        let column = src.get(start..offset).map_or(0, |s| s.chars().count()).saturating_add(1);
+        LineCol { line: u32::try_from(line).unwrap_or(u32::MAX), column: u32::try_from(column).unwrap_or(u32::MAX) }
     }
 
     /// The text of the line containing byte `offset`, without its line break.
@@ -52,14 +46,8 @@ impl LineIndex {
         let lc = self.line_col(src, offset);
         let idx = (lc.line as usize).saturating_sub(1);
         let start = self.starts.get(idx).copied().unwrap_or(0);
-        let end = self
-            .starts
-            .get(idx.saturating_add(1))
-            .copied()
-            .unwrap_or(src.len());
-        src.get(start..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
+        let end = self.starts.get(idx.saturating_add(1)).copied().unwrap_or(src.len());
+        src.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
     }
 
     /// The start position of a span.

@@ -13,10 +13,7 @@ pub fn decode<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, Diagnosti
         Diagnostic::error(
             Code::Syntax,
             Span::new(at, at),
-            lang.pick(
-                "文件不是有效的 UTF-8 文本",
-                "the file is not valid UTF-8 text",
-            ),
+            lang.pick("文件不是有效的 UTF-8 文本", "the file is not valid UTF-8 text"),
             lang.pick("此处字节无效", "invalid byte here"),
         )
         .with_help(lang.pick(

@@ -32,10 +32,7 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
         lang.pick(format!("此处不应出现 {found_words}"), format!("unexpected {found_words}"))
     } else {
         let list = expected.join(lang.pick("、", ", "));
-        lang.pick(
-            format!("此处应为{list}，但看到的是 {found_words}"),
-            format!("expected {list}, found {found_words}"),
-        )
+        lang.pick(format!("此处应为{list}，但看到的是 {found_words}"), format!("expected {list}, found {found_words}"))
     };
     let label = lang.pick("无法识别", "not understood here");
     let mut d = Diagnostic::error(Code::Syntax, span, message, label);
@@ -82,9 +79,7 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
         }
         cmp_le_post | cmp_ge_post | postfix_comparison => ("`以上` 或 `以下`", "`or more` or `or less`"),
         inclusive => ("`（含）`", "`inclusive`"),
-        deduction | deduct_zh | deduct_en | kw_deduct | arrow => {
-            ("扣分（如 `扣3分`）", "a deduction such as `→ −3`")
-        }
+        deduction | deduct_zh | deduct_en | kw_deduct | arrow => ("扣分（如 `扣3分`）", "a deduction such as `→ −3`"),
         minus => ("负号 `−`", "a minus sign `−`"),
         fen => ("`分`", "`分`"),
         tier | condition_tier | per_tier | kw_each => {
@@ -94,10 +89,9 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
             "设置或声明（`总分`、`舍入`、`等级`、`输入`、`常量`）",
             "a setting or declaration (`total`, `rounding`, `grades`, `input`, `const`)",
         ),
-        kw_group1 | kw_group2 | kw_indicator => (
-            "`一级指标`、`二级指标` 或 `三级指标`",
-            "`group`, `subgroup` or `indicator`",
-        ),
+        kw_group1 | kw_group2 | kw_indicator => {
+            ("`一级指标`、`二级指标` 或 `三级指标`", "`group`, `subgroup` or `indicator`")
+        }
         kw_target | kw_nature | quantitative | qualitative | kw_criterion | kw_content | kw_basis | kw_source
         | kw_points | kw_measure | kw_scoring => (
             "指标的栏目（如 `指标值`、`分值`、`评分`）",
@@ -153,10 +147,7 @@ fn help_for(positives: &[Rule], found: Option<&str>, lang: Lang) -> Option<&'sta
         ));
     }
     if expects(Rule::header) || expects(Rule::kw_scorecard) {
-        return Some(lang.pick(
-            "规则文件以 `计分表 「名称」` 开头",
-            "a rule file starts with `scorecard \"name\"`",
-        ));
+        return Some(lang.pick("规则文件以 `计分表 「名称」` 开头", "a rule file starts with `scorecard \"name\"`"));
     }
     None
 }

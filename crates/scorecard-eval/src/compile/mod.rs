@@ -1,0 +1,130 @@
+//! Checking and compiling a parsed rule file into a [`Plan`]: resolves names
+//! to slots, checks units and points, and reports every problem it finds.
+
+mod names;
+mod points;
+mod settings;
+mod tiers;
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::{self, Item};
+use scorecard_syntax::{Diagnostic, Lang, LineIndex, Span};
+
+use crate::plan::{GroupPlan, IndicatorPlan, Plan};
+use names::Names;
+
+/// Compiles a parsed file. On success returns the plan and any warnings; on
+/// failure every error and warning found.
+pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut cx = Ctx { lang: file.lang, diags: Vec::new() };
+    let mut names = Names::declare(file, &mut cx);
+    let mut tree = Tree::default();
+    for item in &file.items {
+        tree.walk(item, &mut Vec::new(), &mut names, &mut cx);
+    }
+    names.warn_unused(&tree.indicators, &mut cx);
+    let total = points::check_total(file, &tree.indicators, &mut cx);
+    points::check_groups(&tree.declared_group_points, &tree.groups, &tree.indicators, &mut cx);
+    let rounding = settings::rounding(file, &mut cx);
+    let grades = settings::grades(file, &mut cx);
+    if cx.diags.iter().any(Diagnostic::is_error) {
+        return Err(cx.diags);
+    }
+    let plan = Plan {
+        name: file.name.node.clone(),
+        lang: file.lang,
+        total,
+        rounding,
+        grades,
+        inputs: names.into_inputs(),
+        indicators: tree.indicators,
+        groups: tree.groups,
+        source: src.to_owned(),
+        lines: LineIndex::new(src),
+    };
+    Ok((plan, cx.diags))
+}
+
+/// Diagnostics collected while compiling, in the file's language.
+pub(crate) struct Ctx {
+    pub(crate) lang: Lang,
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+impl Ctx {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    pub(crate) fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        self.lang.pick(zh, en)
+    }
+}
+
+/// Walks the indicator tree, collecting indicators and groups in table order.
+#[derive(Default)]
+struct Tree {
+    indicators: Vec<IndicatorPlan>,
+    groups: Vec<GroupPlan>,
+    /// (group index, declared points, where declared)
+    declared_group_points: Vec<(usize, Decimal, Span)>,
+    /// Paths already used, to find duplicates: (path + name, span).
+    seen: Vec<(Vec<String>, Span)>,
+}
+
+impl Tree {
+    fn walk(&mut self, item: &Item, path: &mut Vec<String>, names: &mut Names, cx: &mut Ctx) {
+        match item {
+            Item::Group(g) => {
+                let index = self.groups.len();
+                self.check_duplicate(path, &g.name, cx);
+                self.groups.push(GroupPlan { path: path.clone(), name: g.name.node.clone(), indicators: Vec::new() });
+                if let Some(p) = &g.points {
+                    self.declared_group_points.push((index, p.node, p.span));
+                }
+                path.push(g.name.node.clone());
+                let first = self.indicators.len();
+                for child in &g.items {
+                    self.walk(child, path, names, cx);
+                }
+                path.pop();
+                let last = self.indicators.len();
+                if let Some(group) = self.groups.get_mut(index) {
+                    group.indicators = (first..last).collect();
+                }
+            }
+            Item::Indicator(ind) => {
+                self.check_duplicate(path, &ind.name, cx);
+                let index = self.indicators.len();
+                if let Some(plan) = tiers::indicator(ind, path, index, names, cx) {
+                    self.indicators.push(plan);
+                }
+            }
+        }
+    }
+
+    fn check_duplicate(&mut self, path: &[String], name: &scorecard_syntax::Spanned<String>, cx: &mut Ctx) {
+        let mut full = path.to_vec();
+        full.push(name.node.clone());
+        if let Some((_, first)) = self.seen.iter().find(|(p, _)| *p == full) {
+            let first = *first;
+            cx.push(
+                Diagnostic::error(
+                    scorecard_syntax::Code::DuplicateIndicator,
+                    name.span,
+                    match cx.lang {
+                        Lang::Zh => format!("指标 `{}` 在同一位置重复出现", name.node),
+                        Lang::En => format!("indicator `{}` appears twice at the same place", name.node),
+                    },
+                    cx.pick("重复的指标", "duplicate indicator"),
+                )
+                .with_help(match cx.lang {
+                    Lang::Zh => format!("第一次出现在字节 {}；请改名或合并两处", first.start),
+                    Lang::En => format!("first defined at byte {}; rename one or merge them", first.start),
+                }),
+            );
+        } else {
+            self.seen.push((full, name.span));
+        }
+    }
+}

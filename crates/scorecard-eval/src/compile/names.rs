@@ -1,0 +1,318 @@
+//! Inputs and constants: declaring them, resolving names, suggesting fixes.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::{self, Quantity};
+use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
+
+use super::Ctx;
+use crate::plan::{IndicatorPlan, InputSpec, Operand, Slot};
+use crate::units::{self, Unit};
+
+/// What a name refers to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Named {
+    Input(Slot),
+    Const { value: Decimal, unit: &'static Unit },
+}
+
+pub(crate) struct Names {
+    inputs: Vec<(InputSpec, Span)>,
+    by_name: HashMap<String, Named>,
+}
+
+impl Names {
+    /// Declares every input and constant of the file.
+    pub(crate) fn declare(file: &ast::File, cx: &mut Ctx) -> Names {
+        let mut names = Names { inputs: Vec::new(), by_name: HashMap::new() };
+        let mut keys: HashMap<&str, Span> = HashMap::new();
+        for input in &file.inputs {
+            if let Some(first) = keys.insert(&input.key.node, input.key.span) {
+                cx.push(duplicate(Code::DuplicateKey, &input.key, first, cx.lang));
+            }
+            let Some(unit) = unit_of(&input.unit, cx) else { continue };
+            let range = input.range.as_ref().and_then(|r| range_of(r, unit, cx));
+            let slot = names.inputs.len();
+            let spec = InputSpec {
+                key: input.key.node.clone(),
+                name: input.name.node.clone(),
+                unit,
+                range,
+                used_by: Vec::new(),
+            };
+            names.inputs.push((spec, input.name.span));
+            names.define(&input.name, Named::Input(slot), cx);
+        }
+        for c in &file.consts {
+            if let Some((value, unit)) = quantity_in_base(&c.value, None, cx) {
+                names.define(&c.name, Named::Const { value, unit }, cx);
+            }
+        }
+        names
+    }
+
+    fn define(&mut self, name: &Spanned<String>, named: Named, cx: &mut Ctx) {
+        if self.by_name.contains_key(&name.node) {
+            let first = self.span_of(&name.node).unwrap_or_default();
+            cx.push(duplicate(Code::DuplicateName, name, first, cx.lang));
+        } else {
+            self.by_name.insert(name.node.clone(), named);
+        }
+    }
+
+    fn span_of(&self, name: &str) -> Option<Span> {
+        self.inputs.iter().find(|(s, _)| s.name == name).map(|(_, span)| *span)
+    }
+
+    /// Resolves a name, reporting unknown names with a suggestion.
+    pub(crate) fn resolve(&self, name: &Spanned<String>, cx: &mut Ctx) -> Option<Named> {
+        if let Some(n) = self.by_name.get(&name.node) {
+            return Some(*n);
+        }
+        let mut d = Diagnostic::error(
+            Code::UnknownName,
+            name.span,
+            match cx.lang {
+                Lang::Zh => format!("未声明的名称 `{}`", name.node),
+                Lang::En => format!("unknown name `{}`", name.node),
+            },
+            cx.pick("未声明", "not declared"),
+        );
+        d = match self.suggest(&name.node) {
+            Some(s) => d.with_help(match cx.lang {
+                Lang::Zh => format!("是否想写 `{s}`？"),
+                Lang::En => format!("did you mean `{s}`?"),
+            }),
+            None => d.with_help(cx.pick(
+                "用 `输入 名称 = 字段（单位）` 或 `常量 名称 = 数值` 声明它",
+                "declare it with `input name = key (unit)` or `const name = value`",
+            )),
+        };
+        cx.push(d);
+        None
+    }
+
+    /// Resolves a name that must be an input.
+    pub(crate) fn input(&mut self, name: &Spanned<String>, indicator: usize, cx: &mut Ctx) -> Option<Slot> {
+        match self.resolve(name, cx)? {
+            Named::Input(slot) => {
+                self.mark_used(slot, indicator);
+                Some(slot)
+            }
+            Named::Const { .. } => {
+                cx.push(
+                    Diagnostic::error(
+                        Code::WrongKind,
+                        name.span,
+                        match cx.lang {
+                            Lang::Zh => format!("`{}` 是常量，不能作为被比较的测量值", name.node),
+                            Lang::En => format!("`{}` is a constant, not a measured input", name.node),
+                        },
+                        cx.pick("这里需要一个输入", "an input is needed here"),
+                    )
+                    .with_help(cx.pick(
+                        "比较的对象应是 `输入` 声明的测量值；常量只能作为基准，如 `低于预算90%`",
+                        "the compared value must be an `input`; constants can only be references, e.g. `below 90% of budget`",
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    /// Resolves a baseline (input or constant) into an operand and its unit.
+    pub(crate) fn operand(
+        &mut self,
+        name: &Spanned<String>,
+        indicator: usize,
+        cx: &mut Ctx,
+    ) -> Option<(Operand, &'static Unit)> {
+        match self.resolve(name, cx)? {
+            Named::Input(slot) => {
+                self.mark_used(slot, indicator);
+                let unit = self.unit(slot)?;
+                Some((Operand::Input(slot), unit))
+            }
+            Named::Const { value, unit } => Some((Operand::Const(value), unit)),
+        }
+    }
+
+    fn mark_used(&mut self, slot: Slot, indicator: usize) {
+        if let Some((spec, _)) = self.inputs.get_mut(slot) {
+            if !spec.used_by.contains(&indicator) {
+                spec.used_by.push(indicator);
+            }
+        }
+    }
+
+    /// The declared unit of an input.
+    pub(crate) fn unit(&self, slot: Slot) -> Option<&'static Unit> {
+        self.inputs.get(slot).map(|(s, _)| s.unit)
+    }
+
+    /// Warns about inputs no indicator reads.
+    pub(crate) fn warn_unused(&self, _indicators: &[IndicatorPlan], cx: &mut Ctx) {
+        for (spec, span) in &self.inputs {
+            if spec.used_by.is_empty() {
+                cx.push(
+                    Diagnostic::warning(
+                        Code::UnknownName,
+                        *span,
+                        match cx.lang {
+                            Lang::Zh => format!("输入 `{}` 没有被任何评分条件使用", spec.name),
+                            Lang::En => format!("input `{}` is not used by any tier", spec.name),
+                        },
+                        cx.pick("未使用", "unused"),
+                    )
+                    .with_help(cx.pick("删除该声明，或在评分条件中引用它", "remove it, or use it in a tier")),
+                );
+            }
+        }
+    }
+
+    pub(crate) fn into_inputs(self) -> Vec<InputSpec> {
+        self.inputs.into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// The declared name closest to `name`, if it is close enough to be a likely typo.
+    fn suggest(&self, name: &str) -> Option<&str> {
+        let limit = (name.chars().count() / 3).max(1);
+        self.by_name
+            .keys()
+            .map(|k| (edit_distance(k, name), k))
+            .filter(|(d, _)| *d <= limit)
+            .min()
+            .map(|(_, k)| k.as_str())
+    }
+}
+
+fn duplicate(code: Code, name: &Spanned<String>, first: Span, lang: Lang) -> Diagnostic {
+    Diagnostic::error(
+        code,
+        name.span,
+        match lang {
+            Lang::Zh => format!("`{}` 重复声明", name.node),
+            Lang::En => format!("`{}` is declared twice", name.node),
+        },
+        lang.pick("再次声明", "declared again here"),
+    )
+    .with_help(match lang {
+        Lang::Zh => format!("第一次声明在字节 {} 处；请删除或改名", first.start),
+        Lang::En => format!("first declared at byte {}; remove or rename one", first.start),
+    })
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i.saturating_add(1)];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != *cb));
+            let del = prev.get(j.saturating_add(1)).copied().unwrap_or(usize::MAX).saturating_add(1);
+            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
+            cur.push(sub.min(del).min(ins));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// Looks up a unit written in the file.
+pub(crate) fn unit_of(unit: &Spanned<String>, cx: &mut Ctx) -> Option<&'static Unit> {
+    let found = Unit::lookup(&unit.node);
+    if found.is_none() {
+        cx.push(
+            Diagnostic::error(
+                Code::UnknownUnit,
+                unit.span,
+                match cx.lang {
+                    Lang::Zh => format!("未知的单位 `{}`", unit.node),
+                    Lang::En => format!("unknown unit `{}`", unit.node),
+                },
+                cx.pick("未知单位", "unknown unit"),
+            )
+            .with_help(format!("{} {}", cx.pick("可用的单位：", "known units:"), units::known_symbols())),
+        );
+    }
+    found
+}
+
+/// A quantity converted to base units. A bare number takes `default` (the
+/// subject's unit); with no default, a bare number is an error.
+pub(crate) fn quantity_in_base(
+    q: &Spanned<Quantity>,
+    default: Option<&'static Unit>,
+    cx: &mut Ctx,
+) -> Option<(Decimal, &'static Unit)> {
+    let unit = match &q.node.unit {
+        Some(text) => unit_of(&Spanned::new(text.clone(), q.span), cx)?,
+        None => match default {
+            Some(u) => u,
+            None => {
+                cx.push(
+                    Diagnostic::error(
+                        Code::UnknownUnit,
+                        q.span,
+                        cx.pick("这个数值缺少单位", "this value needs a unit"),
+                        cx.pick("缺少单位", "no unit"),
+                    )
+                    .with_help(cx.pick(
+                        "在数字后写上单位，如 `241.73万元`",
+                        "write the unit after the number, e.g. `241.73万元`",
+                    )),
+                );
+                return None;
+            }
+        },
+    };
+    match unit.to_base(q.node.value) {
+        Some(v) => Some((v, unit)),
+        None => {
+            cx.push(Diagnostic::error(
+                Code::NumberOutOfRange,
+                q.span,
+                cx.pick("换算为基本单位后数值过大", "the value is too large once converted to its base unit"),
+                cx.pick("数值过大", "too large"),
+            ));
+            None
+        }
+    }
+}
+
+fn range_of(r: &Spanned<(Decimal, Decimal)>, unit: &'static Unit, cx: &mut Ctx) -> Option<(Decimal, Decimal)> {
+    let (lo, hi) = r.node;
+    let (Some(lo), Some(hi)) = (unit.to_base(lo), unit.to_base(hi)) else {
+        cx.push(Diagnostic::error(Code::NumberOutOfRange, r.span, "range too large", "too large"));
+        return None;
+    };
+    if lo > hi {
+        cx.push(
+            Diagnostic::error(
+                Code::BadRange,
+                r.span,
+                cx.pick("范围的下限大于上限", "the range's lower bound is above its upper bound"),
+                cx.pick("范围颠倒", "reversed range"),
+            )
+            .with_help(
+                cx.pick("写成 `范围 下限～上限`，如 `范围 0～100`", "write `range low to high`, e.g. `range 0 to 100`"),
+            ),
+        );
+        return None;
+    }
+    Some((lo, hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("年办件量", "年办件数"), 1);
+        assert_eq!(edit_distance("cases", "case"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+}

@@ -1,0 +1,204 @@
+//! Errors in measured data: each names the input, and the indicators that
+//! need it, so a bad record is never silently scored as "no deduction".
+
+use scorecard_syntax::Lang;
+use serde::Serialize;
+
+/// What is wrong with one value of a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DataErrorKind {
+    /// The record is not valid JSON.
+    Json {
+        /// serde_json's description.
+        message: String,
+        /// 1-based line within the record.
+        line: usize,
+        /// 1-based column within the record.
+        column: usize,
+    },
+    /// The record is valid JSON but not an object.
+    NotAnObject,
+    /// A required input is absent (or `null`).
+    Missing,
+    /// The value is a boolean, array or object.
+    WrongType {
+        /// What was found: `boolean`, `array`, `object`.
+        found: &'static str,
+    },
+    /// A string value that is not a number with an optional unit.
+    NotANumber {
+        /// The text.
+        text: String,
+    },
+    /// A unit this engine does not know.
+    UnknownUnit {
+        /// The unit as written.
+        unit: String,
+    },
+    /// A known unit that cannot be converted to the input's unit.
+    IncompatibleUnit {
+        /// The unit as written.
+        unit: String,
+        /// The input's declared unit.
+        expected: &'static str,
+    },
+    /// Outside the input's declared range.
+    OutOfRange {
+        /// The value, in the input's unit.
+        value: String,
+        /// Lowest allowed.
+        min: String,
+        /// Highest allowed.
+        max: String,
+    },
+    /// A negative count.
+    Negative {
+        /// The value.
+        value: String,
+    },
+    /// Too many digits to represent exactly.
+    TooLarge {
+        /// The text.
+        text: String,
+    },
+    /// The same key appears twice in one record.
+    DuplicateKey,
+    /// A ratio or deviation baseline that is zero or negative.
+    BadBaseline {
+        /// The baseline's name.
+        base: String,
+        /// Its value.
+        value: String,
+    },
+    /// An intermediate result exceeded the exact decimal range.
+    Overflow,
+}
+
+/// The input an error is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputRef {
+    /// The key in the record.
+    pub key: String,
+    /// The name rules use.
+    pub name: String,
+}
+
+/// One problem with a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DataError {
+    /// What is wrong.
+    #[serde(flatten)]
+    pub kind: DataErrorKind,
+    /// The input concerned, if any.
+    pub input: Option<InputRef>,
+    /// The indicators that need the input.
+    pub indicators: Vec<String>,
+    /// The language messages are written in.
+    #[serde(skip)]
+    pub lang: Lang,
+}
+
+impl DataError {
+    /// The message in the scorecard's language.
+    pub fn message(&self) -> String {
+        let what = self.describe();
+        let who = match (&self.input, self.indicators.as_slice()) {
+            (Some(i), []) => {
+                self.lang.pick(format!("输入 `{}`（{}）", i.key, i.name), format!("input `{}` ({})", i.key, i.name))
+            }
+            (Some(i), inds) => self.lang.pick(
+                format!("指标「{}」的输入 `{}`（{}）", inds.join("」「"), i.key, i.name),
+                format!("input `{}` ({}) of indicator `{}`", i.key, i.name, inds.join("`, `")),
+            ),
+            (None, []) => String::new(),
+            (None, inds) => {
+                self.lang.pick(format!("指标「{}」", inds.join("」「")), format!("indicator `{}`", inds.join("`, `")))
+            }
+        };
+        if who.is_empty() {
+            what
+        } else {
+            self.lang.pick(format!("{who}：{what}"), format!("{who}: {what}"))
+        }
+    }
+
+    fn describe(&self) -> String {
+        let zh = self.lang == Lang::Zh;
+        let pick = |z: String, e: String| if zh { z } else { e };
+        match &self.kind {
+            DataErrorKind::Json { message, line, column } => pick(
+                format!("JSON 格式错误（第 {line} 行第 {column} 列）：{message}"),
+                format!("invalid JSON at line {line}, column {column}: {message}"),
+            ),
+            DataErrorKind::NotAnObject => {
+                pick("记录应为 JSON 对象 {…}".into(), "a record must be a JSON object {…}".into())
+            }
+            DataErrorKind::Missing => pick("缺少该数据".into(), "missing".into()),
+            DataErrorKind::WrongType { found } => pick(
+                format!("应为数字或带单位的字符串，却是 {found}"),
+                format!("expected a number or a string with a unit, found {found}"),
+            ),
+            DataErrorKind::NotANumber { text } => pick(
+                format!("`{text}` 不是数字（可写 92.5、\"92.5%\"、\"152.3万件\"）"),
+                format!("`{text}` is not a number (write 92.5, \"92.5%\" or \"152.3万件\")"),
+            ),
+            DataErrorKind::UnknownUnit { unit } => {
+                pick(format!("未知的单位 `{unit}`"), format!("unknown unit `{unit}`"))
+            }
+            DataErrorKind::IncompatibleUnit { unit, expected } => pick(
+                format!("单位 `{unit}` 无法换算为 `{expected}`"),
+                format!("unit `{unit}` cannot be converted to `{expected}`"),
+            ),
+            DataErrorKind::OutOfRange { value, min, max } => pick(
+                format!("{value} 超出允许范围 {min}～{max}"),
+                format!("{value} is outside the allowed range {min} to {max}"),
+            ),
+            DataErrorKind::Negative { value } => {
+                pick(format!("计数不能为负数：{value}"), format!("a count cannot be negative: {value}"))
+            }
+            DataErrorKind::TooLarge { text } => pick(
+                format!("`{text}` 位数过多，无法精确表示"),
+                format!("`{text}` has too many digits to represent exactly"),
+            ),
+            DataErrorKind::DuplicateKey => pick("同一记录中出现两次".into(), "appears twice in the record".into()),
+            DataErrorKind::BadBaseline { base, value } => pick(
+                format!("基准 `{base}` 为 {value}，无法计算比例（基准须大于 0）"),
+                format!("the baseline `{base}` is {value}; a ratio to it is undefined (it must be above 0)"),
+            ),
+            DataErrorKind::Overflow => {
+                pick("计算结果超出精确小数范围".into(), "a result exceeded the exact decimal range".into())
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Every problem found in one record. The record is not scored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordError {
+    /// The problems, in input order.
+    pub errors: Vec<DataError>,
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let messages: Vec<String> = self.errors.iter().map(DataError::message).collect();
+        f.write_str(&messages.join("; "))
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+impl From<DataError> for RecordError {
+    fn from(e: DataError) -> Self {
+        RecordError { errors: vec![e] }
+    }
+}

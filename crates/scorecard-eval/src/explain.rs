@@ -1,0 +1,185 @@
+//! Explanation sentences, in the rule file's language, for every indicator:
+//! the value read, what it was compared with, and which tier fired.
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::Cmp;
+use scorecard_syntax::Lang;
+
+use crate::error::DataError;
+use crate::eval::{self, Fault, IndicatorScore};
+use crate::format;
+use crate::plan::{IndicatorPlan, InputSpec, Ladder, Operand, Plan, TestPlan, TierPlan};
+use crate::record::Record;
+
+/// What an indicator's explanation says, and which tiers fired.
+pub(crate) struct Explained<'p> {
+    pub(crate) sentence: String,
+    pub(crate) fired: Vec<&'p TierPlan>,
+}
+
+/// Explains one indicator whose score is `score`.
+pub(crate) fn indicator<'p>(
+    plan: &'p Plan,
+    ind: &'p IndicatorPlan,
+    record: &Record,
+    score: &IndicatorScore,
+) -> Result<Explained<'p>, Box<DataError>> {
+    let lang = plan.lang;
+    let mut parts = Vec::with_capacity(ind.ladders.len());
+    let mut fired = Vec::new();
+    let mut raw = Decimal::ZERO;
+    for ladder in &ind.ladders {
+        let (text, tiers, amount) = ladder_sentence(plan, ladder, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?;
+        parts.push(text);
+        fired.extend(tiers);
+        raw = raw.checked_add(amount).unwrap_or(Decimal::MAX);
+    }
+    let mut sentence = parts.join(lang.pick("；", "; "));
+    if raw > ind.points {
+        sentence.push_str(&match lang {
+            Lang::Zh => format!("；合计扣 {} 分，扣完 {} 分为止", format::plain(raw), format::plain(ind.points)),
+            Lang::En => format!("; {} in all, capped at the {} points", format::plain(raw), format::plain(ind.points)),
+        });
+    }
+    let unrounded = ind.points.checked_sub(raw.max(Decimal::ZERO).min(ind.points));
+    if unrounded.is_some_and(|u| u != score.score) {
+        sentence.push_str(&match lang {
+            Lang::Zh => format!("；得分舍入为 {} 分", format::plain(score.score)),
+            Lang::En => format!("; score rounded to {}", format::plain(score.score)),
+        });
+    }
+    Ok(Explained { sentence, fired })
+}
+
+/// The sentence for one ladder, the tiers that fired and the ladder's deduction.
+fn ladder_sentence<'p>(
+    plan: &'p Plan,
+    ladder: &'p Ladder,
+    record: &Record,
+) -> Result<(String, Vec<&'p TierPlan>, Decimal), Fault> {
+    let lang = plan.lang;
+    let spec = plan.inputs.get(ladder.subject).ok_or(Fault::Overflow)?;
+    let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
+    let mut hits: Vec<(&TierPlan, Decimal)> = Vec::new();
+    for tier in &ladder.tiers {
+        if let Some(a) = eval::tier_amount(tier, x, record)? {
+            hits.push((tier, a));
+        }
+    }
+    let chosen: Vec<(&TierPlan, Decimal)> = if ladder.cumulative {
+        hits
+    } else {
+        let best = hits.iter().copied().fold(None::<(&TierPlan, Decimal)>, |acc, h| match acc {
+            Some(a) if a.1 >= h.1 => Some(a),
+            _ => Some(h),
+        });
+        best.into_iter().collect()
+    };
+    let mut text = format!("{} {}", spec.name, shown(spec, x));
+    let amount = chosen.iter().try_fold(Decimal::ZERO, |acc, (_, a)| acc.checked_add(*a)).ok_or(Fault::Overflow)?;
+    if chosen.is_empty() {
+        let reference = ladder.tiers.iter().min_by_key(|t| t.deduct).ok_or(Fault::Overflow)?;
+        text.push_str(&relation(plan, spec, reference, x, record, false)?);
+        text.push_str(lang.pick("，不扣分", ": no deduction"));
+    } else {
+        for (i, (tier, a)) in chosen.iter().enumerate() {
+            if i > 0 {
+                text.push_str(lang.pick("；", "; "));
+            }
+            text.push_str(&relation(plan, spec, tier, x, record, true)?);
+            text.push_str(&match lang {
+                Lang::Zh => format!("，扣 {} 分", format::plain(*a)),
+                Lang::En => format!(": −{}", format::plain(*a)),
+            });
+        }
+    }
+    Ok((text, chosen.into_iter().map(|(t, _)| t).collect(), amount))
+}
+
+/// How `x` relates to one tier, e.g. `，为上期 1,800,000件 的 83.33%，低于 90%`.
+fn relation(
+    plan: &Plan,
+    spec: &InputSpec,
+    tier: &TierPlan,
+    x: Decimal,
+    record: &Record,
+    fired: bool,
+) -> Result<String, Fault> {
+    let lang = plan.lang;
+    let base_name = tier.base_name.as_deref().unwrap_or("");
+    Ok(match tier.test {
+        TestPlan::Fixed { cmp, .. } => match lang {
+            Lang::Zh => format!("，{} {}", cmp_word(cmp, fired, lang), tier.shown),
+            Lang::En => format!(" is {} {}", cmp_word(cmp, fired, lang), tier.shown),
+        },
+        TestPlan::ShareOf { cmp, base, .. } => {
+            let b = eval::operand(base, record)?;
+            let pct = format::percent_of(x, b).unwrap_or_default();
+            let b_shown = shown_operand(plan, spec, base, b);
+            match lang {
+                Lang::Zh => {
+                    format!("，为{base_name} {b_shown} 的 {pct}%，{} {}", cmp_word(cmp, fired, lang), tier.shown)
+                }
+                Lang::En => {
+                    format!(" is {pct}% of {base_name} {b_shown}, {} {}", cmp_word(cmp, fired, lang), tier.shown)
+                }
+            }
+        }
+        TestPlan::Deviation { base, inclusive, .. } => {
+            let b = eval::operand(base, record)?;
+            let diff = x.checked_sub(b).ok_or(Fault::Overflow)?.abs();
+            let pct = format::percent_of(diff, b).unwrap_or_default();
+            let b_shown = shown_operand(plan, spec, base, b);
+            let word = match (lang, fired, inclusive) {
+                (Lang::Zh, true, false) => "超出",
+                (Lang::Zh, true, true) => "达到",
+                (Lang::Zh, false, _) => "未超出",
+                (Lang::En, true, false) => "more than",
+                (Lang::En, true, true) => "at least",
+                (Lang::En, false, false) => "within",
+                (Lang::En, false, true) => "less than",
+            };
+            match lang {
+                Lang::Zh => format!("，与{base_name} {b_shown} 相差 {pct}%，{word} {}", tier.shown),
+                Lang::En => format!(" is {pct}% off {base_name} {b_shown}, {word} {}", tier.shown),
+            }
+        }
+        TestPlan::PerStep { step, per } => {
+            let steps = x.checked_div(step).ok_or(Fault::Overflow)?.floor().max(Decimal::ZERO);
+            match lang {
+                Lang::Zh => format!("，每 {} 扣 {} 分，计 {} 个", tier.shown, format::plain(per), format::plain(steps)),
+                Lang::En => {
+                    format!(", −{} for each {}, {} in all", format::plain(per), tier.shown, format::plain(steps))
+                }
+            }
+        }
+    })
+}
+
+/// The comparison word, or its negation when the tier did not fire.
+fn cmp_word(cmp: Cmp, fired: bool, lang: Lang) -> &'static str {
+    match (cmp, fired) {
+        (Cmp::Lt, true) => lang.pick("低于", "below"),
+        (Cmp::Ge, false) => lang.pick("未达到", "below"),
+        (Cmp::Lt, false) => lang.pick("不低于", "not below"),
+        (Cmp::Le, true) => lang.pick("不高于", "at most"),
+        (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("高于", "above"),
+        (Cmp::Gt, false) => lang.pick("不高于", "not above"),
+        (Cmp::Ge, true) => lang.pick("达到", "at least"),
+    }
+}
+
+/// A value of `spec` (in base units) in its declared unit: `1,500,000件`.
+pub(crate) fn shown(spec: &InputSpec, base: Decimal) -> String {
+    match spec.unit.from_base(base) {
+        Some(v) => format!("{}{}", format::grouped(v), spec.unit.display()),
+        None => format::grouped(base),
+    }
+}
+
+fn shown_operand(plan: &Plan, subject: &InputSpec, base: Operand, value: Decimal) -> String {
+    match base {
+        Operand::Input(slot) => plan.inputs.get(slot).map_or_else(|| format::grouped(value), |s| shown(s, value)),
+        Operand::Const(_) => shown(subject, value),
+    }
+}

@@ -1,0 +1,32 @@
+//! Checking, compiling and evaluating scorecard rule files.
+//!
+//! The pipeline is `compile` (names → slots, units → base units, points
+//! checked) → [`Scorecard`] (immutable, `Send + Sync`) → `eval` (scores, no
+//! allocation beyond the result) → `explain`/`report` (sentences, only when
+//! asked). All arithmetic uses checked [`rust_decimal::Decimal`] operations.
+
+mod compile;
+mod error;
+mod eval;
+mod explain;
+mod format;
+mod json;
+mod plan;
+mod record;
+mod report;
+mod scorecard;
+pub mod units;
+mod value;
+
+pub use error::{DataError, DataErrorKind, InputRef, RecordError};
+pub use eval::{IndicatorScore, Scores};
+pub use record::{InputKey, Record};
+pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
+pub use scorecard::{CompileError, InputInfo, Scorecard};
+pub use scorecard_syntax::{Code, Diagnostic, Lang, Limits, LineCol, LineIndex, Severity, Span};
+
+/// Compile-time proof that a compiled scorecard can be shared across threads.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Scorecard>();
+};

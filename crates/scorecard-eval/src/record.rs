@@ -1,0 +1,211 @@
+//! A record of measured values, by input slot, in base units; built from
+//! JSON text or set one value at a time through the typed API.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::error::{DataError, DataErrorKind, InputRef, RecordError};
+use crate::format;
+use crate::plan::{Plan, Slot};
+use crate::value;
+
+/// A prepared handle to one input, from [`crate::Scorecard::input`]; setting a
+/// value through it does no string lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct InputKey(pub(crate) Slot);
+
+/// Measured values for one evaluation. Values are kept in base units.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub(crate) values: Vec<Option<Decimal>>,
+}
+
+impl Record {
+    pub(crate) fn empty(plan: &Plan) -> Record {
+        Record { values: vec![None; plan.inputs.len()] }
+    }
+
+    pub(crate) fn get(&self, slot: Slot) -> Option<Decimal> {
+        self.values.get(slot).copied().flatten()
+    }
+}
+
+/// Builds data errors for one plan.
+pub(crate) struct Errors<'p> {
+    plan: &'p Plan,
+    pub(crate) list: Vec<DataError>,
+}
+
+impl<'p> Errors<'p> {
+    pub(crate) fn new(plan: &'p Plan) -> Self {
+        Errors { plan, list: Vec::new() }
+    }
+
+    /// An error about input `slot`, naming the indicators that use it.
+    pub(crate) fn input(&self, slot: Slot, kind: DataErrorKind) -> DataError {
+        let spec = self.plan.inputs.get(slot);
+        DataError {
+            kind,
+            input: spec.map(|s| InputRef { key: s.key.clone(), name: s.name.clone() }),
+            indicators: spec
+                .map(|s| {
+                    s.used_by.iter().filter_map(|i| self.plan.indicators.get(*i)).map(|i| i.name.clone()).collect()
+                })
+                .unwrap_or_default(),
+            lang: self.plan.lang,
+        }
+    }
+
+    pub(crate) fn push(&mut self, slot: Slot, kind: DataErrorKind) {
+        let e = self.input(slot, kind);
+        self.list.push(e);
+    }
+
+    pub(crate) fn record(&mut self, kind: DataErrorKind) {
+        self.list.push(DataError { kind, input: None, indicators: Vec::new(), lang: self.plan.lang });
+    }
+}
+
+/// Checks a value (in base units) against the input's declared constraints.
+pub(crate) fn validate(plan: &Plan, slot: Slot, value: Decimal) -> Result<Decimal, DataErrorKind> {
+    let Some(spec) = plan.inputs.get(slot) else { return Ok(value) };
+    let shown = |v: Decimal| {
+        spec.unit
+            .from_base(v)
+            .map_or_else(|| format::grouped(v), |u| format!("{}{}", format::grouped(u), spec.unit.display()))
+    };
+    if spec.unit.is_count() && value.is_sign_negative() && !value.is_zero() {
+        return Err(DataErrorKind::Negative { value: shown(value) });
+    }
+    if let Some((lo, hi)) = spec.range {
+        if value < lo || value > hi {
+            return Err(DataErrorKind::OutOfRange { value: shown(value), min: shown(lo), max: shown(hi) });
+        }
+    }
+    Ok(value)
+}
+
+/// Parses one JSON object into a record; every problem is reported.
+pub(crate) fn from_json(plan: &Plan, keys: &HashMap<String, Slot>, text: &str) -> Result<Record, RecordError> {
+    let mut record = Record::empty(plan);
+    let mut errors = Errors::new(plan);
+    let mut seen = vec![false; plan.inputs.len()];
+    let mut de = serde_json::Deserializer::from_str(text);
+    let seed = RecordSeed { plan, keys, record: &mut record, errors: &mut errors, seen: &mut seen };
+    let result = seed.deserialize(&mut de).and_then(|()| de.end());
+    if let Err(e) = result {
+        let kind = if e.is_data() {
+            DataErrorKind::NotAnObject
+        } else {
+            DataErrorKind::Json { message: e.to_string(), line: e.line(), column: e.column() }
+        };
+        errors.list.clear();
+        errors.record(kind);
+        return Err(RecordError { errors: errors.list });
+    }
+    if errors.list.is_empty() {
+        Ok(record)
+    } else {
+        Err(RecordError { errors: errors.list })
+    }
+}
+
+struct RecordSeed<'a, 'p> {
+    plan: &'p Plan,
+    keys: &'a HashMap<String, Slot>,
+    record: &'a mut Record,
+    errors: &'a mut Errors<'p>,
+    seen: &'a mut Vec<bool>,
+}
+
+impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(slot) = map.next_key_seed(KeySeed { keys: self.keys })? {
+            let Some(slot) = slot else {
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            };
+            let raw: &RawValue = map.next_value()?;
+            if let Some(seen) = self.seen.get_mut(slot) {
+                if *seen {
+                    self.errors.push(slot, DataErrorKind::DuplicateKey);
+                    continue;
+                }
+                *seen = true;
+            }
+            match read_value(self.plan, slot, raw.get()) {
+                Ok(Some(v)) => {
+                    if let Some(cell) = self.record.values.get_mut(slot) {
+                        *cell = Some(v);
+                    }
+                }
+                Ok(None) => {}
+                Err(kind) => self.errors.push(slot, kind),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Resolves an object key to an input slot (`None` for keys the scorecard does not read).
+struct KeySeed<'a> {
+    keys: &'a HashMap<String, Slot>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Option<Slot>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Option<Slot>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed<'_> {
+    type Value = Option<Slot>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Option<Slot>, E> {
+        Ok(self.keys.get(v).copied())
+    }
+}
+
+/// Reads one raw JSON value: `Ok(None)` for `null` (reported later as missing).
+fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, DataErrorKind> {
+    let Some(spec) = plan.inputs.get(slot) else { return Ok(None) };
+    let base = match raw.as_bytes().first() {
+        Some(b'n') => return Ok(None),
+        Some(b't' | b'f') => return Err(DataErrorKind::WrongType { found: "boolean" }),
+        Some(b'[') => return Err(DataErrorKind::WrongType { found: "array" }),
+        Some(b'{') => return Err(DataErrorKind::WrongType { found: "object" }),
+        Some(b'"') => {
+            let text: String =
+                serde_json::from_str(raw).map_err(|_| DataErrorKind::NotANumber { text: raw.to_owned() })?;
+            value::parse_text(&text, spec.unit)?
+        }
+        _ => {
+            let v = value::parse_json_number(raw)?;
+            spec.unit.to_base(v).ok_or(DataErrorKind::Overflow)?
+        }
+    };
+    validate(plan, slot, base).map(Some)
+}

@@ -1,0 +1,133 @@
+//! The report: every indicator's points, deduction, score, the rule that
+//! fired and an explanation sentence; group subtotals, the total and a grade.
+
+use rust_decimal::Decimal;
+use scorecard_syntax::Span;
+use serde::Serialize;
+
+use crate::error::RecordError;
+use crate::eval::Scores;
+use crate::explain;
+use crate::plan::Plan;
+use crate::record::Record;
+
+/// A scored and explained record. Field order is fixed, so serialised
+/// reports are deterministic. Decimals serialise as exact strings; use
+/// [`Report::to_json`] for JSON with exact numbers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The scorecard's name.
+    pub scorecard: String,
+    /// Sum of the indicators' scores.
+    pub total: Decimal,
+    /// The full score.
+    pub full_marks: Decimal,
+    /// The grade band the total falls in.
+    pub grade: String,
+    /// Subtotals of 一级 and 二级 groups, in table order.
+    pub groups: Vec<GroupReport>,
+    /// Every indicator, in table order.
+    pub indicators: Vec<IndicatorReport>,
+}
+
+/// A group's subtotal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupReport {
+    /// Enclosing groups, outermost first.
+    pub path: Vec<String>,
+    /// The group's name.
+    pub name: String,
+    /// Sum of its indicators' points.
+    pub points: Decimal,
+    /// Sum of its indicators' scores.
+    pub score: Decimal,
+}
+
+/// One indicator's result and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndicatorReport {
+    /// Enclosing groups, outermost first.
+    pub path: Vec<String>,
+    /// The indicator's name.
+    pub name: String,
+    /// Its points.
+    pub points: Decimal,
+    /// Points deducted.
+    pub deduction: Decimal,
+    /// Points kept.
+    pub score: Decimal,
+    /// The tiers that fired (empty if none did).
+    pub fired: Vec<FiredRule>,
+    /// A sentence in the rule file's language explaining the score.
+    pub explanation: String,
+}
+
+/// A tier that fired, quoted from the rule file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FiredRule {
+    /// The tier's text as written.
+    pub text: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+    /// Byte span in the rule file.
+    pub span: Span,
+}
+
+/// Builds the report of a record that has already been scored.
+pub(crate) fn build(plan: &Plan, record: &Record, scores: &Scores) -> Result<Report, RecordError> {
+    let mut indicators = Vec::with_capacity(plan.indicators.len());
+    for (ind, score) in plan.indicators.iter().zip(&scores.indicators) {
+        let explained = explain::indicator(plan, ind, record, score).map_err(|e| RecordError::from(*e))?;
+        let fired = explained.fired.iter().map(|t| fired_rule(plan, t.span)).collect();
+        indicators.push(IndicatorReport {
+            path: ind.path.clone(),
+            name: ind.name.clone(),
+            points: score.points,
+            deduction: score.deduction,
+            score: score.score,
+            fired,
+            explanation: explained.sentence,
+        });
+    }
+    let groups = plan
+        .groups
+        .iter()
+        .map(|g| {
+            let (points, score) = g
+                .indicators
+                .iter()
+                .filter_map(|i| scores.indicators.get(*i))
+                .fold((Decimal::ZERO, Decimal::ZERO), |(p, s), x| {
+                    (p.checked_add(x.points).unwrap_or(p), s.checked_add(x.score).unwrap_or(s))
+                });
+            GroupReport { path: g.path.clone(), name: g.name.clone(), points, score }
+        })
+        .collect();
+    Ok(Report {
+        scorecard: plan.name.clone(),
+        total: scores.total,
+        full_marks: plan.total,
+        grade: grade(plan, scores.total),
+        groups,
+        indicators,
+    })
+}
+
+fn fired_rule(plan: &Plan, span: Span) -> FiredRule {
+    let at = plan.lines.span_start(&plan.source, span);
+    FiredRule { text: span.text(&plan.source).to_owned(), line: at.line, column: at.column, span }
+}
+
+/// The first band whose bound the total reaches.
+fn grade(plan: &Plan, total: Decimal) -> String {
+    plan.grades.iter().find(|g| g.min.is_none_or(|m| total >= m)).map(|g| g.name.clone()).unwrap_or_default()
+}
+
+impl Report {
+    /// The report as compact JSON, with every decimal written as an exact JSON number.
+    pub fn to_json(&self) -> String {
+        crate::json::report(self)
+    }
+}

@@ -1,0 +1,165 @@
+//! The compiled, immutable scorecard: compile once, evaluate many records.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use scorecard_syntax::{Diagnostic, Lang, Limits};
+
+use crate::error::{DataErrorKind, RecordError};
+use crate::eval::{self, Scores};
+use crate::plan::{Plan, Slot};
+use crate::record::{self, Errors, InputKey, Record};
+use crate::report::{self, Report};
+use crate::units::Unit;
+
+/// A rule file that failed to compile: every error and warning found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompileError {
+    /// The diagnostics, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors: Vec<String> = self.diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+        f.write_str(&errors.join("; "))
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// A compiled scorecard. Immutable, `Send + Sync`, cheap to share.
+#[derive(Debug, Clone)]
+pub struct Scorecard {
+    plan: Plan,
+    keys: HashMap<String, Slot>,
+    warnings: Vec<Diagnostic>,
+}
+
+/// Describes one input a scorecard reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InputInfo<'a> {
+    /// The record key.
+    pub key: &'a str,
+    /// The name rules use.
+    pub name: &'a str,
+    /// The unit bare numbers are in, e.g. `万元`.
+    pub unit: &'a str,
+    /// Whether some indicator reads it (and so every record must have it).
+    pub required: bool,
+}
+
+impl Scorecard {
+    /// Parses, checks and compiles rule text with the default limits.
+    pub fn compile(src: &str) -> Result<Scorecard, CompileError> {
+        Scorecard::compile_with(src, &Limits::default())
+    }
+
+    /// Parses, checks and compiles rule text with the given limits.
+    pub fn compile_with(src: &str, limits: &Limits) -> Result<Scorecard, CompileError> {
+        let file = scorecard_syntax::parse(src, limits).map_err(|diagnostics| CompileError { diagnostics })?;
+        let (plan, warnings) =
+            crate::compile::compile(&file, src).map_err(|diagnostics| CompileError { diagnostics })?;
+        let keys = plan.inputs.iter().enumerate().map(|(slot, spec)| (spec.key.clone(), slot)).collect();
+        Ok(Scorecard { plan, keys, warnings })
+    }
+
+    /// Compiles rule bytes, checking they are UTF-8 first.
+    pub fn compile_bytes(bytes: &[u8], limits: &Limits) -> Result<Scorecard, CompileError> {
+        let src = scorecard_syntax::source::decode(bytes, limits).map_err(|d| CompileError { diagnostics: vec![d] })?;
+        Scorecard::compile_with(src, limits)
+    }
+
+    /// Warnings found while compiling (the scorecard is usable).
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
+    /// The scorecard's name (计分表).
+    pub fn name(&self) -> &str {
+        &self.plan.name
+    }
+
+    /// The language of the rule file, messages and explanations.
+    pub fn lang(&self) -> Lang {
+        self.plan.lang
+    }
+
+    /// The full score.
+    pub fn full_marks(&self) -> Decimal {
+        self.plan.total
+    }
+
+    /// The rule file's text.
+    pub fn source(&self) -> &str {
+        &self.plan.source
+    }
+
+    /// The inputs, in declaration order.
+    pub fn inputs(&self) -> impl Iterator<Item = InputInfo<'_>> {
+        self.plan.inputs.iter().map(|s| InputInfo {
+            key: &s.key,
+            name: &s.name,
+            unit: s.unit.display(),
+            required: !s.used_by.is_empty(),
+        })
+    }
+
+    /// The names of the indicators, in table order.
+    pub fn indicator_names(&self) -> impl Iterator<Item = &str> {
+        self.plan.indicators.iter().map(|i| i.name.as_str())
+    }
+
+    /// A prepared handle to the input with record key `key`.
+    pub fn input(&self, key: &str) -> Option<InputKey> {
+        self.keys.get(key).copied().map(InputKey)
+    }
+
+    /// An empty record for this scorecard.
+    pub fn record(&self) -> Record {
+        Record::empty(&self.plan)
+    }
+
+    /// Sets an input of `record` to `value`, given in the input's declared unit.
+    pub fn set(&self, record: &mut Record, key: InputKey, value: Decimal) -> Result<(), RecordError> {
+        let errors = Errors::new(&self.plan);
+        let unit: &Unit =
+            self.plan.inputs.get(key.0).map(|s| s.unit).ok_or_else(|| errors.input(key.0, DataErrorKind::Missing))?;
+        let base = unit.to_base(value).ok_or_else(|| errors.input(key.0, DataErrorKind::Overflow))?;
+        let base = record::validate(&self.plan, key.0, base).map_err(|k| errors.input(key.0, k))?;
+        if let Some(cell) = record.values.get_mut(key.0) {
+            *cell = Some(base);
+        }
+        Ok(())
+    }
+
+    /// Reads one JSON object into a record. Numbers are read exactly; strings
+    /// may carry a unit. Every problem in the record is reported.
+    pub fn parse_record(&self, json: &str) -> Result<Record, RecordError> {
+        record::from_json(&self.plan, &self.keys, json)
+    }
+
+    /// Scores a record without explanations (the fast path).
+    pub fn score(&self, record: &Record) -> Result<Scores, RecordError> {
+        eval::score(&self.plan, record)
+    }
+
+    /// Scores a record and explains every indicator.
+    pub fn report(&self, record: &Record) -> Result<Report, RecordError> {
+        let scores = eval::score(&self.plan, record)?;
+        report::build(&self.plan, record, &scores)
+    }
+
+    /// Parses a JSON object and reports on it.
+    pub fn evaluate_json(&self, json: &str) -> Result<Report, RecordError> {
+        self.report(&self.parse_record(json)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn assert_send_sync<T: Send + Sync>() {}
+    const _: () = assert_send_sync::<Scorecard>();
+}

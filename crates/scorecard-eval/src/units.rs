@@ -1,0 +1,119 @@
+//! Units of measure: each unit is a whole-number multiple of its dimension's
+//! base unit, so conversions are exact (241.73万元 = 2,417,300元).
+
+use rust_decimal::Decimal;
+
+/// A known unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unit {
+    /// How it is written, e.g. `万元`.
+    pub symbol: &'static str,
+    /// The base unit of its dimension, e.g. `元`; units with the same base are compatible.
+    pub base: &'static str,
+    /// How many base units one of this unit is.
+    pub scale: u64,
+}
+
+const fn u(symbol: &'static str, base: &'static str, scale: u64) -> Unit {
+    Unit { symbol, base, scale }
+}
+
+/// The percent unit.
+pub const PERCENT: Unit = u("%", "%", 1);
+
+/// Every unit the engine knows. Keep in sync with the `unit` rule of the grammar.
+pub const UNITS: &[Unit] = &[
+    PERCENT,
+    u("％", "%", 1),
+    u("个百分点", "个百分点", 1),
+    u("百分点", "个百分点", 1),
+    u("元", "元", 1),
+    u("千元", "元", 1_000),
+    u("万元", "元", 10_000),
+    u("亿元", "元", 100_000_000),
+    u("件", "件", 1),
+    u("万件", "件", 10_000),
+    u("次", "次", 1),
+    u("天", "天", 1),
+    u("日", "天", 1),
+    u("个", "个", 1),
+    u("人", "人", 1),
+    u("万人", "人", 10_000),
+    u("人次", "人次", 1),
+    u("万人次", "人次", 10_000),
+    u("户", "户", 1),
+    u("项", "项", 1),
+    u("起", "起", 1),
+    u("篇", "篇", 1),
+];
+
+/// Bases that count things: values in them may not be negative.
+const COUNT_BASES: &[&str] = &["件", "次", "天", "个", "人", "人次", "户", "项", "起", "篇"];
+
+impl Unit {
+    /// Looks a unit up by how it is written.
+    pub fn lookup(symbol: &str) -> Option<&'static Unit> {
+        UNITS.iter().find(|u| u.symbol == symbol)
+    }
+
+    /// Whether values of this unit can be compared with values of `other`.
+    pub fn compatible(&self, other: &Unit) -> bool {
+        self.base == other.base
+    }
+
+    /// Whether this is a percentage.
+    pub fn is_percent(&self) -> bool {
+        self.base == "%"
+    }
+
+    /// Whether this unit counts things (and so may not be negative).
+    pub fn is_count(&self) -> bool {
+        COUNT_BASES.contains(&self.base)
+    }
+
+    /// The scale as a decimal.
+    pub fn scale_decimal(&self) -> Decimal {
+        Decimal::from(self.scale)
+    }
+
+    /// Converts `value` in this unit to the base unit; `None` on overflow.
+    pub fn to_base(&self, value: Decimal) -> Option<Decimal> {
+        value.checked_mul(self.scale_decimal())
+    }
+
+    /// Converts `value` in the base unit to this unit; exact, since scales are powers of ten.
+    pub fn from_base(&self, value: Decimal) -> Option<Decimal> {
+        value.checked_div(self.scale_decimal())
+    }
+
+    /// How a unit is shown in messages: `%` for both percent signs.
+    pub fn display(&self) -> &'static str {
+        if self.symbol == "％" {
+            "%"
+        } else {
+            self.symbol
+        }
+    }
+}
+
+/// The symbols of all known units, for help text.
+pub fn known_symbols() -> String {
+    UNITS.iter().filter(|u| u.symbol != "％").map(|u| u.symbol).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn scaled_units_convert_exactly() {
+        let wan = Unit::lookup("万元").unwrap();
+        let v = Decimal::from_str("241.73").unwrap();
+        assert_eq!(wan.to_base(v).unwrap().to_string(), "2417300.00");
+        assert_eq!(wan.from_base(Decimal::from(2_417_300)).unwrap(), v);
+        assert!(wan.compatible(Unit::lookup("元").unwrap()));
+        assert!(!wan.compatible(Unit::lookup("件").unwrap()));
+        assert!(!Unit::lookup("%").unwrap().compatible(Unit::lookup("个百分点").unwrap()));
+    }
+}

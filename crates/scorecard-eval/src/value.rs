@@ -1,0 +1,130 @@
+//! Reading one measured value: a JSON number in the input's unit, or a string
+//! with an optional unit ("92.5%", "2417300元", "152.3万件"). Exact throughout.
+
+use rust_decimal::Decimal;
+
+use crate::error::DataErrorKind;
+use crate::units::Unit;
+
+/// Parses the text of a JSON number exactly (no f64), e.g. `92.5` or `1.5e6`.
+pub fn parse_json_number(text: &str) -> Result<Decimal, DataErrorKind> {
+    let too_large = || DataErrorKind::TooLarge { text: text.to_owned() };
+    if text.contains(['e', 'E']) {
+        Decimal::from_scientific(text).map_err(|_| too_large())
+    } else {
+        Decimal::from_str_exact(text).map_err(|_| too_large())
+    }
+}
+
+/// Parses a string value: a number, optionally with thousands separators,
+/// followed by an optional unit. Returns the value in base units of `unit`'s
+/// dimension (a bare number is in `unit`).
+pub fn parse_text(text: &str, unit: &Unit) -> Result<Decimal, DataErrorKind> {
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace());
+    let split = trimmed
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '０'..='９' | '．' | '－')))
+        .map_or(trimmed.len(), |(i, _)| i);
+    let (number, suffix) = trimmed.split_at(split);
+    let value = parse_number_text(number).ok_or_else(|| DataErrorKind::NotANumber { text: text.to_owned() })??;
+    let suffix = suffix.trim();
+    let written = if suffix.is_empty() {
+        unit
+    } else {
+        let found = Unit::lookup(suffix).ok_or_else(|| DataErrorKind::UnknownUnit { unit: suffix.to_owned() })?;
+        if !found.compatible(unit) {
+            return Err(DataErrorKind::IncompatibleUnit { unit: suffix.to_owned(), expected: unit.display() });
+        }
+        found
+    };
+    written.to_base(value).ok_or(DataErrorKind::Overflow)
+}
+
+/// `Some(Ok(v))` for a valid number, `Some(Err)` for one too large, `None` if not a number.
+fn parse_number_text(text: &str) -> Option<Result<Decimal, DataErrorKind>> {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => {
+                char::from_u32(u32::from(c).wrapping_sub(0xFF10).wrapping_add(u32::from('0'))).unwrap_or(c)
+            }
+            '．' => '.',
+            '－' => '-',
+            _ => c,
+        })
+        .collect();
+    let plain = strip_grouping(&ascii)?;
+    let digits = plain.trim_start_matches(['-', '+']);
+    let well_formed = !digits.is_empty()
+        && plain.len().saturating_sub(digits.len()) <= 1
+        && digits.split('.').count() <= 2
+        && digits.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()));
+    if !well_formed {
+        return None;
+    }
+    let unsigned = plain.strip_prefix('+').unwrap_or(&plain);
+    Some(Decimal::from_str_exact(unsigned).map_err(|_| DataErrorKind::TooLarge { text: text.to_owned() }))
+}
+
+/// Removes thousands separators if they are well placed (`1,234,567.5`); `None` if misplaced.
+fn strip_grouping(text: &str) -> Option<String> {
+    if !text.contains(',') {
+        return Some(text.to_owned());
+    }
+    let int_part = text.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = int_part.trim_start_matches(['-', '+']).split(',').collect();
+    let first_ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()));
+    let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
+    if first_ok && rest_ok && !text.split('.').nth(1).is_some_and(|f| f.contains(',')) {
+        Some(text.replace(',', ""))
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn unit(s: &str) -> &'static Unit {
+        Unit::lookup(s).unwrap()
+    }
+
+    #[test]
+    fn strings_carry_units_and_convert_exactly() {
+        assert_eq!(parse_text("92.5%", unit("%")).unwrap(), d("92.5"));
+        assert_eq!(parse_text("2417300元", unit("万元")).unwrap(), d("2417300"));
+        assert_eq!(parse_text("241.73万元", unit("万元")).unwrap(), d("2417300"));
+        assert_eq!(parse_text("152.3万件", unit("件")).unwrap(), d("1523000"));
+        assert_eq!(parse_text(" 1,500,000 件 ", unit("件")).unwrap(), d("1500000"));
+        assert_eq!(parse_text("250", unit("万元")).unwrap(), d("2500000"));
+        assert_eq!(parse_text("９２．５％", unit("%")).unwrap(), d("92.5"));
+    }
+
+    #[test]
+    fn bad_strings_are_errors() {
+        assert!(matches!(parse_text("abc", unit("%")), Err(DataErrorKind::NotANumber { .. })));
+        assert!(matches!(parse_text("", unit("%")), Err(DataErrorKind::NotANumber { .. })));
+        assert!(matches!(parse_text("1.2.3", unit("%")), Err(DataErrorKind::NotANumber { .. })));
+        assert!(matches!(parse_text("1,23", unit("件")), Err(DataErrorKind::NotANumber { .. })));
+        assert!(matches!(parse_text("92.5kg", unit("%")), Err(DataErrorKind::UnknownUnit { .. })));
+        assert!(matches!(parse_text("5件", unit("%")), Err(DataErrorKind::IncompatibleUnit { .. })));
+        assert!(matches!(
+            parse_text("99999999999999999999999999999999", unit("件")),
+            Err(DataErrorKind::TooLarge { .. })
+        ));
+        assert!(matches!(parse_text("--5", unit("件")), Err(DataErrorKind::NotANumber { .. })));
+    }
+
+    #[test]
+    fn json_numbers_never_pass_through_floats() {
+        assert_eq!(parse_json_number("12345678901234567.89").unwrap().to_string(), "12345678901234567.89");
+        assert_eq!(parse_json_number("1.5e6").unwrap(), d("1500000"));
+        assert!(parse_json_number("1e400").is_err());
+    }
+}

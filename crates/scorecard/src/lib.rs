@@ -1,0 +1,27 @@
+#![doc = include_str!("../../../README.md")]
+//!
+//! ## API in brief
+//!
+//! - [`Scorecard::compile`] parses, checks and compiles a rule file once.
+//! - [`Scorecard::evaluate_json`] scores a JSON record and explains it.
+//! - [`Scorecard::score`] is the fast path: typed input, no explanations.
+//! - Errors are data: [`CompileError`] holds [`Diagnostic`]s with spans and
+//!   stable codes; [`RecordError`] names the indicator and the input.
+
+pub use rust_decimal::Decimal;
+pub use scorecard_eval::{
+    Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, GroupReport, IndicatorReport, IndicatorScore,
+    InputInfo, InputKey, InputRef, Lang, Limits, LineCol, LineIndex, Record, RecordError, Report, Scorecard, Scores,
+    Severity, Span,
+};
+
+/// Units of measure known to the engine.
+pub mod units {
+    pub use scorecard_eval::units::{known_symbols, Unit, UNITS};
+}
+
+/// Compile-time proof that a compiled scorecard can be shared across threads.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Scorecard>();
+};
