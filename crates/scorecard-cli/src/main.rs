@@ -1,0 +1,3 @@
+//! The `scorecard` command (placeholder).
+
+fn main() {}
