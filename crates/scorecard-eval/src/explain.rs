@@ -29,7 +29,8 @@ pub(crate) fn indicator<'p>(
     let mut fired = Vec::new();
     let mut raw = Decimal::ZERO;
     for ladder in &ind.ladders {
-        let (text, tiers, amount) = ladder_sentence(plan, ladder, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?;
+        let (text, tiers, amount) =
+            ladder_sentence(plan, ladder, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?;
         parts.push(text);
         fired.extend(tiers);
         raw = raw.checked_add(amount).unwrap_or(Decimal::MAX);

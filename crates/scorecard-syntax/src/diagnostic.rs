@@ -45,6 +45,8 @@ codes! {
     NumberOutOfRange = "E0003",
     /// The rule file contains a NUL byte.
     NulByte = "E0004",
+    /// An indicator has more tiers than the configured limit.
+    TooManyTiers = "E0005",
     /// The text does not follow the language's syntax.
     Syntax = "E0101",
     /// A name is used but never declared.
@@ -85,6 +87,10 @@ codes! {
     BadRounding = "E0406",
     /// A setting or property is given twice.
     DuplicateSetting = "E0407",
+    /// A ratio or deviation baseline constant is zero or negative.
+    BadBaseline = "E0408",
+    /// An input is declared but no tier reads it.
+    UnusedInput = "W0201",
 }
 
 impl std::fmt::Display for Code {

@@ -167,7 +167,7 @@ impl Converter<'_> {
                 let tiers = ind.scoring.iter().map(|s| s.tiers.len()).sum::<usize>();
                 if tiers.saturating_add(scoring.tiers.len()) > self.limits.max_tiers {
                     return Err(Diagnostic::error(
-                        Code::TooManyIndicators,
+                        Code::TooManyTiers,
                         at,
                         format!("more than {} tiers in one indicator", self.limits.max_tiers),
                         "too many tiers",

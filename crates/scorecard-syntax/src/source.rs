@@ -6,7 +6,7 @@ use crate::{Code, Diagnostic, Lang, Limits, Span};
 /// limit, valid UTF-8, and free of NUL bytes. A leading byte-order mark is kept
 /// (the grammar skips it) so spans stay byte-exact.
 pub fn decode<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, Diagnostic> {
-    check_size(bytes.len(), limits)?;
+    check_size(bytes.len(), limits, lang_of_prefix(bytes))?;
     let src = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let lang = Lang::detect(std::str::from_utf8(bytes.get(..at).unwrap_or(&[])).unwrap_or(""));
@@ -27,7 +27,7 @@ pub fn decode<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, Diagnosti
 
 /// Checks size and NUL bytes of text that is already UTF-8.
 pub fn check_text(src: &str, limits: &Limits) -> Result<(), Diagnostic> {
-    check_size(src.len(), limits)?;
+    check_size(src.len(), limits, lang_of_prefix(src.as_bytes()))?;
     if let Some(at) = src.find('\0') {
         let lang = Lang::detect(src.get(..at).unwrap_or(""));
         return Err(Diagnostic::error(
@@ -44,18 +44,32 @@ pub fn check_text(src: &str, limits: &Limits) -> Result<(), Diagnostic> {
     Ok(())
 }
 
-fn check_size(len: usize, limits: &Limits) -> Result<(), Diagnostic> {
+fn check_size(len: usize, limits: &Limits, lang: Lang) -> Result<(), Diagnostic> {
     if len > limits.max_file_bytes || u32::try_from(len).is_err() {
+        let max = limits.max_file_bytes;
         return Err(Diagnostic::error(
             Code::FileTooLarge,
             Span::new(0, 0),
-            format!(
-                "rule file is {len} bytes, over the limit of {} bytes / 规则文件超过大小上限",
-                limits.max_file_bytes
+            lang.pick(
+                format!("规则文件有 {len} 字节，超过上限 {max} 字节"),
+                format!("the rule file is {len} bytes, over the limit of {max} bytes"),
             ),
-            "file too large",
+            lang.pick("文件过大", "file too large"),
         )
-        .with_help("split the table into several files, or raise the limit (Limits::max_file_bytes)"));
+        .with_help(lang.pick(
+            "将表拆成几个文件，或调高上限（Limits::max_file_bytes）",
+            "split the table into several files, or raise the limit (Limits::max_file_bytes)",
+        )));
     }
     Ok(())
+}
+
+/// The language of a possibly huge or invalid byte string, from its first kilobyte.
+fn lang_of_prefix(bytes: &[u8]) -> Lang {
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(head.get(..e.valid_up_to()).unwrap_or(&[])).unwrap_or(""),
+    };
+    Lang::detect(valid)
 }

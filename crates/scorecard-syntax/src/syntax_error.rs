@@ -15,7 +15,7 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
         pest::error::ErrorVariant::CustomError { .. } => &[],
     };
     let mut expected: Vec<&'static str> = Vec::new();
-    for rule in positives {
+    for rule in positives.iter().filter(|r| **r != Rule::EOI || positives.len() == 1) {
         if let Some(words) = describe(*rule, lang) {
             if !expected.contains(&words) {
                 expected.push(words);
@@ -23,6 +23,13 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
         }
     }
     let found = found_text(src, at);
+    // At the end of a line or of the file, point just after the last token
+    // instead of at the start of the next line.
+    let at = match &found {
+        None => end_of_previous_token(src, at),
+        Some(f) if f == "↵" => end_of_previous_token(src, at),
+        Some(_) => at,
+    };
     let span = Span::new(at, at.saturating_add(found.as_ref().map_or(0, |f| f.len())));
     let found_words = match &found {
         Some(f) => format!("`{f}`"),
@@ -32,7 +39,7 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
         lang.pick(format!("此处不应出现 {found_words}"), format!("unexpected {found_words}"))
     } else {
         let list = expected.join(lang.pick("、", ", "));
-        lang.pick(format!("此处应为{list}，但看到的是 {found_words}"), format!("expected {list}, found {found_words}"))
+        lang.pick(format!("此处应为 {list}，但看到的是 {found_words}"), format!("expected {list}, found {found_words}"))
     };
     let label = lang.pick("无法识别", "not understood here");
     let mut d = Diagnostic::error(Code::Syntax, span, message, label);
@@ -55,6 +62,11 @@ fn found_text(src: &str, at: usize) -> Option<String> {
         first.to_string()
     };
     Some(text)
+}
+
+/// The offset just after the last non-space character before `at`.
+fn end_of_previous_token(src: &str, at: usize) -> usize {
+    src.get(..at).map_or(at, |s| s.trim_end_matches(|c: char| c.is_whitespace()).len())
 }
 
 fn lang_neutral_newline() -> String {
@@ -121,7 +133,20 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
 /// A hint for the most common mistakes.
 fn help_for(positives: &[Rule], found: Option<&str>, lang: Lang) -> Option<&'static str> {
     let expects = |r: Rule| positives.contains(&r);
-    let found_cjk = found.and_then(|f| f.chars().next()).is_some_and(|c| !c.is_ascii());
+    let first = found.and_then(|f| f.chars().next());
+    let found_cjk = first.is_some_and(|c| !c.is_ascii());
+    if first.is_some_and(|c| c.is_ascii_digit()) && (expects(Rule::kw_scoring) || expects(Rule::kw_indicator)) {
+        return Some(lang.pick(
+            "名称中含有数字时，请用「」括起来，例如 「保障123个窗口运行」",
+            "put names that contain digits in quotes, e.g. \"window 123\"",
+        ));
+    }
+    if expects(Rule::cmp_le_post) || expects(Rule::cmp_ge_post) {
+        return Some(lang.pick(
+            "每一档需要一个比较词，如 `低于90%`、`高于10%`、`达到1次`、`90%以下`；请检查比较词是否写错",
+            "each tier needs a comparison word, e.g. `below 90%`, `above 10%`, `at least 1次`, `90% or less`; check its spelling",
+        ));
+    }
     if expects(Rule::deduction) || expects(Rule::deduct_zh) || expects(Rule::kw_deduct) || expects(Rule::arrow) {
         return Some(lang.pick(
             "每一档写成「条件，扣N分」，例如 `低于上期90%，扣3分`",

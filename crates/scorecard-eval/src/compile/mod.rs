@@ -16,7 +16,8 @@ use names::Names;
 /// Compiles a parsed file. On success returns the plan and any warnings; on
 /// failure every error and warning found.
 pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut cx = Ctx { lang: file.lang, diags: Vec::new() };
+    let lines = LineIndex::new(src);
+    let mut cx = Ctx { lang: file.lang, diags: Vec::new(), src, lines };
     let mut names = Names::declare(file, &mut cx);
     let mut tree = Tree::default();
     for item in &file.items {
@@ -40,18 +41,25 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
         indicators: tree.indicators,
         groups: tree.groups,
         source: src.to_owned(),
-        lines: LineIndex::new(src),
+        lines: cx.lines,
     };
     Ok((plan, cx.diags))
 }
 
 /// Diagnostics collected while compiling, in the file's language.
-pub(crate) struct Ctx {
+pub(crate) struct Ctx<'s> {
     pub(crate) lang: Lang,
     pub(crate) diags: Vec<Diagnostic>,
+    src: &'s str,
+    lines: LineIndex,
 }
 
-impl Ctx {
+impl Ctx<'_> {
+    /// The line and character column where `span` starts.
+    pub(crate) fn line_col(&self, span: Span) -> scorecard_syntax::LineCol {
+        self.lines.span_start(self.src, span)
+    }
+
     pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
@@ -73,7 +81,7 @@ struct Tree {
 }
 
 impl Tree {
-    fn walk(&mut self, item: &Item, path: &mut Vec<String>, names: &mut Names, cx: &mut Ctx) {
+    fn walk(&mut self, item: &Item, path: &mut Vec<String>, names: &mut Names, cx: &mut Ctx<'_>) {
         match item {
             Item::Group(g) => {
                 let index = self.groups.len();
@@ -103,7 +111,7 @@ impl Tree {
         }
     }
 
-    fn check_duplicate(&mut self, path: &[String], name: &scorecard_syntax::Spanned<String>, cx: &mut Ctx) {
+    fn check_duplicate(&mut self, path: &[String], name: &scorecard_syntax::Spanned<String>, cx: &mut Ctx<'_>) {
         let mut full = path.to_vec();
         full.push(name.node.clone());
         if let Some((_, first)) = self.seen.iter().find(|(p, _)| *p == full) {
@@ -119,8 +127,8 @@ impl Tree {
                     cx.pick("重复的指标", "duplicate indicator"),
                 )
                 .with_help(match cx.lang {
-                    Lang::Zh => format!("第一次出现在字节 {}；请改名或合并两处", first.start),
-                    Lang::En => format!("first defined at byte {}; rename one or merge them", first.start),
+                    Lang::Zh => format!("第一次出现在 {}；请改名或合并两处", cx.line_col(first)),
+                    Lang::En => format!("first defined at {}; rename one or merge them", cx.line_col(first)),
                 }),
             );
         } else {

@@ -19,17 +19,17 @@ pub(crate) enum Named {
 
 pub(crate) struct Names {
     inputs: Vec<(InputSpec, Span)>,
-    by_name: HashMap<String, Named>,
+    by_name: HashMap<String, (Named, Span)>,
 }
 
 impl Names {
     /// Declares every input and constant of the file.
-    pub(crate) fn declare(file: &ast::File, cx: &mut Ctx) -> Names {
+    pub(crate) fn declare(file: &ast::File, cx: &mut Ctx<'_>) -> Names {
         let mut names = Names { inputs: Vec::new(), by_name: HashMap::new() };
         let mut keys: HashMap<&str, Span> = HashMap::new();
         for input in &file.inputs {
             if let Some(first) = keys.insert(&input.key.node, input.key.span) {
-                cx.push(duplicate(Code::DuplicateKey, &input.key, first, cx.lang));
+                cx.push(duplicate(Code::DuplicateKey, &input.key, first, cx));
             }
             let Some(unit) = unit_of(&input.unit, cx) else { continue };
             let range = input.range.as_ref().and_then(|r| range_of(r, unit, cx));
@@ -52,22 +52,17 @@ impl Names {
         names
     }
 
-    fn define(&mut self, name: &Spanned<String>, named: Named, cx: &mut Ctx) {
-        if self.by_name.contains_key(&name.node) {
-            let first = self.span_of(&name.node).unwrap_or_default();
-            cx.push(duplicate(Code::DuplicateName, name, first, cx.lang));
+    fn define(&mut self, name: &Spanned<String>, named: Named, cx: &mut Ctx<'_>) {
+        if let Some((_, first)) = self.by_name.get(&name.node) {
+            cx.push(duplicate(Code::DuplicateName, name, *first, cx));
         } else {
-            self.by_name.insert(name.node.clone(), named);
+            self.by_name.insert(name.node.clone(), (named, name.span));
         }
     }
 
-    fn span_of(&self, name: &str) -> Option<Span> {
-        self.inputs.iter().find(|(s, _)| s.name == name).map(|(_, span)| *span)
-    }
-
     /// Resolves a name, reporting unknown names with a suggestion.
-    pub(crate) fn resolve(&self, name: &Spanned<String>, cx: &mut Ctx) -> Option<Named> {
-        if let Some(n) = self.by_name.get(&name.node) {
+    pub(crate) fn resolve(&self, name: &Spanned<String>, cx: &mut Ctx<'_>) -> Option<Named> {
+        if let Some((n, _)) = self.by_name.get(&name.node) {
             return Some(*n);
         }
         let mut d = Diagnostic::error(
@@ -94,7 +89,7 @@ impl Names {
     }
 
     /// Resolves a name that must be an input.
-    pub(crate) fn input(&mut self, name: &Spanned<String>, indicator: usize, cx: &mut Ctx) -> Option<Slot> {
+    pub(crate) fn input(&mut self, name: &Spanned<String>, indicator: usize, cx: &mut Ctx<'_>) -> Option<Slot> {
         match self.resolve(name, cx)? {
             Named::Input(slot) => {
                 self.mark_used(slot, indicator);
@@ -126,7 +121,7 @@ impl Names {
         &mut self,
         name: &Spanned<String>,
         indicator: usize,
-        cx: &mut Ctx,
+        cx: &mut Ctx<'_>,
     ) -> Option<(Operand, &'static Unit)> {
         match self.resolve(name, cx)? {
             Named::Input(slot) => {
@@ -152,12 +147,12 @@ impl Names {
     }
 
     /// Warns about inputs no indicator reads.
-    pub(crate) fn warn_unused(&self, _indicators: &[IndicatorPlan], cx: &mut Ctx) {
+    pub(crate) fn warn_unused(&self, _indicators: &[IndicatorPlan], cx: &mut Ctx<'_>) {
         for (spec, span) in &self.inputs {
             if spec.used_by.is_empty() {
                 cx.push(
                     Diagnostic::warning(
-                        Code::UnknownName,
+                        Code::UnusedInput,
                         *span,
                         match cx.lang {
                             Lang::Zh => format!("输入 `{}` 没有被任何评分条件使用", spec.name),
@@ -187,7 +182,9 @@ impl Names {
     }
 }
 
-fn duplicate(code: Code, name: &Spanned<String>, first: Span, lang: Lang) -> Diagnostic {
+fn duplicate(code: Code, name: &Spanned<String>, first: Span, cx: &Ctx<'_>) -> Diagnostic {
+    let lang = cx.lang;
+    let at = cx.line_col(first);
     Diagnostic::error(
         code,
         name.span,
@@ -198,8 +195,8 @@ fn duplicate(code: Code, name: &Spanned<String>, first: Span, lang: Lang) -> Dia
         lang.pick("再次声明", "declared again here"),
     )
     .with_help(match lang {
-        Lang::Zh => format!("第一次声明在字节 {} 处；请删除或改名", first.start),
-        Lang::En => format!("first declared at byte {}; remove or rename one", first.start),
+        Lang::Zh => format!("第一次声明在 {at}；请删除或改名"),
+        Lang::En => format!("first declared at {at}; remove or rename one"),
     })
 }
 
@@ -221,7 +218,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Looks up a unit written in the file.
-pub(crate) fn unit_of(unit: &Spanned<String>, cx: &mut Ctx) -> Option<&'static Unit> {
+pub(crate) fn unit_of(unit: &Spanned<String>, cx: &mut Ctx<'_>) -> Option<&'static Unit> {
     let found = Unit::lookup(&unit.node);
     if found.is_none() {
         cx.push(
@@ -245,7 +242,7 @@ pub(crate) fn unit_of(unit: &Spanned<String>, cx: &mut Ctx) -> Option<&'static U
 pub(crate) fn quantity_in_base(
     q: &Spanned<Quantity>,
     default: Option<&'static Unit>,
-    cx: &mut Ctx,
+    cx: &mut Ctx<'_>,
 ) -> Option<(Decimal, &'static Unit)> {
     let unit = match &q.node.unit {
         Some(text) => unit_of(&Spanned::new(text.clone(), q.span), cx)?,
@@ -282,7 +279,7 @@ pub(crate) fn quantity_in_base(
     }
 }
 
-fn range_of(r: &Spanned<(Decimal, Decimal)>, unit: &'static Unit, cx: &mut Ctx) -> Option<(Decimal, Decimal)> {
+fn range_of(r: &Spanned<(Decimal, Decimal)>, unit: &'static Unit, cx: &mut Ctx<'_>) -> Option<(Decimal, Decimal)> {
     let (lo, hi) = r.node;
     let (Some(lo), Some(hi)) = (unit.to_base(lo), unit.to_base(hi)) else {
         cx.push(Diagnostic::error(Code::NumberOutOfRange, r.span, "range too large", "too large"));

@@ -9,7 +9,7 @@ use crate::format;
 use crate::plan::{GroupPlan, IndicatorPlan, Ladder, TestPlan};
 
 /// The indicator's points: declared, or its largest possible deduction.
-pub(super) fn indicator_points(ind: &ast::Indicator, ladders: &[Ladder], cx: &mut Ctx) -> Option<Decimal> {
+pub(super) fn indicator_points(ind: &ast::Indicator, ladders: &[Ladder], cx: &mut Ctx<'_>) -> Option<Decimal> {
     let max = max_deduction(ladders);
     match (&ind.points, max) {
         (Some(p), max) => {
@@ -57,7 +57,7 @@ fn max_deduction(ladders: &[Ladder]) -> Option<Decimal> {
     Some(total)
 }
 
-fn warn_excess(ind: &ast::Indicator, points: Decimal, at: Span, ladders: &[Ladder], cx: &mut Ctx) {
+fn warn_excess(ind: &ast::Indicator, points: Decimal, at: Span, ladders: &[Ladder], cx: &mut Ctx<'_>) {
     let single = ladders.iter().flat_map(|l| &l.tiers).map(|t| t.deduct).max().unwrap_or_default();
     if single > points {
         cx.push(
@@ -86,7 +86,7 @@ fn warn_excess(ind: &ast::Indicator, points: Decimal, at: Span, ladders: &[Ladde
 }
 
 /// Checks the indicators add up to the declared total; returns the full score.
-pub(super) fn check_total(file: &ast::File, indicators: &[IndicatorPlan], cx: &mut Ctx) -> Decimal {
+pub(super) fn check_total(file: &ast::File, indicators: &[IndicatorPlan], cx: &mut Ctx<'_>) -> Decimal {
     let sum = sum_points(indicators.iter());
     let Some(total) = &file.total else { return sum };
     if sum != total.node {
@@ -121,7 +121,7 @@ pub(super) fn check_groups(
     declared: &[(usize, Decimal, Span)],
     groups: &[GroupPlan],
     indicators: &[IndicatorPlan],
-    cx: &mut Ctx,
+    cx: &mut Ctx<'_>,
 ) {
     for (index, points, at) in declared {
         let Some(group) = groups.get(*index) else { continue };

@@ -11,7 +11,7 @@ use crate::plan::{GradeBand, RoundingPlan};
 const MAX_PLACES: u32 = 10;
 
 /// The declared rounding, or 四舍五入 to 2 places.
-pub(super) fn rounding(file: &ast::File, cx: &mut Ctx) -> RoundingPlan {
+pub(super) fn rounding(file: &ast::File, cx: &mut Ctx<'_>) -> RoundingPlan {
     let mut plan = RoundingPlan { strategy: RoundingStrategy::MidpointAwayFromZero, places: 2 };
     let Some(r) = &file.rounding else { return plan };
     if r.node.mode == RoundingMode::HalfEven {
@@ -32,7 +32,7 @@ pub(super) fn rounding(file: &ast::File, cx: &mut Ctx) -> RoundingPlan {
 }
 
 /// The declared grade bands, or 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差.
-pub(super) fn grades(file: &ast::File, cx: &mut Ctx) -> Vec<GradeBand> {
+pub(super) fn grades(file: &ast::File, cx: &mut Ctx<'_>) -> Vec<GradeBand> {
     let Some(grades) = &file.grades else { return default_grades() };
     let bands: Vec<GradeBand> = grades
         .node

@@ -16,7 +16,7 @@ pub(super) fn indicator(
     path: &[String],
     index: usize,
     names: &mut Names,
-    cx: &mut Ctx,
+    cx: &mut Ctx<'_>,
 ) -> Option<IndicatorPlan> {
     let errors_before = cx.diags.iter().filter(|d| d.is_error()).count();
     if ind.scoring.is_empty() {
@@ -78,7 +78,7 @@ impl Statement {
         tier: &Spanned<Tier>,
         index: usize,
         names: &mut Names,
-        cx: &mut Ctx,
+        cx: &mut Ctx<'_>,
     ) -> Option<(Slot, TierPlan)> {
         let (subject_name, deduct) = match &tier.node {
             Tier::Condition { subject, deduct, .. } | Tier::PerStep { subject, deduct, .. } => (subject, deduct),
@@ -99,7 +99,7 @@ impl Statement {
         at: Span,
         index: usize,
         names: &mut Names,
-        cx: &mut Ctx,
+        cx: &mut Ctx<'_>,
     ) -> Option<Slot> {
         let slot = match explicit {
             Some(name) => names.input(name, index, cx)?,
@@ -132,7 +132,7 @@ impl Statement {
         unit: &'static Unit,
         index: usize,
         names: &mut Names,
-        cx: &mut Ctx,
+        cx: &mut Ctx<'_>,
     ) -> Option<(TestPlan, Option<String>, String)> {
         match &test.node {
             Test::Compare { cmp, reference: Reference::Value(q) } => {
@@ -144,6 +144,7 @@ impl Statement {
                 let factor = percent_factor(share, cx)?;
                 let (operand, base_unit) = names.operand(base, index, cx)?;
                 check_units(unit, base_unit, base.span, cx)?;
+                check_const_base(operand, base.span, cx)?;
                 let plan = TestPlan::ShareOf { cmp: *cmp, factor, base: operand };
                 Some((plan, Some(base.node.clone()), shown(&share.node, percent())))
             }
@@ -152,6 +153,7 @@ impl Statement {
                 let (operand, base_unit, base_name) = match base {
                     Some(b) => {
                         let (op, u) = names.operand(b, index, cx)?;
+                        check_const_base(op, b.span, cx)?;
                         (op, u, b.node.clone())
                     }
                     None => match self.prev_base.clone() {
@@ -184,7 +186,7 @@ fn per_step(
     unit: &'static Unit,
     per: Decimal,
     at: Span,
-    cx: &mut Ctx,
+    cx: &mut Ctx<'_>,
 ) -> Option<(TestPlan, Option<String>, String)> {
     let (step_base, step_unit, value) = match step {
         Some(q) => {
@@ -208,7 +210,7 @@ fn per_step(
 }
 
 /// A share written as a percentage, as a fraction (90% → 0.9).
-fn percent_factor(share: &Spanned<Quantity>, cx: &mut Ctx) -> Option<Decimal> {
+fn percent_factor(share: &Spanned<Quantity>, cx: &mut Ctx<'_>) -> Option<Decimal> {
     let is_percent = share.node.unit.as_deref().and_then(Unit::lookup).is_some_and(Unit::is_percent);
     if !is_percent {
         cx.push(
@@ -228,7 +230,7 @@ fn percent_factor(share: &Spanned<Quantity>, cx: &mut Ctx) -> Option<Decimal> {
     share.node.value.checked_div(Decimal::ONE_HUNDRED)
 }
 
-fn check_units(subject: &Unit, other: &Unit, at: Span, cx: &mut Ctx) -> Option<()> {
+fn check_units(subject: &Unit, other: &Unit, at: Span, cx: &mut Ctx<'_>) -> Option<()> {
     if subject.compatible(other) {
         return Some(());
     }
@@ -254,7 +256,29 @@ fn check_units(subject: &Unit, other: &Unit, at: Span, cx: &mut Ctx) -> Option<(
     None
 }
 
-fn no_deviation_base(at: Span, cx: &Ctx) -> Diagnostic {
+/// A constant used as a ratio or deviation baseline must be above zero.
+fn check_const_base(operand: Operand, at: Span, cx: &mut Ctx<'_>) -> Option<()> {
+    match operand {
+        Operand::Const(v) if v <= Decimal::ZERO => {
+            cx.push(
+                Diagnostic::error(
+                    Code::BadBaseline,
+                    at,
+                    cx.pick("作为比较基准的常量必须大于 0", "a constant used as a baseline must be above 0"),
+                    cx.pick("基准不大于 0", "baseline not above 0"),
+                )
+                .with_help(cx.pick(
+                    "与 0 的比例没有意义；请检查常量的值",
+                    "a ratio to zero is undefined; check the constant's value",
+                )),
+            );
+            None
+        }
+        _ => Some(()),
+    }
+}
+
+fn no_deviation_base(at: Span, cx: &Ctx<'_>) -> Diagnostic {
     Diagnostic::error(
         Code::NoDeviationBase,
         at,
