@@ -81,6 +81,10 @@ pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Re
 
 /// Caps a raw deduction to [0, points] and rounds the score.
 pub(crate) fn finish(plan: &Plan, ind: &IndicatorPlan, raw: Decimal) -> Result<IndicatorScore, Box<DataError>> {
+    // Nothing deducted and nothing to round: the common case, without rounding work.
+    if raw <= Decimal::ZERO && ind.points.scale() <= plan.rounding.places {
+        return Ok(IndicatorScore { points: ind.points, deduction: Decimal::ZERO, score: ind.points });
+    }
     let capped = raw.max(Decimal::ZERO).min(ind.points);
     let kept = ind.points.checked_sub(capped).ok_or_else(|| Box::new(overflow(plan, ind)))?;
     let score = kept.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy);
@@ -104,11 +108,14 @@ fn ladder_amount(ladder: &Ladder, record: &Record) -> Result<Decimal, Fault> {
 pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Result<Option<Decimal>, Fault> {
     let fired = match tier.test {
         TestPlan::Fixed { cmp, threshold } => holds(cmp, x, threshold),
-        TestPlan::ShareOf { cmp, factor, base } => {
+        TestPlan::ShareOf { cmp, threshold: Some(t), .. } => holds(cmp, x, t),
+        TestPlan::ShareOf { cmp, factor, base, threshold: None } => {
             let b = positive(base, record)?;
             holds(cmp, x, factor.checked_mul(b).ok_or(Fault::Overflow)?)
         }
-        TestPlan::Deviation { inclusive, factor, base } => {
+        TestPlan::Deviation { inclusive: false, bounds: Some((lo, hi)), .. } => x < lo || x > hi,
+        TestPlan::Deviation { inclusive: true, bounds: Some((lo, hi)), .. } => x <= lo || x >= hi,
+        TestPlan::Deviation { inclusive, factor, base, bounds: None } => {
             let b = positive(base, record)?;
             let diff = x.checked_sub(b).ok_or(Fault::Overflow)?.abs();
             let tolerance = factor.checked_mul(b).ok_or(Fault::Overflow)?;

@@ -51,6 +51,8 @@ pub enum TestPlan {
         factor: Decimal,
         /// The baseline.
         base: Operand,
+        /// `factor × base`, precomputed when the baseline is a constant.
+        threshold: Option<Decimal>,
     },
     /// `|x − base| > factor × base` (or ≥ when inclusive).
     Deviation {
@@ -60,6 +62,9 @@ pub enum TestPlan {
         factor: Decimal,
         /// The reference.
         base: Operand,
+        /// `(base − factor × base, base + factor × base)`, precomputed when the
+        /// reference is a constant, so the test is two comparisons.
+        bounds: Option<(Decimal, Decimal)>,
     },
     /// `per` points for each whole `step` of x.
     PerStep {

@@ -524,25 +524,27 @@ fn parse_comparison(pair: Pair<'_, Rule>) -> Result<Test> {
     Ok(Test::Compare { cmp, reference })
 }
 
+/// `上期90%` (ratio_zh), `90% of last year` (quantity, of, name) or `90%` (quantity).
 fn parse_reference(pair: Pair<'_, Rule>) -> Result<Reference> {
     let at = span(&pair);
-    let inner = pair.into_inner().next().ok_or_else(|| internal(at))?;
-    match inner.as_rule() {
-        Rule::quantity => Ok(Reference::Value(parse_quantity(inner)?)),
-        _ => {
-            let mut share = None;
-            let mut base = None;
-            for p in inner.into_inner() {
-                match p.as_rule() {
-                    Rule::quantity => share = Some(parse_quantity(p)?),
-                    Rule::name => base = Some(parse_name(p)?),
-                    _ => {}
-                }
-            }
-            match (share, base) {
-                (Some(share), Some(base)) => Ok(Reference::ShareOf { share, base }),
-                _ => Err(internal(at)),
-            }
+    let mut inner = pair.into_inner();
+    let first = next(&mut inner, at)?;
+    let parts: Vec<Pair<'_, Rule>> = match first.as_rule() {
+        Rule::ratio_zh => first.into_inner().collect(),
+        _ => std::iter::once(first).chain(inner).collect(),
+    };
+    let mut share = None;
+    let mut base = None;
+    for p in parts {
+        match p.as_rule() {
+            Rule::quantity => share = Some(parse_quantity(p)?),
+            Rule::name => base = Some(parse_name(p)?),
+            _ => {}
         }
+    }
+    match (share, base) {
+        (Some(share), Some(base)) => Ok(Reference::ShareOf { share, base }),
+        (Some(value), None) => Ok(Reference::Value(value)),
+        _ => Err(internal(at)),
     }
 }

@@ -82,7 +82,7 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
         name | bare_name | subject => ("名称", "a name"),
         quoted | quoted_cjk | quoted_ascii => ("引号括起的文字 「…」", "quoted text \"…\""),
         number | signed_number => ("数字", "a number"),
-        quantity | reference | ratio_en | ratio_zh | step => {
+        quantity | reference | ratio_zh | step => {
             ("数值（如 `90%`、`上期90%`）", "a value such as `90%` or `90% of last year`")
         }
         unit | unit_paren => ("单位（如 `%`、`件`、`万元`、`次`）", "a unit such as `%`, `件`, `万元` or `次`"),

@@ -76,8 +76,8 @@ struct Tree {
     groups: Vec<GroupPlan>,
     /// (group index, declared points, where declared)
     declared_group_points: Vec<(usize, Decimal, Span)>,
-    /// Paths already used, to find duplicates: (path + name, span).
-    seen: Vec<(Vec<String>, Span)>,
+    /// Paths already used (path + name), to find duplicates.
+    seen: std::collections::HashMap<Vec<String>, Span>,
 }
 
 impl Tree {
@@ -114,8 +114,7 @@ impl Tree {
     fn check_duplicate(&mut self, path: &[String], name: &scorecard_syntax::Spanned<String>, cx: &mut Ctx<'_>) {
         let mut full = path.to_vec();
         full.push(name.node.clone());
-        if let Some((_, first)) = self.seen.iter().find(|(p, _)| *p == full) {
-            let first = *first;
+        if let Some(first) = self.seen.get(&full).copied() {
             cx.push(
                 Diagnostic::error(
                     scorecard_syntax::Code::DuplicateIndicator,
@@ -132,7 +131,7 @@ impl Tree {
                 }),
             );
         } else {
-            self.seen.push((full, name.span));
+            self.seen.insert(full, name.span);
         }
     }
 }

@@ -145,7 +145,11 @@ impl Statement {
                 let (operand, base_unit) = names.operand(base, index, cx)?;
                 check_units(unit, base_unit, base.span, cx)?;
                 check_const_base(operand, base.span, cx)?;
-                let plan = TestPlan::ShareOf { cmp: *cmp, factor, base: operand };
+                let threshold = match operand {
+                    Operand::Const(b) => Some(factor.checked_mul(b).or_else(|| overflow(test.span, cx))?),
+                    Operand::Input(_) => None,
+                };
+                let plan = TestPlan::ShareOf { cmp: *cmp, factor, base: operand, threshold };
                 Some((plan, Some(base.node.clone()), shown(&share.node, percent())))
             }
             Test::Deviation { base, share, inclusive } => {
@@ -166,7 +170,16 @@ impl Statement {
                 };
                 check_units(unit, base_unit, test.span, cx)?;
                 self.prev_base = Some((operand, base_unit, base_name.clone()));
-                let plan = TestPlan::Deviation { inclusive: *inclusive, factor, base: operand };
+                let bounds = match operand {
+                    Operand::Const(b) => {
+                        let tolerance = factor.checked_mul(b).or_else(|| overflow(test.span, cx))?;
+                        let lo = b.checked_sub(tolerance).or_else(|| overflow(test.span, cx))?;
+                        let hi = b.checked_add(tolerance).or_else(|| overflow(test.span, cx))?;
+                        Some((lo, hi))
+                    }
+                    Operand::Input(_) => None,
+                };
+                let plan = TestPlan::Deviation { inclusive: *inclusive, factor, base: operand, bounds };
                 Some((plan, Some(base_name), shown(&share.node, percent())))
             }
         }
@@ -253,6 +266,17 @@ fn check_units(subject: &Unit, other: &Unit, at: Span, cx: &mut Ctx<'_>) -> Opti
             Lang::En => format!("use a unit compatible with `{}`", subject.display()),
         }),
     );
+    None
+}
+
+/// Reports a threshold too large to compute exactly.
+fn overflow<T>(at: Span, cx: &mut Ctx<'_>) -> Option<T> {
+    cx.push(Diagnostic::error(
+        Code::NumberOutOfRange,
+        at,
+        cx.pick("阈值过大，无法精确计算", "the threshold is too large to compute exactly"),
+        cx.pick("数值过大", "too large"),
+    ));
     None
 }
 
