@@ -3,6 +3,8 @@
 //!
 //! Run: `cargo bench -p scorecard --bench eval`
 
+#![allow(clippy::expect_used, clippy::unwrap_used, reason = "benchmark setup fails loudly on bad fixtures")]
+
 use std::hint::black_box;
 use std::str::FromStr;
 
