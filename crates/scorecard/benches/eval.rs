@@ -3,7 +3,12 @@
 //!
 //! Run: `cargo bench -p scorecard --bench eval`
 
-#![allow(clippy::expect_used, clippy::unwrap_used, reason = "benchmark setup fails loudly on bad fixtures")]
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::arithmetic_side_effects,
+    reason = "benchmark setup on fixed fixtures fails loudly"
+)]
 
 use std::hint::black_box;
 use std::str::FromStr;
