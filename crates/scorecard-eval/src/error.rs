@@ -166,9 +166,10 @@ impl DataError {
                 format!("基准 `{base}` 为 {value}，无法计算比例（基准须大于 0）"),
                 format!("the baseline `{base}` is {value}; a ratio to it is undefined (it must be above 0)"),
             ),
-            DataErrorKind::Overflow => {
-                pick("计算结果超出精确小数范围".into(), "a result exceeded the exact decimal range".into())
-            }
+            DataErrorKind::Overflow => pick(
+                "计算结果超出 28 位有效数字，无法精确计算".into(),
+                "a result needs more than 28 significant digits and cannot be computed exactly".into(),
+            ),
         }
     }
 }

@@ -6,9 +6,9 @@ use scorecard_syntax::ast::Cmp;
 use serde::Serialize;
 
 use crate::error::{DataError, DataErrorKind, RecordError};
-use crate::format;
 use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan, TierPlan};
 use crate::record::{Errors, Record};
+use crate::{exact, format};
 
 /// The scores of one record, without explanations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,7 +46,7 @@ pub(crate) fn score(plan: &Plan, record: &Record) -> Result<Scores, RecordError>
     let mut total = Decimal::ZERO;
     for ind in &plan.indicators {
         let s = indicator(plan, ind, record).map_err(|e| RecordError::from(*e))?;
-        total = total.checked_add(s.score).ok_or_else(|| overflow(plan, ind))?;
+        total = exact::add(total, s.score).ok_or_else(|| overflow(plan, ind))?;
         indicators.push(s);
     }
     Ok(Scores { total, indicators })
@@ -74,7 +74,7 @@ pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Re
     let mut raw = Decimal::ZERO;
     for ladder in &ind.ladders {
         let amount = ladder_amount(ladder, record).map_err(|f| Box::new(fault(plan, ind, f)))?;
-        raw = raw.checked_add(amount).ok_or_else(|| Box::new(overflow(plan, ind)))?;
+        raw = exact::add(raw, amount).ok_or_else(|| Box::new(overflow(plan, ind)))?;
     }
     finish(plan, ind, raw)
 }
@@ -86,9 +86,9 @@ pub(crate) fn finish(plan: &Plan, ind: &IndicatorPlan, raw: Decimal) -> Result<I
         return Ok(IndicatorScore { points: ind.points, deduction: Decimal::ZERO, score: ind.points });
     }
     let capped = raw.max(Decimal::ZERO).min(ind.points);
-    let kept = ind.points.checked_sub(capped).ok_or_else(|| Box::new(overflow(plan, ind)))?;
+    let kept = exact::sub(ind.points, capped).ok_or_else(|| Box::new(overflow(plan, ind)))?;
     let score = kept.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy);
-    let deduction = ind.points.checked_sub(score).ok_or_else(|| Box::new(overflow(plan, ind)))?;
+    let deduction = exact::sub(ind.points, score).ok_or_else(|| Box::new(overflow(plan, ind)))?;
     Ok(IndicatorScore { points: ind.points, deduction, score })
 }
 
@@ -98,7 +98,7 @@ fn ladder_amount(ladder: &Ladder, record: &Record) -> Result<Decimal, Fault> {
     let mut amount = Decimal::ZERO;
     for tier in &ladder.tiers {
         if let Some(a) = tier_amount(tier, x, record)? {
-            amount = if ladder.cumulative { amount.checked_add(a).ok_or(Fault::Overflow)? } else { amount.max(a) };
+            amount = if ladder.cumulative { exact::add(amount, a).ok_or(Fault::Overflow)? } else { amount.max(a) };
         }
     }
     Ok(amount)
@@ -111,14 +111,14 @@ pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Resul
         TestPlan::ShareOf { cmp, threshold: Some(t), .. } => holds(cmp, x, t),
         TestPlan::ShareOf { cmp, factor, base, threshold: None } => {
             let b = positive(base, record)?;
-            holds(cmp, x, factor.checked_mul(b).ok_or(Fault::Overflow)?)
+            holds(cmp, x, exact::mul(factor, b).ok_or(Fault::Overflow)?)
         }
         TestPlan::Deviation { inclusive: false, bounds: Some((lo, hi)), .. } => x < lo || x > hi,
         TestPlan::Deviation { inclusive: true, bounds: Some((lo, hi)), .. } => x <= lo || x >= hi,
         TestPlan::Deviation { inclusive, factor, base, bounds: None } => {
             let b = positive(base, record)?;
-            let diff = x.checked_sub(b).ok_or(Fault::Overflow)?.abs();
-            let tolerance = factor.checked_mul(b).ok_or(Fault::Overflow)?;
+            let diff = exact::sub(x, b).ok_or(Fault::Overflow)?.abs();
+            let tolerance = exact::mul(factor, b).ok_or(Fault::Overflow)?;
             if inclusive {
                 diff >= tolerance
             } else {
@@ -126,11 +126,11 @@ pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Resul
             }
         }
         TestPlan::PerStep { step, per } => {
-            let steps = x.checked_div(step).ok_or(Fault::Overflow)?.floor();
+            let steps = exact::whole_steps(x, step).ok_or(Fault::Overflow)?;
             if steps <= Decimal::ZERO {
                 return Ok(None);
             }
-            return steps.checked_mul(per).ok_or(Fault::Overflow).map(Some);
+            return exact::mul(steps, per).ok_or(Fault::Overflow).map(Some);
         }
     };
     Ok(fired.then_some(tier.deduct))

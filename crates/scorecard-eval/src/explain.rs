@@ -113,23 +113,23 @@ fn relation(
             Lang::Zh => format!("，{} {}", cmp_word(cmp, fired, lang), tier.shown),
             Lang::En => format!(" is {} {}", cmp_word(cmp, fired, lang), tier.shown),
         },
-        TestPlan::ShareOf { cmp, base, .. } => {
+        TestPlan::ShareOf { cmp, base, factor, .. } => {
             let b = eval::operand(base, record)?;
-            let pct = format::percent_of(x, b).unwrap_or_default();
+            let pct = percent(format::percent_of(x, b, factor.checked_mul(Decimal::ONE_HUNDRED)), lang);
             let b_shown = shown_operand(plan, spec, base, b);
             match lang {
                 Lang::Zh => {
-                    format!("，为{base_name} {b_shown} 的 {pct}%，{} {}", cmp_word(cmp, fired, lang), tier.shown)
+                    format!("，为{base_name} {b_shown} 的 {pct}，{} {}", cmp_word(cmp, fired, lang), tier.shown)
                 }
                 Lang::En => {
-                    format!(" is {pct}% of {base_name} {b_shown}, {} {}", cmp_word(cmp, fired, lang), tier.shown)
+                    format!(" is {pct} of {base_name} {b_shown}, {} {}", cmp_word(cmp, fired, lang), tier.shown)
                 }
             }
         }
-        TestPlan::Deviation { base, inclusive, .. } => {
+        TestPlan::Deviation { base, inclusive, factor, .. } => {
             let b = eval::operand(base, record)?;
-            let diff = x.checked_sub(b).ok_or(Fault::Overflow)?.abs();
-            let pct = format::percent_of(diff, b).unwrap_or_default();
+            let diff = crate::exact::sub(x, b).ok_or(Fault::Overflow)?.abs();
+            let pct = percent(format::percent_of(diff, b, factor.checked_mul(Decimal::ONE_HUNDRED)), lang);
             let b_shown = shown_operand(plan, spec, base, b);
             let word = match (lang, fired, inclusive) {
                 (Lang::Zh, true, false) => "超出",
@@ -141,12 +141,12 @@ fn relation(
                 (Lang::En, false, true) => "less than",
             };
             match lang {
-                Lang::Zh => format!("，与{base_name} {b_shown} 相差 {pct}%，{word} {}", tier.shown),
-                Lang::En => format!(" is {pct}% off {base_name} {b_shown}, {word} {}", tier.shown),
+                Lang::Zh => format!("，与{base_name} {b_shown} 相差 {pct}，{word} {}", tier.shown),
+                Lang::En => format!(" is {pct} off {base_name} {b_shown}, {word} {}", tier.shown),
             }
         }
         TestPlan::PerStep { step, per } => {
-            let steps = x.checked_div(step).ok_or(Fault::Overflow)?.floor().max(Decimal::ZERO);
+            let steps = crate::exact::whole_steps(x, step).ok_or(Fault::Overflow)?.max(Decimal::ZERO);
             match lang {
                 Lang::Zh => format!("，每 {} 扣 {} 分，计 {} 个", tier.shown, format::plain(per), format::plain(steps)),
                 Lang::En => {
@@ -155,6 +155,11 @@ fn relation(
             }
         }
     })
+}
+
+/// A displayed percentage number, or a note that it cannot be shown.
+fn percent(value: Option<String>, lang: Lang) -> String {
+    value.map_or_else(|| lang.pick("（无法计算）", "(not computable)").to_owned(), |v| format!("{v}%"))
 }
 
 /// The comparison word, or its negation when the tier did not fire.

@@ -34,10 +34,20 @@ pub fn plain(value: Decimal) -> String {
     value.normalize().to_string()
 }
 
-/// A ratio `part / whole` as a percentage rounded half-up to 2 places, for display only.
-pub fn percent_of(part: Decimal, whole: Decimal) -> Option<String> {
+/// A ratio `part / whole` as a percentage rounded half-up to 2 places, for
+/// display only. When that rounding would make it look equal to `threshold`
+/// (a percentage) while it is not, more places are shown, so an explanation
+/// never reads "90%, below 90%".
+pub fn percent_of(part: Decimal, whole: Decimal, threshold: Option<Decimal>) -> Option<String> {
     let ratio = part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)?;
-    Some(grouped(ratio.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)))
+    let mut shown = ratio;
+    for places in 2..=12 {
+        shown = ratio.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+        if threshold.is_none_or(|t| shown != t || ratio == t) {
+            break;
+        }
+    }
+    Some(grouped(shown))
 }
 
 #[cfg(test)]
@@ -60,7 +70,9 @@ mod tests {
 
     #[test]
     fn percent_display() {
-        assert_eq!(percent_of(d("1500000"), d("1800000")).unwrap(), "83.33");
-        assert_eq!(percent_of(d("1"), d("0")), None);
+        assert_eq!(percent_of(d("1500000"), d("1800000"), None).unwrap(), "83.33");
+        assert_eq!(percent_of(d("1"), d("0"), None), None);
+        assert_eq!(percent_of(d("1619999"), d("1800000"), Some(d("90"))).unwrap(), "89.9999");
+        assert_eq!(percent_of(d("1620000"), d("1800000"), Some(d("90"))).unwrap(), "90");
     }
 }

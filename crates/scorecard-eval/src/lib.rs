@@ -8,6 +8,7 @@
 mod compile;
 mod error;
 mod eval;
+mod exact;
 mod explain;
 mod format;
 mod json;

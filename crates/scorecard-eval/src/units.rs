@@ -76,9 +76,10 @@ impl Unit {
         Decimal::from(self.scale)
     }
 
-    /// Converts `value` in this unit to the base unit; `None` on overflow.
+    /// Converts `value` in this unit to the base unit; `None` if it overflows or
+    /// would need rounding.
     pub fn to_base(&self, value: Decimal) -> Option<Decimal> {
-        value.checked_mul(self.scale_decimal())
+        crate::exact::mul(value, self.scale_decimal())
     }
 
     /// Converts `value` in the base unit to this unit; exact, since scales are powers of ten.

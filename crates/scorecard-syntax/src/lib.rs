@@ -16,6 +16,7 @@ mod lang;
 mod limits;
 mod parse;
 mod position;
+mod recover;
 pub mod source;
 mod span;
 mod syntax_error;

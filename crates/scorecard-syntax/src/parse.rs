@@ -15,10 +15,56 @@ type Result<T> = std::result::Result<T, Diagnostic>;
 pub fn parse(src: &str, limits: &Limits) -> std::result::Result<File, Vec<Diagnostic>> {
     crate::source::check_text(src, limits).map_err(|d| vec![d])?;
     let lang = Lang::detect(src);
-    let mut pairs = ScorecardParser::parse(Rule::file, src).map_err(|e| vec![syntax_error::convert(&e, src, lang)])?;
+    let mut pairs = ScorecardParser::parse(Rule::file, src)
+        .map_err(|e| crate::recover::collect(src, lang, syntax_error::convert(&e, src, lang)))?;
     let file = pairs.next().ok_or_else(|| vec![internal(Span::default())])?;
     let mut conv = Converter { limits, indicators: 0 };
-    conv.parse_file(file).map_err(|d| vec![d])
+    conv.parse_file(file).map_err(|d| vec![localize(d, src, lang, limits)])
+}
+
+/// Writes the message of a conversion error in the file's language. The
+/// converter only records the code and span; the words are chosen here.
+fn localize(d: Diagnostic, src: &str, lang: Lang, limits: &Limits) -> Diagnostic {
+    let text = d.span.text(src);
+    let (message, label, help) = match d.code {
+        Code::NumberOutOfRange => (
+            lang.pick(
+                format!("`{text}` 位数过多，无法精确表示"),
+                format!("`{text}` has too many digits to be represented exactly"),
+            ),
+            lang.pick("数字过大", "number out of range"),
+            lang.pick("数字最多 28 位有效数字", "numbers may have at most 28 significant digits"),
+        ),
+        Code::BadRounding => (
+            lang.pick("保留位数必须是整数".to_owned(), "decimal places must be a whole number".to_owned()),
+            lang.pick("不是整数", "not a whole number"),
+            lang.pick("例如 `保留2位`", "e.g. `2 places`"),
+        ),
+        Code::TooManyIndicators => (
+            lang.pick(
+                format!("指标超过 {} 个的上限", limits.max_indicators),
+                format!("more than {} indicators in one file", limits.max_indicators),
+            ),
+            lang.pick("超出上限的指标", "this indicator is over the limit"),
+            lang.pick(
+                "将表拆成几个文件，或调高上限（Limits::max_indicators）",
+                "split the table into several files, or raise the limit (Limits::max_indicators)",
+            ),
+        ),
+        Code::TooManyTiers => (
+            lang.pick(
+                format!("一个指标的评分条件超过 {} 档的上限", limits.max_tiers),
+                format!("more than {} tiers in one indicator", limits.max_tiers),
+            ),
+            lang.pick("档位过多", "too many tiers"),
+            lang.pick(
+                "拆分该指标，或调高上限（Limits::max_tiers）",
+                "split the indicator, or raise the limit (Limits::max_tiers)",
+            ),
+        ),
+        _ => return d,
+    };
+    Diagnostic { message, label: label.to_owned(), help: Some(help.to_owned()), ..d }
 }
 
 struct Converter<'l> {
@@ -105,13 +151,7 @@ impl Converter<'_> {
         let at = span(&pair);
         self.indicators = self.indicators.saturating_add(1);
         if self.indicators > self.limits.max_indicators {
-            return Err(Diagnostic::error(
-                Code::TooManyIndicators,
-                at,
-                format!("more than {} indicators in one file", self.limits.max_indicators),
-                "this indicator is over the limit",
-            )
-            .with_help("split the table into several files, or raise the limit (Limits::max_indicators)"));
+            return Err(Diagnostic::error(Code::TooManyIndicators, at, "", ""));
         }
         let mut ind = Indicator {
             name: Spanned::new(String::new(), at),
@@ -166,12 +206,7 @@ impl Converter<'_> {
                 let scoring = parse_scoring(p)?;
                 let tiers = ind.scoring.iter().map(|s| s.tiers.len()).sum::<usize>();
                 if tiers.saturating_add(scoring.tiers.len()) > self.limits.max_tiers {
-                    return Err(Diagnostic::error(
-                        Code::TooManyTiers,
-                        at,
-                        format!("more than {} tiers in one indicator", self.limits.max_tiers),
-                        "too many tiers",
-                    ));
+                    return Err(Diagnostic::error(Code::TooManyTiers, at, "", ""));
                 }
                 ind.scoring.push(scoring);
             }
@@ -257,15 +292,7 @@ fn parse_decimal_text(text: &str, at: Span) -> Result<Decimal> {
             _ => c,
         })
         .collect();
-    Decimal::from_str_exact(&ascii).map_err(|_| {
-        Diagnostic::error(
-            Code::NumberOutOfRange,
-            at,
-            format!("`{text}` has too many digits to be represented exactly / 数字位数过多"),
-            "number out of range",
-        )
-        .with_help("numbers may have at most 28 significant digits")
-    })
+    Decimal::from_str_exact(&ascii).map_err(|_| Diagnostic::error(Code::NumberOutOfRange, at, "", ""))
 }
 
 fn parse_signed(pair: Pair<'_, Rule>) -> Result<Decimal> {
@@ -298,14 +325,7 @@ fn parse_rounding(pair: Pair<'_, Rule>) -> Result<Rounding> {
                 let at = span(&p);
                 let n = parse_number(find(p, Rule::number)?)?;
                 let places = u32::try_from(n.trunc().mantissa()).ok().filter(|_| n.fract().is_zero());
-                let places = places.ok_or_else(|| {
-                    Diagnostic::error(
-                        Code::BadRounding,
-                        at,
-                        "decimal places must be a whole number",
-                        "not a whole number",
-                    )
-                })?;
+                let places = places.ok_or_else(|| Diagnostic::error(Code::BadRounding, at, "", ""))?;
                 rounding.places = Some(Spanned::new(places, at));
             }
             _ => {}

@@ -22,16 +22,26 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
             }
         }
     }
-    let found = found_text(src, at);
-    // At the end of a line or of the file, point just after the last token
-    // instead of at the start of the next line.
-    let at = match &found {
-        None => end_of_previous_token(src, at),
-        Some(f) if f == "↵" => end_of_previous_token(src, at),
-        Some(_) => at,
+    let mut found = found_text(src, at);
+    // When the statement is cut short, point just after its last token, not at
+    // the start of the next line.
+    let prev = end_of_previous_token(src, at);
+    let line_break_between = src.get(prev..at).is_some_and(|gap| gap.contains('\n'));
+    let at = if found.is_none() || found.as_deref() == Some("↵") {
+        prev
+    } else if line_break_between && !positives.iter().any(|r| starts_statement(*r)) {
+        found = Some("↵".to_owned());
+        prev
+    } else {
+        at
     };
-    let span = Span::new(at, at.saturating_add(found.as_ref().map_or(0, |f| f.len())));
-    let found_words = match &found {
+    let width = match found.as_deref() {
+        Some("↵") | None => 0,
+        Some(f) => f.len(),
+    };
+    let span = Span::new(at, at.saturating_add(width));
+    let found_words = match found.as_deref() {
+        Some("↵") => lang.pick("行尾", "the end of the line").to_owned(),
         Some(f) => format!("`{f}`"),
         None => lang.pick("文件结尾", "the end of the file").to_owned(),
     };
@@ -62,6 +72,34 @@ fn found_text(src: &str, at: usize) -> Option<String> {
         first.to_string()
     };
     Some(text)
+}
+
+/// Whether a rule can begin a new line's statement (so a failure there may be
+/// about that line, not the previous one).
+fn starts_statement(rule: Rule) -> bool {
+    use Rule::*;
+    matches!(
+        rule,
+        EOI | kw_total
+            | kw_rounding
+            | kw_grades
+            | kw_input
+            | kw_const
+            | kw_group1
+            | kw_group2
+            | kw_indicator
+            | kw_target
+            | kw_nature
+            | quantitative
+            | qualitative
+            | kw_criterion
+            | kw_content
+            | kw_basis
+            | kw_source
+            | kw_points
+            | kw_measure
+            | kw_scoring
+    )
 }
 
 /// The offset just after the last non-space character before `at`.
@@ -121,6 +159,7 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
         sep => ("分隔符 `，`", "a separator `,`"),
         open_paren => ("`（`", "`(`"),
         close_paren => ("`）`", "`)`"),
+        kw_of | kw_by | points_word if lang == Lang::Zh => return None,
         kw_of => ("`of`", "`of`"),
         kw_by => ("`by`", "`by`"),
         cumulative => ("`累计`", "`cumulative`"),
@@ -152,6 +191,11 @@ fn help_for(positives: &[Rule], found: Option<&str>, lang: Lang) -> Option<&'sta
             "每一档写成「条件，扣N分」，例如 `低于上期90%，扣3分`",
             "write each tier as a condition and a deduction, e.g. `below 90% of last year → −3`",
         ));
+    }
+    if expects(Rule::fen) {
+        return Some(
+            lang.pick("分数后面要写“分”，例如 `扣3分`", "write `分` after the number of points, e.g. `扣3分`"),
+        );
     }
     if expects(Rule::unit) {
         return Some(lang.pick(

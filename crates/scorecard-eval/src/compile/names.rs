@@ -282,7 +282,15 @@ pub(crate) fn quantity_in_base(
 fn range_of(r: &Spanned<(Decimal, Decimal)>, unit: &'static Unit, cx: &mut Ctx<'_>) -> Option<(Decimal, Decimal)> {
     let (lo, hi) = r.node;
     let (Some(lo), Some(hi)) = (unit.to_base(lo), unit.to_base(hi)) else {
-        cx.push(Diagnostic::error(Code::NumberOutOfRange, r.span, "range too large", "too large"));
+        cx.push(Diagnostic::error(
+            Code::NumberOutOfRange,
+            r.span,
+            cx.pick(
+                "换算为基本单位后范围过大，无法精确表示",
+                "the range is too large to represent exactly in the base unit",
+            ),
+            cx.pick("范围过大", "range too large"),
+        ));
         return None;
     };
     if lo > hi {

@@ -49,10 +49,13 @@ fn max_deduction(ladders: &[Ladder]) -> Option<Decimal> {
             if matches!(tier.test, TestPlan::PerStep { .. }) {
                 return None;
             }
-            ladder_max =
-                if ladder.cumulative { ladder_max.checked_add(tier.deduct)? } else { ladder_max.max(tier.deduct) };
+            ladder_max = if ladder.cumulative {
+                crate::exact::add(ladder_max, tier.deduct)?
+            } else {
+                ladder_max.max(tier.deduct)
+            };
         }
-        total = total.checked_add(ladder_max)?;
+        total = crate::exact::add(total, ladder_max)?;
     }
     Some(total)
 }

@@ -6,9 +6,9 @@ use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
 
 use super::names::{quantity_in_base, Names};
 use super::{points, Ctx};
-use crate::format;
 use crate::plan::{IndicatorPlan, Ladder, Operand, Slot, TestPlan, TierPlan};
 use crate::units::Unit;
+use crate::{exact, format};
 
 /// Compiles one indicator; `None` if it has errors (already reported).
 pub(super) fn indicator(
@@ -146,7 +146,7 @@ impl Statement {
                 check_units(unit, base_unit, base.span, cx)?;
                 check_const_base(operand, base.span, cx)?;
                 let threshold = match operand {
-                    Operand::Const(b) => Some(factor.checked_mul(b).or_else(|| overflow(test.span, cx))?),
+                    Operand::Const(b) => Some(exact::mul(factor, b).or_else(|| overflow(test.span, cx))?),
                     Operand::Input(_) => None,
                 };
                 let plan = TestPlan::ShareOf { cmp: *cmp, factor, base: operand, threshold };
@@ -172,9 +172,9 @@ impl Statement {
                 self.prev_base = Some((operand, base_unit, base_name.clone()));
                 let bounds = match operand {
                     Operand::Const(b) => {
-                        let tolerance = factor.checked_mul(b).or_else(|| overflow(test.span, cx))?;
-                        let lo = b.checked_sub(tolerance).or_else(|| overflow(test.span, cx))?;
-                        let hi = b.checked_add(tolerance).or_else(|| overflow(test.span, cx))?;
+                        let tolerance = exact::mul(factor, b).or_else(|| overflow(test.span, cx))?;
+                        let lo = exact::sub(b, tolerance).or_else(|| overflow(test.span, cx))?;
+                        let hi = exact::add(b, tolerance).or_else(|| overflow(test.span, cx))?;
                         Some((lo, hi))
                     }
                     Operand::Input(_) => None,
@@ -240,7 +240,7 @@ fn percent_factor(share: &Spanned<Quantity>, cx: &mut Ctx<'_>) -> Option<Decimal
         );
         return None;
     }
-    share.node.value.checked_div(Decimal::ONE_HUNDRED)
+    exact::percent(share.node.value).or_else(|| overflow(share.span, cx))
 }
 
 fn check_units(subject: &Unit, other: &Unit, at: Span, cx: &mut Ctx<'_>) -> Option<()> {
