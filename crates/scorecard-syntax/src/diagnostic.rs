@@ -47,6 +47,8 @@ codes! {
     NulByte = "E0004",
     /// An indicator has more tiers than the configured limit.
     TooManyTiers = "E0005",
+    /// The rule file is not valid UTF-8.
+    InvalidUtf8 = "E0006",
     /// The text does not follow the language's syntax.
     Syntax = "E0101",
     /// A name is used but never declared.
@@ -80,7 +82,7 @@ codes! {
     /// A group's children do not add up to its declared points.
     GroupPointsMismatch = "E0403",
     /// A tier deducts more than the indicator's points.
-    DeductionExceedsPoints = "E0404",
+    DeductionExceedsPoints = "W0403",
     /// Grade bands are not in descending order.
     BadGrades = "E0405",
     /// Too many decimal places for rounding.
@@ -91,6 +93,10 @@ codes! {
     BadBaseline = "E0408",
     /// An input is declared but no tier reads it.
     UnusedInput = "W0201",
+    /// A tier is always overridden by a tier that deducts at least as much.
+    TierNeverApplies = "W0401",
+    /// A tier's threshold lies outside its input's declared range.
+    TierNeverFires = "W0402",
 }
 
 impl std::fmt::Display for Code {

@@ -10,6 +10,7 @@
 //! pest stays inside this crate: no pest type appears in its public API.
 
 pub mod ast;
+mod code_docs;
 mod diagnostic;
 mod grammar;
 mod lang;

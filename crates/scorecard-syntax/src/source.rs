@@ -11,7 +11,7 @@ pub fn decode<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, Diagnosti
         let at = e.valid_up_to();
         let lang = Lang::detect(std::str::from_utf8(bytes.get(..at).unwrap_or(&[])).unwrap_or(""));
         Diagnostic::error(
-            Code::Syntax,
+            Code::InvalidUtf8,
             Span::new(at, at),
             lang.pick("文件不是有效的 UTF-8 文本", "the file is not valid UTF-8 text"),
             lang.pick("此处字节无效", "invalid byte here"),

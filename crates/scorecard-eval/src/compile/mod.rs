@@ -1,6 +1,7 @@
 //! Checking and compiling a parsed rule file into a [`Plan`]: resolves names
 //! to slots, checks units and points, and reports every problem it finds.
 
+mod ladder_checks;
 mod names;
 mod points;
 mod settings;
@@ -54,7 +55,12 @@ pub(crate) struct Ctx<'s> {
     lines: LineIndex,
 }
 
-impl Ctx<'_> {
+impl<'s> Ctx<'s> {
+    /// The rule file's text.
+    pub(crate) fn src(&self) -> &'s str {
+        self.src
+    }
+
     /// The line and character column where `span` starts.
     pub(crate) fn line_col(&self, span: Span) -> scorecard_syntax::LineCol {
         self.lines.span_start(self.src, span)

@@ -141,6 +141,11 @@ impl Names {
         }
     }
 
+    /// The specification of an input.
+    pub(crate) fn spec(&self, slot: Slot) -> Option<&InputSpec> {
+        self.inputs.get(slot).map(|(s, _)| s)
+    }
+
     /// The declared unit of an input.
     pub(crate) fn unit(&self, slot: Slot) -> Option<&'static Unit> {
         self.inputs.get(slot).map(|(s, _)| s.unit)

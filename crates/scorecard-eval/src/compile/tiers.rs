@@ -54,6 +54,11 @@ pub(super) fn indicator(
     if errors_after > errors_before {
         return None;
     }
+    for ladder in &ladders {
+        if let Some(spec) = names.spec(ladder.subject) {
+            super::ladder_checks::check(ladder, spec, cx);
+        }
+    }
     let points = points::indicator_points(ind, &ladders, cx)?;
     Some(IndicatorPlan { path: path.to_vec(), name: ind.name.node.clone(), points, ladders })
 }
@@ -261,12 +266,25 @@ fn check_units(subject: &Unit, other: &Unit, at: Span, cx: &mut Ctx<'_>) -> Opti
             },
             cx.pick("单位不兼容", "incompatible unit"),
         )
-        .with_help(match cx.lang {
-            Lang::Zh => format!("改用与 `{}` 同类的单位", subject.display()),
-            Lang::En => format!("use a unit compatible with `{}`", subject.display()),
-        }),
+        .with_help(unit_help(subject, other, cx)),
     );
     None
+}
+
+fn unit_help(subject: &Unit, other: &Unit, cx: &Ctx<'_>) -> String {
+    let pp = |u: &Unit| u.base == "个百分点";
+    if (subject.is_percent() && pp(other)) || (pp(subject) && other.is_percent()) {
+        return cx
+            .pick(
+                "“个百分点”是两个比率之差（如 92% 比 90% 高 2 个百分点），“%”是相对某个基准的比例；两者不能混用",
+                "percentage points (个百分点) are a difference of two rates (92% is 2 points above 90%); `%` is a share of a reference; they cannot be mixed",
+            )
+            .to_owned();
+    }
+    match cx.lang {
+        Lang::Zh => format!("改用与 `{}` 同类的单位", subject.display()),
+        Lang::En => format!("use a unit compatible with `{}`", subject.display()),
+    }
 }
 
 /// Reports a threshold too large to compute exactly.

@@ -1,0 +1,156 @@
+//! The long form of every diagnostic code, for `scorecard explain-error`.
+
+use crate::{Code, Lang};
+
+impl Code {
+    /// A paragraph explaining the code: what it means, an example, and how to fix it.
+    pub fn explanation(self, lang: Lang) -> &'static str {
+        let (zh, en) = texts(self);
+        lang.pick(zh, en)
+    }
+
+    /// Looks a code up by its text, e.g. `"E0101"` (case-insensitive).
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+fn texts(code: Code) -> (&'static str, &'static str) {
+    match code {
+        Code::FileTooLarge => (
+            "规则文件超过大小上限（默认 4 MiB）。一张绩效目标表通常只有几十 KB；过大的文件多半选错了文件。\n修改：确认文件无误；确需更大的表时拆成多个文件，或在嵌入时调高 Limits::max_file_bytes。",
+            "The rule file is larger than the size limit (4 MiB by default). A performance table is usually a few dozen KB, so a larger file is probably the wrong file.\nFix: check the file; split a genuinely large table, or raise Limits::max_file_bytes when embedding.",
+        ),
+        Code::TooManyIndicators => (
+            "三级指标的数量超过上限（默认 10,000 个）。\n修改：拆分文件，或调高 Limits::max_indicators。",
+            "The file has more indicators than the limit (10,000 by default).\nFix: split the file, or raise Limits::max_indicators.",
+        ),
+        Code::NumberOutOfRange => (
+            "数字的有效位数超过 28 位，或换算为基本单位后超出范围，无法精确表示。本引擎从不对数字做隐含的舍入。\n修改：检查数字是否多写了位数；金额可改用更大的单位（如 万元、亿元）。",
+            "A number has more than 28 significant digits, or is too large once converted to its base unit, so it cannot be represented exactly. The engine never rounds numbers silently.\nFix: check for extra digits; write amounts in a larger unit (万元, 亿元).",
+        ),
+        Code::NulByte => (
+            "文件中含有 NUL 字节（\\0）。规则文件是纯文本，这通常说明选中了二进制文件或文件已损坏。\n修改：用文本编辑器另存为 UTF-8 文本。",
+            "The file contains a NUL byte (\\0). Rule files are plain text, so this usually means a binary or damaged file.\nFix: save the file as UTF-8 text from a text editor.",
+        ),
+        Code::TooManyTiers => (
+            "一个指标的评分档位超过上限（默认 1,000 档）。\n修改：拆分该指标，或调高 Limits::max_tiers。",
+            "One indicator has more tiers than the limit (1,000 by default).\nFix: split the indicator, or raise Limits::max_tiers.",
+        ),
+        Code::InvalidUtf8 => (
+            "文件不是有效的 UTF-8 文本。Excel 或旧系统导出的中文文件常为 GBK/GB18030 编码。\n修改：用编辑器把文件另存为 UTF-8（如 VS Code 右下角“通过编码保存”，或 iconv -f GB18030 -t UTF-8）。",
+            "The file is not valid UTF-8. Chinese files exported from Excel or older systems are often GBK/GB18030.\nFix: re-save the file as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`).",
+        ),
+        Code::Syntax => (
+            "这一处不符合规则语言的写法。信息会列出此处应出现的内容。常见原因：比较词写错（如 `低与`）、扣分漏写“分”（`扣3` 应为 `扣3分`）、名称中含数字或标点却没有用「」括起来。\n例：`评分 满意度低于90%，扣3` → `评分 满意度低于90%，扣3分`。",
+            "The text does not follow the language's syntax; the message lists what was expected here. Common causes: a misspelt comparison word (`belw`), a deduction without its amount (`→ −`), or a name with digits or punctuation that is not quoted.\nExample: `scoring: satisfaction belw 90% → −3` → `scoring: satisfaction below 90% → −3`.",
+        ),
+        Code::UnknownName => (
+            "用到了一个没有声明的名称。评分条件中的名称必须先用 `输入` 或 `常量` 声明。\n例：`输入 满意度 = sat（%）` 之后才能写 `满意度低于90%`。信息中的“是否想写”给出最接近的已声明名称。",
+            "A name is used but never declared. Names in tiers must be declared with `input` or `const` first.\nExample: after `input satisfaction = sat (%)` you can write `satisfaction below 90%`. The \"did you mean\" help suggests the closest declared name.",
+        ),
+        Code::DuplicateName => (
+            "同一个名称被声明了两次（输入或常量）。\n修改：删除重复的声明，或给其中一个改名。",
+            "A name is declared twice (as an input or a constant).\nFix: remove one declaration, or rename one.",
+        ),
+        Code::DuplicateIndicator => (
+            "同一个上级指标下有两个同名的指标，报告中无法区分。\n修改：改名或合并两处。",
+            "Two indicators under the same group have the same name, so the report could not tell them apart.\nFix: rename one, or merge them.",
+        ),
+        Code::DuplicateKey => (
+            "两个输入读取测量数据中的同一个字段。\n修改：每个字段只声明一次；需要两个名称时只保留一个声明。",
+            "Two inputs read the same record key.\nFix: declare each key once.",
+        ),
+        Code::NoSubject => (
+            "这一档没有写明比较的是哪个测量值，前面的档位也没有，指标也没有声明 `度量`。\n修改：写成 `年办件量低于上期90%，扣3分`，或给指标加一行 `度量 年办件量`。",
+            "The tier does not say which input it compares, no earlier tier of the statement did, and the indicator has no `measure`.\nFix: write `cases below 90% of last year → −3`, or add `measure cases` to the indicator.",
+        ),
+        Code::NoDeviationBase => (
+            "`超出（低于）` 需要一个基准，如 `超出（低于）年初预算10%`。之后的档位可以省略基准，沿用前一档的。\n修改：在第一档写出基准。",
+            "`over or under` needs a reference, as in `over or under budget by 10%`. Later tiers may leave it out and reuse the previous one.\nFix: name the reference in the first tier.",
+        ),
+        Code::WrongKind => (
+            "这里需要一个测量值（`输入`），写的却是常量。常量只能作为比较基准，如 `低于预算90%`。\n修改：比较对象改用输入。",
+            "An input is needed here but the name is a constant. Constants can only be references, as in `below 90% of budget`.\nFix: compare an input instead.",
+        ),
+        Code::NoScoring => (
+            "指标没有 `评分` 行，无法计分。\n修改：加上评分条件，如 `评分 满意度低于90%，扣3分`。",
+            "The indicator has no `scoring` line, so it cannot be scored.\nFix: add its tiers, e.g. `scoring: satisfaction below 90% → −3`.",
+        ),
+        Code::UnknownUnit => (
+            "单位不在已知列表中，或数值缺少必需的单位。已知单位：% 个百分点 件 万件 元 千元 万元 亿元 次 天 日 个 人 万人 人次 万人次 户 项 起 篇。\n修改：改用已知单位；常量必须写单位，如 `241.73万元`。",
+            "The unit is not a known one, or a value needs a unit. Known units: % 个百分点 件 万件 元 千元 万元 亿元 次 天 日 个 人 万人 人次 万人次 户 项 起 篇.\nFix: use a known unit; constants need one, e.g. `241.73万元`.",
+        ),
+        Code::UnitMismatch => (
+            "比较了两个单位不兼容的量，如把以“件”计的输入与 90% 比较。同类单位（元、万元、亿元）会精确换算；不同类的不能比较。“个百分点”（两个比率之差）与“%”（相对某个基准的比例）也不能混用。\n修改：使用与输入同类的单位。",
+            "Two quantities of incompatible units are compared, such as an input in 件 with 90%. Units of one kind (元, 万元, 亿元) convert exactly; different kinds cannot be compared. Percentage points (个百分点, a difference of rates) and percent (a share of a reference) cannot be mixed either.\nFix: use a unit of the input's kind.",
+        ),
+        Code::NotAPercentage => (
+            "比例或容差必须写成百分数，如 `上期90%`、`超出（低于）年初预算10%`。\n修改：在数字后加 %。",
+            "A share or tolerance must be a percentage, as in `90% of last year` or `over or under budget by 10%`.\nFix: add % after the number.",
+        ),
+        Code::BadRange => (
+            "范围的下限大于上限，或按次扣分的步长不大于 0。\n修改：写成 `范围 0～100`；步长须为正数。",
+            "A range's lower bound is above its upper bound, or a per-step deduction has a step of 0 or less.\nFix: write `range 0 to 100`; steps must be positive.",
+        ),
+        Code::PointsUnbounded => (
+            "指标没有写 `分值`，而它的扣分没有上限（按次、按步扣分），无法推出分值。\n修改：加上 `分值 N分`；扣分到 N 分为止（扣完为止）。",
+            "The indicator has no `points`, and its deductions have no largest value (per count or per step), so its points cannot be derived.\nFix: add `points N`; deductions stop at N.",
+        ),
+        Code::TotalMismatch => (
+            "各指标分值之和与 `总分` 不符。未写分值的指标按其最大扣分计。帮助信息列出了每个指标的分值。\n修改：修正某个指标的分值或总分。",
+            "The indicators' points do not add up to the declared `total`. An indicator without `points` counts its largest deduction; the help lists every indicator's points.\nFix: correct an indicator's points or the total.",
+        ),
+        Code::GroupPointsMismatch => (
+            "一级或二级指标写了 `分值`，但其下各指标分值之和与之不符。\n修改：修正该组或其下指标的分值。",
+            "A group declares `points` but its indicators do not add up to them.\nFix: correct the group's or its indicators' points.",
+        ),
+        Code::DeductionExceedsPoints => (
+            "（警告）某一档的扣分大于指标的分值。扣分以分值为限（扣完为止），所以这一档实际只扣到分值。\n修改：检查分值或扣分是否写错。",
+            "(warning) A tier deducts more than the indicator's points. Deductions stop at the points, so the tier can only take the points.\nFix: check the points and the deduction.",
+        ),
+        Code::BadGrades => (
+            "等级须按分数从高到低排列，只有最后一档可以不写分数（其余情况）。\n例：`等级 优 90，良 80，中 60，差`。",
+            "Grades must go from the highest bound down, and only the last may omit its bound (everything else).\nExample: `grades 优 90, 良 80, 中 60, 差`.",
+        ),
+        Code::BadRounding => (
+            "保留位数必须是 0 到 10 之间的整数。\n例：`舍入 四舍五入，保留2位`。",
+            "Decimal places must be a whole number from 0 to 10.\nExample: `rounding half-up, 2 places`.",
+        ),
+        Code::DuplicateSetting => (
+            "同一项设置或指标栏目写了两次（如两个 `分值`）。\n修改：删除其中一处。",
+            "A setting or indicator property is given twice (e.g. two `points`).\nFix: remove one.",
+        ),
+        Code::BadBaseline => (
+            "作为比例或偏离基准的常量不大于 0，与它的比例没有意义。\n修改：检查常量的值。",
+            "A constant used as a share or deviation baseline is 0 or negative, so a ratio to it is undefined.\nFix: check the constant's value.",
+        ),
+        Code::UnusedInput => (
+            "（警告）声明了输入但没有任何评分条件使用它。测量数据中可以缺少它。\n修改：删除该声明，或在评分条件中引用它。",
+            "(warning) An input is declared but no tier reads it; records may leave it out.\nFix: remove it, or use it in a tier.",
+        ),
+        Code::TierNeverApplies => (
+            "（警告）这一档永远不会生效：凡满足它的值也满足另一档，而那一档扣分不少于它。同一阶梯只取最重的一档，所以这一档从不起作用——通常是阈值或扣分写反了，使“更差的值扣分更少”。\n例：`低于80%，扣3分，低于90%，扣5分` 中的第一档。",
+            "(warning) The tier never applies: every value it matches also matches another tier that deducts at least as much. Only the most severe tier of a ladder applies, so this one never counts; usually a threshold or deduction is swapped, so a worse value would deduct less.\nExample: the first tier of `below 80% → −3, below 90% → −5`.",
+        ),
+        Code::TierNeverFires => (
+            "（警告）这一档的阈值在输入声明的范围之外，永远不会触发，如范围 0～100 的满意度 `低于0%`。\n修改：检查阈值或范围。",
+            "(warning) The tier's threshold lies outside the input's declared range, so it can never fire, e.g. `below 0%` for a satisfaction ranging 0 to 100.\nFix: check the threshold or the range.",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_both_explanations() {
+        for code in Code::ALL {
+            assert!(code.explanation(Lang::Zh).chars().count() > 20, "{code}");
+            assert!(code.explanation(Lang::En).len() > 40, "{code}");
+            assert_eq!(Code::parse(&code.as_str().to_lowercase()), Some(*code));
+        }
+        assert_eq!(Code::parse("E9999"), None);
+    }
+}
