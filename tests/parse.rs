@@ -602,3 +602,22 @@ fn compile_diagnostics_are_in_the_file_language() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn a_property_after_an_english_deduction_is_not_swallowed() {
+    let src = "scorecard \"t\"\ninput a = a (件)\nindicator x\n  scoring: a below 5 -> -3\n  points 3\n";
+    let file = parsed(src);
+    let ind = first_indicator(&file.items).expect("an indicator");
+    assert_eq!(ind.points.as_ref().map(|p| p.node), Some(Decimal::from(3)));
+}
+
+#[test]
+fn spans_end_at_their_last_token() {
+    let src = "scorecard \"t\"\ntotal 3   \ninput a = a (件)\nindicator x\n  scoring: a below 5 -> -8   \n  points 8\n";
+    let file = parsed(src);
+    let total = file.total.as_ref().expect("a total");
+    assert_eq!(total.span.text(src), "total 3");
+    let ind = first_indicator(&file.items).expect("an indicator");
+    let tier = ind.scoring.first().and_then(|s| s.tiers.first()).expect("a tier");
+    assert_eq!(tier.span.text(src), "a below 5 -> -8");
+}

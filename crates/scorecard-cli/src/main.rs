@@ -1,3 +1,42 @@
-//! The `scorecard` command (placeholder).
+//! The `scorecard` command: check rule files and score measurements.
+//!
+//! - `scorecard check RULES` prints every diagnostic with a source snippet.
+//! - `scorecard eval RULES --data FILE [--format table|json|jsonl]` scores records.
+//!
+//! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
+//! error or a file that cannot be read.
 
-fn main() {}
+mod args;
+mod check;
+mod eval;
+mod exit;
+mod failure;
+mod files;
+mod input;
+mod output;
+mod render;
+mod rules;
+mod text;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Cli, Command};
+use crate::exit::{note, Exit};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Eval(args) => eval::run(args),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(e) if e.is_broken_pipe() => Exit::Success.into(),
+        Err(e) => {
+            note(&format!("scorecard: {e}"));
+            Exit::Usage.into()
+        }
+    }
+}

@@ -11,7 +11,7 @@ pub enum DataErrorKind {
     /// The record is not valid JSON.
     Json {
         /// serde_json's description.
-        message: String,
+        detail: String,
         /// 1-based line within the record.
         line: usize,
         /// 1-based column within the record.
@@ -127,9 +127,9 @@ impl DataError {
         let zh = self.lang == Lang::Zh;
         let pick = |z: String, e: String| if zh { z } else { e };
         match &self.kind {
-            DataErrorKind::Json { message, line, column } => pick(
-                format!("JSON 格式错误（第 {line} 行第 {column} 列）：{message}"),
-                format!("invalid JSON at line {line}, column {column}: {message}"),
+            DataErrorKind::Json { detail, line, column } => pick(
+                format!("JSON 格式错误（第 {line} 行第 {column} 列）：{detail}"),
+                format!("invalid JSON at line {line}, column {column}: {detail}"),
             ),
             DataErrorKind::NotAnObject => {
                 pick("记录应为 JSON 对象 {…}".into(), "a record must be a JSON object {…}".into())

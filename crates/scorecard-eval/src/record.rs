@@ -100,7 +100,7 @@ pub(crate) fn from_json(plan: &Plan, keys: &HashMap<String, Slot>, text: &str) -
         let kind = if e.is_data() {
             DataErrorKind::NotAnObject
         } else {
-            DataErrorKind::Json { message: e.to_string(), line: e.line(), column: e.column() }
+            DataErrorKind::Json { detail: e.to_string(), line: e.line(), column: e.column() }
         };
         errors.list.clear();
         errors.record(kind);

@@ -72,9 +72,17 @@ struct Converter<'l> {
     indicators: usize,
 }
 
+/// The span of a pair, ending at its last token: pest counts whitespace
+/// skipped before an optional element that then did not match.
 fn span(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
-    Span::new(s.start(), s.end())
+    let mut end = s.end();
+    let mut last = pair.clone().into_inner().last();
+    while let Some(p) = last {
+        end = p.as_span().end();
+        last = p.into_inner().last();
+    }
+    Span::new(s.start(), end)
 }
 
 fn internal(span: Span) -> Diagnostic {
@@ -244,10 +252,10 @@ impl<T> HasSpan for Spanned<T> {
     }
 }
 
-/// The first inner pair of the given rule.
+/// The first descendant pair of the given rule.
 fn find(pair: Pair<'_, Rule>, rule: Rule) -> Result<Pair<'_, Rule>> {
     let at = span(&pair);
-    pair.into_inner().find(|p| p.as_rule() == rule).ok_or_else(|| internal(at))
+    pair.into_inner().flatten().find(|p| p.as_rule() == rule).ok_or_else(|| internal(at))
 }
 
 /// The last pair of an iterator.
@@ -340,7 +348,7 @@ fn parse_grades(pair: Pair<'_, Rule>) -> Result<Vec<Grade>> {
         let at = span(&g);
         let mut inner = g.into_inner();
         let name = parse_name(next(&mut inner, at)?)?;
-        let min = match inner.find(|p| p.as_rule() == Rule::number) {
+        let min = match inner.flatten().find(|p| p.as_rule() == Rule::number) {
             Some(n) => {
                 let s = span(&n);
                 Some(Spanned::new(parse_number(n)?, s))

@@ -51,8 +51,8 @@ fn check_size(len: usize, limits: &Limits, lang: Lang) -> Result<(), Diagnostic>
             Code::FileTooLarge,
             Span::new(0, 0),
             lang.pick(
-                format!("规则文件有 {len} 字节，超过上限 {max} 字节"),
-                format!("the rule file is {len} bytes, over the limit of {max} bytes"),
+                format!("规则文件超过 {max} 字节的上限"),
+                format!("the rule file is over the limit of {max} bytes"),
             ),
             lang.pick("文件过大", "file too large"),
         )

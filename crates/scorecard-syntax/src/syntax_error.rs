@@ -119,7 +119,7 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
         header | kw_scorecard => ("表头 `计分表 「名称」`", "the header `scorecard \"name\"`"),
         name | bare_name | subject => ("名称", "a name"),
         quoted | quoted_cjk | quoted_ascii => ("引号括起的文字 「…」", "quoted text \"…\""),
-        number | signed_number => ("数字", "a number"),
+        number | signed_number | points_amount | deduct_amount => ("数字", "a number"),
         quantity | reference | ratio_zh | step => {
             ("数值（如 `90%`、`上期90%`）", "a value such as `90%` or `90% of last year`")
         }

@@ -1,0 +1,94 @@
+//! Why a record was not scored: the engine's data errors, or a problem
+//! reading the record itself (too long, not UTF-8, no records at all).
+
+use scorecard::{DataError, Lang, RecordError};
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// A problem found while reading a record, before the engine sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum InputProblem {
+    /// A JSON Lines line is longer than `--max-record-bytes`.
+    LineTooLong {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// A data file read whole is larger than `--max-data-bytes`.
+    FileTooLarge {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+    /// The bytes are not UTF-8.
+    InvalidUtf8 {
+        /// 1-based byte column of the first invalid byte on its line.
+        byte: usize,
+    },
+}
+
+impl InputProblem {
+    /// The message in language `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            InputProblem::LineTooLong { limit } => lang.pick(
+                format!("该行超过 {limit} 字节的上限（--max-record-bytes）"),
+                format!("the line is longer than the limit of {limit} bytes (--max-record-bytes)"),
+            ),
+            InputProblem::FileTooLarge { limit } => lang.pick(
+                format!("数据文件超过 {limit} 字节的上限（--max-data-bytes）；大批量数据请用 JSON Lines（每行一条记录）"),
+                format!("the data file is larger than the limit of {limit} bytes (--max-data-bytes); use JSON Lines (one record a line) for large batches"),
+            ),
+            InputProblem::InvalidUtf8 { byte } => lang.pick(
+                format!("第 {byte} 字节起不是有效的 UTF-8 文本（GBK/GB18030 数据需先转换为 UTF-8）"),
+                format!("not valid UTF-8 text from byte {byte} (convert GBK/GB18030 data to UTF-8 first)"),
+            ),
+        }
+    }
+}
+
+/// Why one record was not scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// The engine rejected the record.
+    Record(RecordError),
+    /// The record could not be read.
+    Input(InputProblem),
+}
+
+impl Failure {
+    /// One message per problem, in language `lang`.
+    pub fn messages(&self, lang: Lang) -> Vec<String> {
+        match self {
+            Failure::Record(e) => e.errors.iter().map(DataError::message).collect(),
+            Failure::Input(p) => vec![p.message(lang)],
+        }
+    }
+
+    /// `{"line":N,"errors":[{"message":…, "kind":…, …}]}` on one line. Each
+    /// error is the engine's serialised error plus its human `message`.
+    pub fn to_json(&self, line: u64, lang: Lang) -> String {
+        let errors: Vec<Value> = match self {
+            Failure::Record(e) => e.errors.iter().map(|error| with_message(error, error.message())).collect(),
+            Failure::Input(problem) => vec![with_message(problem, problem.message(lang))],
+        };
+        let json = FailureJson { line, errors };
+        serde_json::to_string(&json).unwrap_or_else(|_| format!("{{\"line\":{line},\"errors\":[]}}"))
+    }
+}
+
+/// The JSON shape of a failed record; fields in this order.
+#[derive(Serialize)]
+struct FailureJson {
+    line: u64,
+    errors: Vec<Value>,
+}
+
+/// `error` as a JSON object with `message` added.
+fn with_message(error: &impl Serialize, message: String) -> Value {
+    let mut map = match serde_json::to_value(error) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    map.insert("message".to_owned(), Value::String(message));
+    Value::Object(map)
+}

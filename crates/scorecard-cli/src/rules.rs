@@ -1,0 +1,71 @@
+//! Reading and compiling a rule file, keeping what is needed to show its diagnostics.
+
+use std::path::Path;
+
+use scorecard::{Diagnostic, Lang, Limits, Scorecard};
+
+use crate::exit::CliError;
+use crate::files;
+use crate::render::{self, Renderer, Snippet};
+
+/// A compiled rule file, or every diagnostic that stopped it.
+pub struct Compiled {
+    /// The scorecard, or the diagnostics (errors and warnings) if it did not compile.
+    pub result: Result<Scorecard, Vec<Diagnostic>>,
+    /// The text for snippets.
+    pub snippet: Snippet,
+    /// The file's language, for messages.
+    pub lang: Lang,
+    /// The path as given.
+    pub name: String,
+}
+
+/// Reads and compiles the rule file at `path` with the default limits.
+pub fn compile(path: &Path) -> Result<Compiled, CliError> {
+    let limits = Limits::default();
+    let bytes = files::read_rules(path, limits.max_file_bytes)?;
+    // Invalid bytes become U+FFFD: offsets up to the first one (where the engine reports it) are unchanged.
+    let text = String::from_utf8_lossy(&bytes);
+    let name = path.display().to_string();
+    let snippet = Snippet::new(name.clone(), &text);
+    let result = Scorecard::compile_bytes(&bytes, &limits).map_err(|e| e.diagnostics);
+    let lang = match &result {
+        Ok(card) => card.lang(),
+        Err(_) => Lang::detect(&text),
+    };
+    Ok(Compiled { result, snippet, lang, name })
+}
+
+impl Compiled {
+    /// Every diagnostic, in source order: the errors that stopped it, or the warnings of a usable file.
+    pub fn diagnostics(&self) -> Vec<&Diagnostic> {
+        let mut all: Vec<&Diagnostic> = match &self.result {
+            Ok(card) => card.warnings().iter().collect(),
+            Err(diagnostics) => diagnostics.iter().collect(),
+        };
+        all.sort_by_key(|d| (d.span.start, d.span.end));
+        all
+    }
+
+    /// Every diagnostic rendered with its snippet.
+    pub fn render(&self, renderer: &Renderer) -> String {
+        self.diagnostics().into_iter().map(|d| renderer.render(d, &self.snippet)).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The one-line summary after the diagnostics.
+    pub fn summary(&self) -> String {
+        let diagnostics: Vec<Diagnostic> = self.diagnostics().into_iter().cloned().collect();
+        let counts = render::counts(&diagnostics, self.lang);
+        match &self.result {
+            Ok(card) if diagnostics.is_empty() => {
+                let n = card.indicator_names().count();
+                let total = card.full_marks().normalize();
+                self.lang.pick(
+                    format!("{}：检查通过（{n} 个指标，总分 {total}）", self.name),
+                    format!("{}: ok ({n} indicators, total {total})", self.name),
+                )
+            }
+            _ => self.lang.pick(format!("{}：{counts}", self.name), format!("{}: {counts}", self.name)),
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Text for the terminal: neutralising control characters and measuring
+//! display width (a CJK character takes two columns).
+
+use unicode_width::UnicodeWidthStr;
+
+/// Replaces control characters that could move the cursor or change colours
+/// with `?`. Tabs, line breaks and the CR of a CRLF are kept; every
+/// replacement is one byte for one byte, so offsets do not move.
+pub fn neutralise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let keep = !c.is_ascii_control() || matches!(c, '\t' | '\n') || (c == '\r' && chars.peek() == Some(&'\n'));
+        out.push(if keep { c } else { '?' });
+    }
+    out
+}
+
+/// Text for one table cell: whitespace controls become spaces, other
+/// control characters `?`.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c.is_control() => '?',
+            c => c,
+        })
+        .collect()
+}
+
+/// The number of terminal columns `text` takes.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// `text` followed by spaces up to `columns` display columns.
+pub fn pad_right(text: &str, columns: usize) -> String {
+    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+/// Spaces up to `columns` display columns, followed by `text`.
+pub fn pad_left(text: &str, columns: usize) -> String {
+    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_characters_take_two_columns() {
+        assert_eq!(width("年办件量"), 8);
+        assert_eq!(pad_right("年办件量", 10), "年办件量  ");
+        assert_eq!(pad_left("8.00", 6), "  8.00");
+    }
+
+    #[test]
+    fn control_characters_are_neutralised() {
+        assert_eq!(neutralise("a\u{1b}[31m\0b\rc\r\n"), "a?[31m?b?c\r\n");
+        assert_eq!(one_line("a\tb\nc\u{1b}"), "a b c?");
+    }
+}
