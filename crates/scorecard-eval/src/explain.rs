@@ -84,10 +84,14 @@ fn ladder_sentence<'p>(
         text.push_str(lang.pick("，不扣分", ": no deduction"));
     } else {
         for (i, (tier, a)) in chosen.iter().enumerate() {
-            if i > 0 {
+            let rel = relation(plan, spec, tier, x, record, true)?;
+            if i == 0 {
+                text.push_str(&rel);
+            } else {
+                // Later tiers of a cumulative ladder: "；低于 80%，扣 5 分" / "; below 80%: −5".
                 text.push_str(lang.pick("；", "; "));
+                text.push_str(rel.trim_start_matches('，').trim_start_matches(" is ").trim_start_matches(", "));
             }
-            text.push_str(&relation(plan, spec, tier, x, record, true)?);
             text.push_str(&match lang {
                 Lang::Zh => format!("，扣 {} 分", format::plain(*a)),
                 Lang::En => format!(": −{}", format::plain(*a)),

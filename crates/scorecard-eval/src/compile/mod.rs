@@ -28,7 +28,7 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
     let total = points::check_total(file, &tree.indicators, &mut cx);
     points::check_groups(&tree.declared_group_points, &tree.groups, &tree.indicators, &mut cx);
     let rounding = settings::rounding(file, &mut cx);
-    let grades = settings::grades(file, &mut cx);
+    let grades = settings::grades(file, total, &mut cx);
     if cx.diags.iter().any(Diagnostic::is_error) {
         return Err(cx.diags);
     }

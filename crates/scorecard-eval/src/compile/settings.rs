@@ -31,9 +31,10 @@ pub(super) fn rounding(file: &ast::File, cx: &mut Ctx<'_>) -> RoundingPlan {
     plan
 }
 
-/// The declared grade bands, or 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差.
-pub(super) fn grades(file: &ast::File, cx: &mut Ctx<'_>) -> Vec<GradeBand> {
-    let Some(grades) = &file.grades else { return default_grades() };
+/// The declared grade bands, or 优 ≥ 90%, 良 ≥ 80%, 中 ≥ 60% of the full
+/// score, and 差 below.
+pub(super) fn grades(file: &ast::File, full: Decimal, cx: &mut Ctx<'_>) -> Vec<GradeBand> {
+    let Some(grades) = &file.grades else { return default_grades(full) };
     let bands: Vec<GradeBand> = grades
         .node
         .iter()
@@ -43,8 +44,8 @@ pub(super) fn grades(file: &ast::File, cx: &mut Ctx<'_>) -> Vec<GradeBand> {
     for (i, g) in grades.node.iter().enumerate() {
         let last = i.saturating_add(1) == grades.node.len();
         let bad = match (&g.min, last) {
-            (None, false) => true,
-            (Some(m), _) => prev.is_some_and(|p| m.node >= p),
+            (None, false) | (Some(_), true) => true,
+            (Some(m), false) => prev.is_some_and(|p| m.node >= p),
             (None, true) => false,
         };
         if bad {
@@ -53,8 +54,8 @@ pub(super) fn grades(file: &ast::File, cx: &mut Ctx<'_>) -> Vec<GradeBand> {
                     Code::BadGrades,
                     g.name.span,
                     cx.pick(
-                        "等级须按分数从高到低排列，只有最后一档可以不写分数",
-                        "grades must go from the highest bound down, and only the last may omit its bound",
+                        "等级须按分数从高到低排列，最后一档不写分数（其余情况）",
+                        "grades must go from the highest bound down, and the last one has no bound (everything else)",
                     ),
                     cx.pick("等级顺序有误", "grade out of order"),
                 )
@@ -66,9 +67,12 @@ pub(super) fn grades(file: &ast::File, cx: &mut Ctx<'_>) -> Vec<GradeBand> {
     bands
 }
 
-fn default_grades() -> Vec<GradeBand> {
+fn default_grades(full: Decimal) -> Vec<GradeBand> {
     [("优", Some(90)), ("良", Some(80)), ("中", Some(60)), ("差", None)]
         .into_iter()
-        .map(|(name, min)| GradeBand { name: name.to_owned(), min: min.map(Decimal::from) })
+        .map(|(name, percent)| GradeBand {
+            name: name.to_owned(),
+            min: percent.and_then(|p| crate::exact::mul(full, Decimal::new(p, 2))),
+        })
         .collect()
 }

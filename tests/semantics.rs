@@ -1,0 +1,49 @@
+//! Semantics found by review: cumulative explanations, statements that start
+//! without a subject, grade bands.
+
+use scorecard::{Code, Scorecard};
+
+fn card(src: &str) -> Scorecard {
+    match Scorecard::compile(src) {
+        Ok(c) => c,
+        Err(e) => panic!("{src}\n{e:#?}"),
+    }
+}
+
+#[test]
+fn cumulative_ladder_explains_every_tier_that_fired() {
+    let c = card("计分表 「t」\n输入 甲率 = a（%）\n三级指标 甲\n  评分 累计 甲率低于90%，扣3分，低于80%，扣5分\n");
+    let r = c.evaluate_json(r#"{"a": 75}"#).unwrap();
+    let ind = &r.indicators[0];
+    assert_eq!(ind.deduction.to_string(), "8");
+    assert_eq!(ind.explanation, "甲率 75%，低于 90%，扣 3 分；低于 80%，扣 5 分");
+    assert_eq!(ind.fired.len(), 2);
+    let c = card("scorecard \"t\"\ninput a = a (%)\nindicator x\n  scoring: cumulative a below 90% -> -3, below 80% -> -5\n");
+    let r = c.evaluate_json(r#"{"a": 75}"#).unwrap();
+    assert_eq!(r.indicators[0].explanation, "a 75% is below 90%: −3; below 80%: −5");
+}
+
+#[test]
+fn a_second_scoring_line_may_start_without_a_subject() {
+    let src = "计分表 「t」\n输入 甲率 = a（%）\n输入 乙率 = b（%）\n三级指标 甲\n  度量 甲率\n  评分 乙率低于80%，扣5分\n  评分 低于50%，扣1分\n";
+    let c = card(src);
+    let r = c.evaluate_json(r#"{"a": 40, "b": 90}"#).unwrap();
+    assert_eq!(r.indicators[0].deduction.to_string(), "1", "the second line compares 甲率, the measure");
+    assert_eq!(r.indicators[0].points.to_string(), "6");
+}
+
+#[test]
+fn grades_need_a_catch_all_last_band() {
+    let e = Scorecard::compile("计分表 「t」\n等级 优 90，良 80\n输入 甲率 = a（%）\n三级指标 甲\n  评分 甲率低于90%，扣3分\n")
+        .unwrap_err();
+    assert!(e.diagnostics.iter().any(|d| d.code == Code::BadGrades), "{e:#?}");
+}
+
+#[test]
+fn default_grades_are_shares_of_the_full_score() {
+    let c = card("计分表 「t」\n输入 甲率 = a（%）\n三级指标 甲\n  评分 甲率低于90%，扣1分，低于50%，扣10分\n");
+    assert_eq!(c.full_marks().to_string(), "10");
+    assert_eq!(c.evaluate_json(r#"{"a": 95}"#).unwrap().grade, "优", "10 of 10");
+    assert_eq!(c.evaluate_json(r#"{"a": 85}"#).unwrap().grade, "优", "9 of 10 is 90%");
+    assert_eq!(c.evaluate_json(r#"{"a": 40}"#).unwrap().grade, "差", "0 of 10");
+}
