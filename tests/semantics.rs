@@ -18,7 +18,9 @@ fn cumulative_ladder_explains_every_tier_that_fired() {
     assert_eq!(ind.deduction.to_string(), "8");
     assert_eq!(ind.explanation, "甲率 75%，低于 90%，扣 3 分；低于 80%，扣 5 分");
     assert_eq!(ind.fired.len(), 2);
-    let c = card("scorecard \"t\"\ninput a = a (%)\nindicator x\n  scoring: cumulative a below 90% -> -3, below 80% -> -5\n");
+    let c = card(
+        "scorecard \"t\"\ninput a = a (%)\nindicator x\n  scoring: cumulative a below 90% -> -3, below 80% -> -5\n",
+    );
     let r = c.evaluate_json(r#"{"a": 75}"#).unwrap();
     assert_eq!(r.indicators[0].explanation, "a 75% is below 90%: −3; below 80%: −5");
 }
@@ -34,8 +36,10 @@ fn a_second_scoring_line_may_start_without_a_subject() {
 
 #[test]
 fn grades_need_a_catch_all_last_band() {
-    let e = Scorecard::compile("计分表 「t」\n等级 优 90，良 80\n输入 甲率 = a（%）\n三级指标 甲\n  评分 甲率低于90%，扣3分\n")
-        .unwrap_err();
+    let e = Scorecard::compile(
+        "计分表 「t」\n等级 优 90，良 80\n输入 甲率 = a（%）\n三级指标 甲\n  评分 甲率低于90%，扣3分\n",
+    )
+    .unwrap_err();
     assert!(e.diagnostics.iter().any(|d| d.code == Code::BadGrades), "{e:#?}");
 }
 
