@@ -4,7 +4,7 @@
 //! grammar rule names.
 
 use scorecard::{Code, Decimal, Diagnostic, LineIndex, Scorecard};
-use scorecard_syntax::ast::{Cmp, File, Item, Quantity, Reference, Test, Tier};
+use scorecard_syntax::ast::{Cmp, File, Item, Quantity, Reference, Sign, Test, Tier};
 use scorecard_syntax::{parse, Limits, Span, Spanned};
 use scorecard_tests::{SEED_EN, SEED_ZH};
 
@@ -58,7 +58,12 @@ fn value(cmp: Cmp, v: i64, unit: &str) -> Spanned<Test> {
 }
 
 fn tier(subject: Option<&str>, test: Spanned<Test>, deduct: i64) -> Tier {
-    Tier::Condition { subject: subject.map(|n| s(n.to_owned())), test, deduct: s(Decimal::from(deduct)) }
+    Tier::Condition {
+        subject: subject.map(|n| s(n.to_owned())),
+        test,
+        deduct: s(Decimal::from(deduct)),
+        sign: Sign::Deduct,
+    }
 }
 
 /// A diagnostic as a user sees it: `line:col: [code] message (help)`.
@@ -313,6 +318,10 @@ fn per_count_tiers() {
         step,
         subject: subject.map(|n| s(n.to_owned())),
         deduct: s(Decimal::from(deduct)),
+        sign: Sign::Deduct,
+        dir: None,
+        from: None,
+        pro_rata: false,
     };
     assert_eq!(tiers(&zh("每1次黑榜扣25分")), vec![per(Some("黑榜"), Some(q(1, "次")), 25)]);
     assert_eq!(tiers(&en("each 1次 → −5")), vec![per(None, Some(q(1, "次")), 5)]);
@@ -327,7 +336,7 @@ fn seed_files_parse_in_both_keyword_sets() {
     assert_eq!(e.total.as_ref().map(|t| t.node), Some(Decimal::ONE_HUNDRED));
     assert_eq!(z.rounding.as_ref().map(|r| &r.node), e.rounding.as_ref().map(|r| &r.node));
     assert_eq!(z.grades.as_ref().map(|g| &g.node), e.grades.as_ref().map(|g| &g.node));
-    let keys = |f: &File| f.inputs.iter().map(|i| (i.key.node.clone(), i.unit.node.clone())).collect::<Vec<_>>();
+    let keys = |f: &File| f.inputs.iter().map(|i| (i.key.node.clone(), i.kind.node.clone())).collect::<Vec<_>>();
     assert_eq!(keys(&z), keys(&e));
     assert_eq!(
         z.consts.iter().map(|c| &c.value.node).collect::<Vec<_>>(),

@@ -73,6 +73,51 @@ pub enum DataErrorKind {
     },
     /// An intermediate result exceeded the exact decimal range.
     Overflow,
+    /// A yes/no input holds something else.
+    NotYesNo {
+        /// The value as written.
+        text: String,
+    },
+    /// A grade input holds a grade that is not declared.
+    UnknownGrade {
+        /// The value as written.
+        text: String,
+        /// The declared grades.
+        allowed: Vec<String>,
+    },
+    /// A derived value divides by zero and declares no fallback.
+    DivideByZero {
+        /// The derived value's name.
+        name: String,
+    },
+    /// No band of a `得分` statement matches the value.
+    NoBand {
+        /// The value.
+        value: String,
+    },
+    /// An assessed score lies outside its grade's band.
+    OutsideGradeBand {
+        /// The grade.
+        grade: String,
+        /// The score given.
+        score: String,
+        /// The band's lowest score.
+        low: String,
+        /// The band's highest score.
+        high: String,
+    },
+    /// A grade that the mapping does not give points for.
+    UnmappedGrade {
+        /// The grade.
+        grade: String,
+    },
+    /// A discretionary deduction above its bound (or negative).
+    AboveBound {
+        /// The value.
+        value: String,
+        /// The bound.
+        max: String,
+    },
 }
 
 /// The input an error is about.
@@ -165,6 +210,33 @@ impl DataError {
             DataErrorKind::BadBaseline { base, value } => pick(
                 format!("基准 `{base}` 为 {value}，无法计算比例（基准须大于 0）"),
                 format!("the baseline `{base}` is {value}; a ratio to it is undefined (it must be above 0)"),
+            ),
+            DataErrorKind::NotYesNo { text } => pick(
+                format!("`{text}` 不是“是/否”（可写 是、否、true、false）"),
+                format!("`{text}` is not yes or no (write yes, no, true or false)"),
+            ),
+            DataErrorKind::UnknownGrade { text, allowed } => pick(
+                format!("`{text}` 不是声明的等级（{}）", allowed.join("、")),
+                format!("`{text}` is not a declared grade ({})", allowed.join(", ")),
+            ),
+            DataErrorKind::DivideByZero { name } => pick(
+                format!("计算 `{name}` 时除数为 0，且未声明除数为零时的取值"),
+                format!("`{name}` divides by zero and declares no value for that case"),
+            ),
+            DataErrorKind::NoBand { value } => pick(
+                format!("{value} 不在任何一档之内（可加一档 `否则…`）"),
+                format!("{value} falls in no band (add an `otherwise` band)"),
+            ),
+            DataErrorKind::OutsideGradeBand { grade, score, low, high } => pick(
+                format!("等级「{grade}」的评定分 {score} 不在 {low}～{high} 分之间"),
+                format!("the assessed score {score} for grade `{grade}` is outside {low} to {high}"),
+            ),
+            DataErrorKind::UnmappedGrade { grade } => {
+                pick(format!("等级「{grade}」没有对应的分值"), format!("grade `{grade}` has no points in the mapping"))
+            }
+            DataErrorKind::AboveBound { value, max } => pick(
+                format!("酌情扣分 {value} 超出 0～{max} 分"),
+                format!("the discretionary deduction {value} is outside 0 to {max}"),
             ),
             DataErrorKind::Overflow => pick(
                 "计算结果超出 28 位有效数字，无法精确计算".into(),

@@ -26,6 +26,7 @@ struct JsonReport<'a> {
     total: Num,
     full_marks: Num,
     grade: &'a str,
+    disqualified: bool,
     groups: Vec<JsonGroup<'a>>,
     indicators: Vec<JsonIndicator<'a>>,
 }
@@ -45,6 +46,7 @@ struct JsonIndicator<'a> {
     points: Num,
     deduction: Num,
     score: Num,
+    status: crate::eval::Status,
     fired: &'a [FiredRule],
     explanation: &'a str,
 }
@@ -60,6 +62,7 @@ fn indicator(i: &IndicatorReport) -> JsonIndicator<'_> {
         points: Num(i.points),
         deduction: Num(i.deduction),
         score: Num(i.score),
+        status: i.status,
         fired: &i.fired,
         explanation: &i.explanation,
     }
@@ -72,6 +75,7 @@ pub(crate) fn report(r: &Report) -> String {
         total: Num(r.total),
         full_marks: Num(r.full_marks),
         grade: &r.grade,
+        disqualified: r.disqualified,
         groups: r.groups.iter().map(group).collect(),
         indicators: r.indicators.iter().map(indicator).collect(),
     };

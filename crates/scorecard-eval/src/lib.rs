@@ -20,7 +20,7 @@ pub mod units;
 mod value;
 
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
-pub use eval::{IndicatorScore, Scores};
+pub use eval::{IndicatorScore, Scores, Status};
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
 pub use scorecard::{CompileError, InputInfo, Scorecard};

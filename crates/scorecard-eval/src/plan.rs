@@ -9,15 +9,39 @@ use crate::units::Unit;
 /// Index of an input in a [`crate::Record`].
 pub type Slot = usize;
 
-/// An input the scorecard reads from each record.
+/// What a slot holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A number in `unit`.
+    Number,
+    /// Yes (1) or no (0).
+    YesNo,
+    /// The index of one of these grades.
+    Grades(Vec<String>),
+}
+
+/// A value derived from other slots for every record (`计算`).
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// The formula.
+    pub expr: ExprPlan,
+    /// The value when a divisor is zero (in base units); `None` makes it a data error.
+    pub if_zero: Option<Decimal>,
+}
+
+/// An input the scorecard reads from each record, or a derived value.
 #[derive(Debug, Clone)]
 pub struct InputSpec {
-    /// The key in a data record.
+    /// The key in a data record (empty for derived values).
     pub key: String,
     /// The name rules use.
     pub name: String,
     /// The unit bare numbers are in.
     pub unit: &'static Unit,
+    /// What it holds.
+    pub kind: ValueKind,
+    /// How it is computed, for a derived value.
+    pub derived: Option<Derived>,
     /// Allowed values, inclusive, in base units.
     pub range: Option<(Decimal, Decimal)>,
     /// Indices of the indicators that read this input.
@@ -66,13 +90,62 @@ pub enum TestPlan {
         /// reference is a constant, so the test is two comparisons.
         bounds: Option<(Decimal, Decimal)>,
     },
-    /// `per` points for each whole `step` of x.
+    /// `per` points for each whole `step` of x, or of x's distance from a reference.
     PerStep {
-        /// One step, in base units (> 0).
+        /// One step, in base units (> 0); for a relative step, the share of the reference.
         step: Decimal,
         /// Points per step.
         per: Decimal,
+        /// The reference and the side that counts.
+        from: Option<(Operand, Dir)>,
+        /// Whether `step` is a share of the reference (`每减少5%`) rather than an amount.
+        relative: bool,
+        /// Whether part steps count in proportion.
+        pro_rata: bool,
     },
+    /// `lo ≤ x < hi`, with each bound's inclusion.
+    Range {
+        /// Lower bound.
+        lo: Decimal,
+        /// Whether `lo` matches.
+        lo_inclusive: bool,
+        /// Upper bound.
+        hi: Decimal,
+        /// Whether `hi` matches.
+        hi_inclusive: bool,
+    },
+    /// Always holds (`否则`).
+    Always,
+}
+
+/// Which side of a per-step reference counts.
+pub use scorecard_syntax::ast::Dir;
+
+/// A compiled arithmetic expression, in base units; percentages are percent numbers.
+#[derive(Debug, Clone)]
+pub enum ExprPlan {
+    /// A constant.
+    Const(Decimal),
+    /// A slot's value.
+    Slot(Slot),
+    /// The indicator's points.
+    Points,
+    /// `−a`.
+    Neg(Box<ExprPlan>),
+    /// `a + b`.
+    Add(Box<ExprPlan>, Box<ExprPlan>),
+    /// `a − b`.
+    Sub(Box<ExprPlan>, Box<ExprPlan>),
+    /// `a × b ÷ scale` (scale is 100 when one side is a percentage, else 1).
+    Mul(Box<ExprPlan>, Box<ExprPlan>, Decimal),
+    /// `a × scale ÷ b`.
+    Div(Box<ExprPlan>, Box<ExprPlan>, Decimal),
+    /// The smallest argument.
+    Min(Vec<ExprPlan>),
+    /// The largest argument.
+    Max(Vec<ExprPlan>),
+    /// Rounded down.
+    Floor(Box<ExprPlan>),
 }
 
 /// One tier of a ladder.
@@ -88,6 +161,78 @@ pub struct TierPlan {
     pub base_name: Option<String>,
     /// The threshold or share as written, e.g. `90%`, for explanations.
     pub shown: String,
+}
+
+/// One `评分` or `加分` statement: its ladders and its cap.
+#[derive(Debug, Clone)]
+pub struct StatementPlan {
+    /// The ladders, one per subject.
+    pub ladders: Vec<Ladder>,
+    /// The most the statement deducts or adds.
+    pub cap: Option<Decimal>,
+}
+
+/// What a band gives, in points.
+#[derive(Debug, Clone)]
+pub struct BandPlan {
+    /// The input tested (none for `否则`).
+    pub subject: Option<Slot>,
+    /// The test.
+    pub test: TestPlan,
+    /// Points given.
+    pub points: Decimal,
+    /// Where the band is written.
+    pub span: Span,
+}
+
+/// One grade of a grade mapping, in points.
+#[derive(Debug, Clone)]
+pub struct GradePlan {
+    /// Lowest points for the grade.
+    pub low: Decimal,
+    /// Highest points for the grade (given when no assessed score is supplied).
+    pub high: Decimal,
+}
+
+/// How a `得分` statement computes a score.
+#[derive(Debug, Clone)]
+pub enum ScorePlan {
+    /// Bands: the first that holds, or every one that holds if cumulative.
+    Bands {
+        /// The bands.
+        bands: Vec<BandPlan>,
+        /// Whether every band that holds adds.
+        cumulative: bool,
+    },
+    /// A formula; a percentage result is a share of one point per percent.
+    Formula {
+        /// The formula.
+        expr: ExprPlan,
+        /// 100 if the formula's result is a percentage, else 1.
+        scale: Decimal,
+    },
+    /// A grade mapping.
+    Grades {
+        /// The grade input.
+        input: Slot,
+        /// Points per grade index (`None` for a grade not mapped).
+        grades: Vec<Option<GradePlan>>,
+        /// The assessor's score input.
+        assessed: Option<Slot>,
+    },
+}
+
+/// A one-vote veto.
+#[derive(Debug, Clone)]
+pub struct VetoPlan {
+    /// The tested input.
+    pub subject: Slot,
+    /// The test.
+    pub test: TestPlan,
+    /// Whether the whole scorecard is disqualified.
+    pub disqualify: bool,
+    /// Where it is written.
+    pub span: Span,
 }
 
 /// The tiers on one subject.
@@ -110,8 +255,18 @@ pub struct IndicatorPlan {
     pub name: String,
     /// Its points.
     pub points: Decimal,
-    /// Its ladders.
-    pub ladders: Vec<Ladder>,
+    /// `评分` statements.
+    pub deductions: Vec<StatementPlan>,
+    /// `得分` statements and where they are written; none means the base score is the points.
+    pub scores: Vec<(ScorePlan, Span)>,
+    /// `加分` statements.
+    pub bonuses: Vec<StatementPlan>,
+    /// Vetoes.
+    pub vetoes: Vec<VetoPlan>,
+    /// `酌情扣分`: the input and its bound.
+    pub discretionary: Option<(Slot, Decimal)>,
+    /// `不适用条件`: the yes/no input.
+    pub not_applicable: Option<Slot>,
 }
 
 /// A compiled group (一级 or 二级指标).
@@ -152,6 +307,10 @@ pub struct Plan {
     pub lang: Lang,
     /// Full score.
     pub total: Decimal,
+    /// What a not-applicable indicator is worth.
+    pub na_policy: scorecard_syntax::ast::NaPolicy,
+    /// Whether bonuses may lift a score above its points.
+    pub bonus_may_exceed: bool,
     /// Rounding.
     pub rounding: RoundingPlan,
     /// Grade bands, highest first.

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use crate::error::{DataError, DataErrorKind, InputRef, RecordError};
 use crate::format;
-use crate::plan::{Plan, Slot};
+use crate::plan::{Plan, Slot, ValueKind};
 use crate::value;
 
 /// A prepared handle to one input, from [`crate::Scorecard::input`]; setting a
@@ -192,6 +192,11 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
 /// Reads one raw JSON value: `Ok(None)` for `null` (reported later as missing).
 fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, DataErrorKind> {
     let Some(spec) = plan.inputs.get(slot) else { return Ok(None) };
+    match &spec.kind {
+        ValueKind::Number => {}
+        ValueKind::YesNo => return read_yes_no(raw),
+        ValueKind::Grades(grades) => return read_grade(raw, grades),
+    }
     let base = match raw.as_bytes().first() {
         Some(b'n') => return Ok(None),
         Some(b't' | b'f') => return Err(DataErrorKind::WrongType { found: "boolean" }),
@@ -208,4 +213,41 @@ fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, Dat
         }
     };
     validate(plan, slot, base).map(Some)
+}
+
+/// A yes/no value: JSON `true`/`false`, or a string such as "是"/"否".
+fn read_yes_no(raw: &str) -> Result<Option<Decimal>, DataErrorKind> {
+    let yes = match raw {
+        "null" => return Ok(None),
+        "true" => true,
+        "false" => false,
+        _ => {
+            let text = string_value(raw)?;
+            value::yes_no(&text).ok_or(DataErrorKind::NotYesNo { text })?
+        }
+    };
+    Ok(Some(if yes { Decimal::ONE } else { Decimal::ZERO }))
+}
+
+/// A grade: a string equal to one of the declared grades.
+fn read_grade(raw: &str, grades: &[String]) -> Result<Option<Decimal>, DataErrorKind> {
+    if raw == "null" {
+        return Ok(None);
+    }
+    let text = string_value(raw)?;
+    match grades.iter().position(|g| *g == text.trim()) {
+        Some(i) => Ok(Some(Decimal::from(i))),
+        None => Err(DataErrorKind::UnknownGrade { text, allowed: grades.to_vec() }),
+    }
+}
+
+/// The text of a JSON string value, or a type error.
+fn string_value(raw: &str) -> Result<String, DataErrorKind> {
+    match raw.as_bytes().first() {
+        Some(b'"') => serde_json::from_str(raw).map_err(|_| DataErrorKind::NotANumber { text: raw.to_owned() }),
+        Some(b'[') => Err(DataErrorKind::WrongType { found: "array" }),
+        Some(b'{') => Err(DataErrorKind::WrongType { found: "object" }),
+        Some(b't' | b'f') => Err(DataErrorKind::WrongType { found: "boolean" }),
+        _ => Err(DataErrorKind::WrongType { found: "number" }),
+    }
 }

@@ -6,7 +6,7 @@ use scorecard_syntax::Span;
 use serde::Serialize;
 
 use crate::error::RecordError;
-use crate::eval::Scores;
+use crate::eval::{Scores, Status};
 use crate::explain;
 use crate::plan::Plan;
 use crate::record::Record;
@@ -24,6 +24,8 @@ pub struct Report {
     pub full_marks: Decimal,
     /// The grade band the total falls in.
     pub grade: String,
+    /// Whether a veto (一票否决 … 取消资格) disqualified the whole scorecard.
+    pub disqualified: bool,
     /// Subtotals of 一级 and 二级 groups, in table order.
     pub groups: Vec<GroupReport>,
     /// Every indicator, in table order.
@@ -56,7 +58,9 @@ pub struct IndicatorReport {
     pub deduction: Decimal,
     /// Points kept.
     pub score: Decimal,
-    /// The tiers that fired (empty if none did).
+    /// Scored, not applicable, or vetoed.
+    pub status: Status,
+    /// The rules that fired (empty if none did).
     pub fired: Vec<FiredRule>,
     /// A sentence in the rule file's language explaining the score.
     pub explanation: String,
@@ -80,13 +84,14 @@ pub(crate) fn build(plan: &Plan, record: &Record, scores: &Scores) -> Result<Rep
     let mut indicators = Vec::with_capacity(plan.indicators.len());
     for (ind, score) in plan.indicators.iter().zip(&scores.indicators) {
         let explained = explain::indicator(plan, ind, record, score).map_err(|e| RecordError::from(*e))?;
-        let fired = explained.fired.iter().map(|t| fired_rule(plan, t.span)).collect();
+        let fired = explained.fired.iter().map(|span| fired_rule(plan, *span)).collect();
         indicators.push(IndicatorReport {
             path: ind.path.clone(),
             name: ind.name.clone(),
             points: score.points,
             deduction: score.deduction,
             score: score.score,
+            status: score.status,
             fired,
             explanation: explained.sentence,
         });
@@ -110,6 +115,7 @@ pub(crate) fn build(plan: &Plan, record: &Record, scores: &Scores) -> Result<Rep
         total: scores.total,
         full_marks: plan.total,
         grade: grade(plan, scores.total),
+        disqualified: scores.disqualified,
         groups,
         indicators,
     })

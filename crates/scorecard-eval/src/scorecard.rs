@@ -146,8 +146,9 @@ impl Scorecard {
 
     /// Scores a record and explains every indicator.
     pub fn report(&self, record: &Record) -> Result<Report, RecordError> {
-        let scores = eval::score(&self.plan, record)?;
-        report::build(&self.plan, record, &scores)
+        let values = eval::prepare(&self.plan, record)?;
+        let scores = eval::score_values(&self.plan, &values)?;
+        report::build(&self.plan, &values, &scores)
     }
 
     /// Parses a JSON object and reports on it.

@@ -21,6 +21,18 @@ const fn u(symbol: &'static str, base: &'static str, scale: u64) -> Unit {
 /// The percent unit.
 pub const PERCENT: Unit = u("%", "%", 1);
 
+/// The points unit (分), for assessors' scores and deductions.
+pub const POINTS: Unit = u("分", "分", 1);
+
+/// The pseudo-unit of plain numbers (derived values without a unit).
+pub const NUMBER: Unit = u("", "", 1);
+
+/// The pseudo-unit of yes/no inputs.
+pub const YES_NO: Unit = u("是否", "是否", 1);
+
+/// The pseudo-unit of grade inputs.
+pub const GRADE: Unit = u("等级", "等级", 1);
+
 /// Every unit the engine knows. Keep in sync with the `unit` rule of the grammar.
 pub const UNITS: &[Unit] = &[
     PERCENT,
@@ -45,10 +57,15 @@ pub const UNITS: &[Unit] = &[
     u("项", "项", 1),
     u("起", "起", 1),
     u("篇", "篇", 1),
+    u("名", "名", 1),
+    u("公顷", "公顷", 1),
+    u("亩", "亩", 1),
+    POINTS,
+    u("pp", "个百分点", 1),
 ];
 
 /// Bases that count things: values in them may not be negative.
-const COUNT_BASES: &[&str] = &["件", "次", "天", "个", "人", "人次", "户", "项", "起", "篇"];
+const COUNT_BASES: &[&str] = &["件", "次", "天", "个", "人", "人次", "户", "项", "起", "篇", "名"];
 
 impl Unit {
     /// Looks a unit up by how it is written.

@@ -6,6 +6,15 @@ use rust_decimal::Decimal;
 use crate::error::DataErrorKind;
 use crate::units::Unit;
 
+/// Reads yes/no text: 是/否, yes/no, true/false, 1/0 (case-insensitive).
+pub fn yes_no(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "是" | "yes" | "y" | "true" | "1" | "有" | "已完成" => Some(true),
+        "否" | "no" | "n" | "false" | "0" | "无" | "未完成" => Some(false),
+        _ => None,
+    }
+}
+
 /// Parses the text of a JSON number exactly (no f64), e.g. `92.5` or `1.5e6`.
 pub fn parse_json_number(text: &str) -> Result<Decimal, DataErrorKind> {
     let too_large = || DataErrorKind::TooLarge { text: text.to_owned() };

@@ -22,10 +22,16 @@ pub struct File {
     pub rounding: Option<Spanned<Rounding>>,
     /// `等级` / `grades`.
     pub grades: Option<Spanned<Vec<Grade>>>,
+    /// `不适用指标` / `not applicable`: what a not-applicable indicator is worth.
+    pub na_policy: Option<Spanned<NaPolicy>>,
+    /// `加分可超过满分` / `bonus may exceed full marks`.
+    pub bonus_may_exceed: Option<Span>,
     /// Input declarations, in file order.
     pub inputs: Vec<InputDecl>,
     /// Constant declarations, in file order.
     pub consts: Vec<ConstDecl>,
+    /// Derived values (`计算` / `let`), in file order.
+    pub calcs: Vec<CalcDecl>,
     /// The top level of the indicator tree, in file order.
     pub items: Vec<Item>,
 }
@@ -57,6 +63,26 @@ pub struct Grade {
     pub min: Option<Spanned<Decimal>>,
 }
 
+/// What a not-applicable indicator is worth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum NaPolicy {
+    /// 得满分: its full points.
+    FullPoints,
+    /// 剔除后折算: it is left out and the total rescaled to the full score.
+    Rescale,
+}
+
+/// What an input holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum InputKind {
+    /// A number in a unit, e.g. `件`.
+    Unit(String),
+    /// Yes or no (`是否`).
+    YesNo,
+    /// One of the listed grades.
+    Grades(Vec<Spanned<String>>),
+}
+
 /// `输入 年办件量 = cases（件）`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InputDecl {
@@ -64,8 +90,8 @@ pub struct InputDecl {
     pub name: Spanned<String>,
     /// The key in a data record; the name itself when not given.
     pub key: Spanned<String>,
-    /// The unit bare numbers are in.
-    pub unit: Spanned<String>,
+    /// What it holds (for numbers, the unit bare numbers are in).
+    pub kind: Spanned<InputKind>,
     /// The inclusive range of allowed values, in `unit`.
     pub range: Option<Spanned<(Decimal, Decimal)>>,
 }
@@ -77,6 +103,70 @@ pub struct ConstDecl {
     pub name: Spanned<String>,
     /// The value.
     pub value: Spanned<Quantity>,
+}
+
+/// `计算 执行率 = 执行数 ÷ 预算数，除数为零时为 100%`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CalcDecl {
+    /// The name rules use.
+    pub name: Spanned<String>,
+    /// The formula.
+    pub expr: Spanned<Expr>,
+    /// The value when a divisor is zero; without it a zero divisor is a data error.
+    pub if_zero: Option<Spanned<Quantity>>,
+}
+
+/// An arithmetic expression.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Expr {
+    /// A number with an optional unit.
+    Quantity(Quantity),
+    /// An input, constant or derived value.
+    Name(String),
+    /// `分值` / `points`: the indicator's points (score formulas only).
+    Points,
+    /// `−x`.
+    Neg(Box<Spanned<Expr>>),
+    /// `a op b`.
+    Binary {
+        /// The operator.
+        op: BinOp,
+        /// Left operand.
+        lhs: Box<Spanned<Expr>>,
+        /// Right operand.
+        rhs: Box<Spanned<Expr>>,
+    },
+    /// `较小值(a, b)` and friends.
+    Call {
+        /// The function.
+        func: Func,
+        /// The arguments.
+        args: Vec<Spanned<Expr>>,
+    },
+}
+
+/// An arithmetic operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum BinOp {
+    /// `+`
+    Add,
+    /// `−`
+    Sub,
+    /// `×`
+    Mul,
+    /// `÷`
+    Div,
+}
+
+/// A function in an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Func {
+    /// 较小值 / min.
+    Min,
+    /// 较大值 / max.
+    Max,
+    /// 取整 / floor.
+    Floor,
 }
 
 /// A number with an optional unit, as written.
@@ -131,8 +221,18 @@ pub struct Indicator {
     pub points: Option<Spanned<Decimal>>,
     /// 度量: the input compared by tiers that name no subject.
     pub measure: Option<Spanned<String>>,
-    /// 评分: the scoring rules, in file order.
+    /// 评分: the deduction rules, in file order.
     pub scoring: Vec<Scoring>,
+    /// 得分: how the base score is computed (bands, formula or grades); several add up.
+    pub score: Vec<Spanned<ScoreStmt>>,
+    /// 加分: bonus rules.
+    pub bonus: Vec<Scoring>,
+    /// 否决: vetoes.
+    pub vetoes: Vec<Spanned<Veto>>,
+    /// 酌情扣分: an assessor-supplied deduction and its bound.
+    pub discretionary: Option<Spanned<Discretionary>>,
+    /// 不适用条件: the yes/no input that marks the indicator not applicable.
+    pub not_applicable: Option<Spanned<String>>,
     /// The whole indicator, header to last property.
     pub span: Span,
 }
@@ -170,13 +270,122 @@ pub enum Nature {
     Qualitative,
 }
 
-/// One `评分` / `scoring` statement: a list of tiers.
+/// One `评分` / `scoring` (or `加分` / `bonus`) statement: a list of tiers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scoring {
-    /// `累计` / `cumulative`: all matching tiers deduct.
+    /// `累计` / `cumulative`: all matching tiers count.
     pub cumulative: bool,
     /// The tiers, in file order.
     pub tiers: Vec<Spanned<Tier>>,
+    /// `最多扣6分` / `at most −6`: the most the statement deducts (or adds).
+    pub cap: Option<Spanned<Decimal>>,
+}
+
+/// How the base score of an indicator is computed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ScoreStmt {
+    /// `得分 = 分值 × 执行率`.
+    Formula(Spanned<Expr>),
+    /// `得分 按等级 评价：达成 80%～100%，…`.
+    Grades {
+        /// The grade input.
+        input: Spanned<String>,
+        /// Each grade and what it earns.
+        entries: Vec<GradeEntry>,
+        /// The input holding the assessor's score, if any.
+        assessed: Option<Spanned<String>>,
+    },
+    /// `得分 0-10%(含)，计2分；…`.
+    Bands {
+        /// `累计`: every band that holds adds its points.
+        cumulative: bool,
+        /// The bands, in order.
+        bands: Vec<Spanned<Band>>,
+    },
+}
+
+/// One grade of a `按等级` statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GradeEntry {
+    /// The grade's label.
+    pub label: Spanned<String>,
+    /// Its lowest and highest value: points, or shares of the points; equal for a single value.
+    pub low: Spanned<Quantity>,
+    /// The highest value.
+    pub high: Spanned<Quantity>,
+}
+
+/// A band: a condition and what it gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Band {
+    /// The compared input (as in tiers).
+    pub subject: Option<Spanned<String>>,
+    /// The condition.
+    pub test: Spanned<Test>,
+    /// What the band gives.
+    pub outcome: Spanned<Outcome>,
+}
+
+/// What a band gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Outcome {
+    /// 得满分.
+    Full,
+    /// N points (不得分 is 0).
+    Points(Decimal),
+    /// A share of the points, in percent.
+    Share(Decimal),
+    /// 扣N分: the points less N.
+    Deduct(Decimal),
+}
+
+/// `否决 重大事故达到1起，取消资格`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Veto {
+    /// The compared input.
+    pub subject: Option<Spanned<String>>,
+    /// The condition.
+    pub test: Spanned<Test>,
+    /// `取消资格`: the whole scorecard is disqualified, not only this indicator.
+    pub disqualify: bool,
+}
+
+/// `酌情扣分 扣分值，最多6分`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discretionary {
+    /// The input with the assessor's deduction (in 分).
+    pub input: Spanned<String>,
+    /// The most it may deduct.
+    pub max: Spanned<Decimal>,
+}
+
+/// Whether a tier deducts or adds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Sign {
+    /// 扣 / −.
+    Deduct,
+    /// 加 / +.
+    Add,
+}
+
+/// Which side of a per-step reference counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Dir {
+    /// 超过 / over.
+    Above,
+    /// 低于 / under.
+    Below,
+    /// 相差 / off.
+    Both,
+}
+
+/// The reference a per-step distance is measured from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum StepRef {
+    /// A quantity, e.g. `100%`.
+    Value(Quantity),
+    /// An input or constant.
+    Name(String),
 }
 
 /// One tier of a scoring rule.
@@ -188,17 +397,28 @@ pub enum Tier {
         subject: Option<Spanned<String>>,
         /// The comparison.
         test: Spanned<Test>,
-        /// Points deducted when the comparison holds.
+        /// Points deducted (or added) when the comparison holds.
         deduct: Spanned<Decimal>,
+        /// Deduct or add.
+        sign: Sign,
     },
-    /// `每次黑榜扣25分`: points deducted per step of the subject.
+    /// `每次黑榜扣25分`: points deducted per step of the subject, or of its
+    /// distance from a reference.
     PerStep {
         /// The size of one step; `None` means one of the subject's unit.
         step: Option<Spanned<Quantity>>,
         /// The counted input; `None` for the measure.
         subject: Option<Spanned<String>>,
-        /// Points deducted per step.
+        /// Points deducted (or added) per step.
         deduct: Spanned<Decimal>,
+        /// Deduct or add.
+        sign: Sign,
+        /// Which side of the reference counts; `None` counts the value itself.
+        dir: Option<Dir>,
+        /// The reference; `None` with a direction means the indicator's 指标值.
+        from: Option<Spanned<StepRef>>,
+        /// `按比例` / `pro rata`: part steps count in proportion.
+        pro_rata: bool,
     },
 }
 
@@ -212,6 +432,26 @@ pub enum Test {
         /// What the subject is compared with.
         reference: Reference,
     },
+    /// `0-10%(含)`: between two bounds.
+    Range {
+        /// The lower bound.
+        low: Spanned<Quantity>,
+        /// Whether the lower bound matches (default yes; `（不含）` no).
+        low_inclusive: bool,
+        /// The upper bound.
+        high: Spanned<Quantity>,
+        /// Whether the upper bound matches (default no; `（含）` yes).
+        high_inclusive: bool,
+    },
+    /// `制度健全`, `评价为达成`: a yes/no input that is yes, or an input equal to a label.
+    Flag {
+        /// The input.
+        name: Spanned<String>,
+        /// The label; `None` means yes.
+        label: Option<Spanned<String>>,
+    },
+    /// `否则` / `otherwise`.
+    Otherwise,
     /// `超出（低于）年初预算10%`: |subject − base| compared with a share of base.
     Deviation {
         /// The base; `None` to reuse the previous tier's.
@@ -234,6 +474,8 @@ pub enum Cmp {
     Gt,
     /// at least.
     Ge,
+    /// equal.
+    Eq,
 }
 
 /// A threshold.

@@ -37,6 +37,10 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "一个指标的评分档位超过上限（默认 1,000 档）。\n修改：拆分该指标，或调高 Limits::max_tiers。",
             "One indicator has more tiers than the limit (1,000 by default).\nFix: split the indicator, or raise Limits::max_tiers.",
         ),
+        Code::TooDeep => (
+            "表达式的括号或函数嵌套超过 64 层。\n修改：把它拆成几个 `计算` 步骤。",
+            "An expression nests parentheses or function calls more than 64 levels deep.\nFix: split it into several `let` steps.",
+        ),
         Code::InvalidUtf8 => (
             "文件不是有效的 UTF-8 文本。Excel 或旧系统导出的中文文件常为 GBK/GB18030 编码。\n修改：用编辑器把文件另存为 UTF-8（如 VS Code 右下角“通过编码保存”，或 iconv -f GB18030 -t UTF-8）。",
             "The file is not valid UTF-8. Chinese files exported from Excel or older systems are often GBK/GB18030.\nFix: re-save the file as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`).",

@@ -49,6 +49,8 @@ codes! {
     TooManyTiers = "E0005",
     /// The rule file is not valid UTF-8.
     InvalidUtf8 = "E0006",
+    /// An expression is nested too deeply.
+    TooDeep = "E0007",
     /// The text does not follow the language's syntax.
     Syntax = "E0101",
     /// A name is used but never declared.

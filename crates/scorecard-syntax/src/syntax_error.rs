@@ -123,7 +123,7 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
         quantity | reference | ratio_zh | step => {
             ("数值（如 `90%`、`上期90%`）", "a value such as `90%` or `90% of last year`")
         }
-        unit | unit_paren => ("单位（如 `%`、`件`、`万元`、`次`）", "a unit such as `%`, `件`, `万元` or `次`"),
+        unit | input_type => ("单位（如 `%`、`件`、`万元`、`次`）", "a unit such as `%`, `件`, `万元` or `次`"),
         cmp_lt | cmp_gt | cmp_le | cmp_ge | cmp_deviation | condition | deviation | prefix_comparison => {
             ("比较词（如 `低于`、`超过`、`达到`）", "a comparison word such as `below`, `above` or `at least`")
         }

@@ -35,13 +35,14 @@ fn half_line(test: &TestPlan) -> Option<HalfLine> {
         TestPlan::ShareOf { cmp, factor, base, .. } => (*cmp, Scale::Share(*base), *factor),
         TestPlan::Deviation { inclusive: true, factor, base, .. } => (Cmp::Ge, Scale::Distance(*base), *factor),
         TestPlan::Deviation { inclusive: false, factor, base, .. } => (Cmp::Gt, Scale::Distance(*base), *factor),
-        TestPlan::PerStep { .. } => return None,
+        TestPlan::PerStep { .. } | TestPlan::Range { .. } | TestPlan::Always => return None,
     };
     let (below, strict) = match cmp {
         Cmp::Lt => (true, true),
         Cmp::Le => (true, false),
         Cmp::Gt => (false, true),
         Cmp::Ge => (false, false),
+        Cmp::Eq => return None,
     };
     Some(HalfLine { scale, below, strict, at })
 }
@@ -121,6 +122,7 @@ fn never_fires(tier: &TierPlan, subject: &InputSpec, cx: &mut Ctx<'_>) -> bool {
         Cmp::Le => threshold < lo,
         Cmp::Gt => threshold >= hi,
         Cmp::Ge => threshold > hi,
+        Cmp::Eq => threshold < lo || threshold > hi,
     };
     if impossible {
         cx.push(

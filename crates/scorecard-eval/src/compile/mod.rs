@@ -1,9 +1,12 @@
 //! Checking and compiling a parsed rule file into a [`Plan`]: resolves names
 //! to slots, checks units and points, and reports every problem it finds.
 
+mod expr;
+mod indicator;
 mod ladder_checks;
 mod names;
 mod points;
+mod score;
 mod settings;
 mod tiers;
 
@@ -20,6 +23,7 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
     let lines = LineIndex::new(src);
     let mut cx = Ctx { lang: file.lang, diags: Vec::new(), src, lines };
     let mut names = Names::declare(file, &mut cx);
+    expr::declare_calcs(file, &mut names, &mut cx);
     let mut tree = Tree::default();
     for item in &file.items {
         tree.walk(item, &mut Vec::new(), &mut names, &mut cx);
@@ -36,6 +40,8 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
         name: file.name.node.clone(),
         lang: file.lang,
         total,
+        na_policy: file.na_policy.as_ref().map_or(scorecard_syntax::ast::NaPolicy::FullPoints, |p| p.node),
+        bonus_may_exceed: file.bonus_may_exceed.is_some(),
         rounding,
         grades,
         inputs: names.into_inputs(),
@@ -110,7 +116,7 @@ impl Tree {
             Item::Indicator(ind) => {
                 self.check_duplicate(path, &ind.name, cx);
                 let index = self.indicators.len();
-                if let Some(plan) = tiers::indicator(ind, path, index, names, cx) {
+                if let Some(plan) = indicator::compile(ind, path, index, names, cx) {
                     self.indicators.push(plan);
                 }
             }

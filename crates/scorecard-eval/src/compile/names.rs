@@ -7,7 +7,7 @@ use scorecard_syntax::ast::{self, Quantity};
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
 
 use super::Ctx;
-use crate::plan::{IndicatorPlan, InputSpec, Operand, Slot};
+use crate::plan::{IndicatorPlan, InputSpec, Operand, Slot, ValueKind};
 use crate::units::{self, Unit};
 
 /// What a name refers to.
@@ -20,29 +20,40 @@ pub(crate) enum Named {
 pub(crate) struct Names {
     inputs: Vec<(InputSpec, Span)>,
     by_name: HashMap<String, (Named, Span)>,
+    /// The slots each derived value reads (directly or through other derived values).
+    deps: HashMap<Slot, Vec<Slot>>,
 }
 
 impl Names {
     /// Declares every input and constant of the file.
     pub(crate) fn declare(file: &ast::File, cx: &mut Ctx<'_>) -> Names {
-        let mut names = Names { inputs: Vec::new(), by_name: HashMap::new() };
+        let mut names = Names { inputs: Vec::new(), by_name: HashMap::new(), deps: HashMap::new() };
         let mut keys: HashMap<&str, Span> = HashMap::new();
         for input in &file.inputs {
             if let Some(first) = keys.insert(&input.key.node, input.key.span) {
                 cx.push(duplicate(Code::DuplicateKey, &input.key, first, cx));
             }
-            let Some(unit) = unit_of(&input.unit, cx) else { continue };
+            let (unit, kind) = match &input.kind.node {
+                ast::InputKind::Unit(u) => {
+                    let Some(unit) = unit_of(&Spanned::new(u.clone(), input.kind.span), cx) else { continue };
+                    (unit, ValueKind::Number)
+                }
+                ast::InputKind::YesNo => (&units::YES_NO, ValueKind::YesNo),
+                ast::InputKind::Grades(labels) => {
+                    (&units::GRADE, ValueKind::Grades(labels.iter().map(|l| l.node.clone()).collect()))
+                }
+            };
             let range = input.range.as_ref().and_then(|r| range_of(r, unit, cx));
-            let slot = names.inputs.len();
             let spec = InputSpec {
                 key: input.key.node.clone(),
                 name: input.name.node.clone(),
                 unit,
+                kind,
+                derived: None,
                 range,
                 used_by: Vec::new(),
             };
-            names.inputs.push((spec, input.name.span));
-            names.define(&input.name, Named::Input(slot), cx);
+            names.add_slot(spec, &input.name, cx);
         }
         for c in &file.consts {
             if let Some((value, unit)) = quantity_in_base(&c.value, None, cx) {
@@ -50,6 +61,14 @@ impl Names {
             }
         }
         names
+    }
+
+    /// Adds a slot (an input or a derived value) under `name`.
+    pub(crate) fn add_slot(&mut self, spec: InputSpec, name: &Spanned<String>, cx: &mut Ctx<'_>) -> Slot {
+        let slot = self.inputs.len();
+        self.inputs.push((spec, name.span));
+        self.define(name, Named::Input(slot), cx);
+        slot
     }
 
     fn define(&mut self, name: &Spanned<String>, named: Named, cx: &mut Ctx<'_>) {
@@ -133,12 +152,22 @@ impl Names {
         }
     }
 
-    fn mark_used(&mut self, slot: Slot, indicator: usize) {
+    /// Records that `indicator` reads `slot` (and, for a derived value, the slots it reads).
+    pub(crate) fn mark_used(&mut self, slot: Slot, indicator: usize) {
+        let deps = self.deps.get(&slot).cloned().unwrap_or_default();
         if let Some((spec, _)) = self.inputs.get_mut(slot) {
             if !spec.used_by.contains(&indicator) {
                 spec.used_by.push(indicator);
             }
         }
+        for dep in deps {
+            self.mark_used(dep, indicator);
+        }
+    }
+
+    /// Records the slots a derived value reads.
+    pub(crate) fn set_deps(&mut self, slot: Slot, deps: Vec<Slot>) {
+        self.deps.insert(slot, deps);
     }
 
     /// The specification of an input.
@@ -154,7 +183,7 @@ impl Names {
     /// Warns about inputs no indicator reads.
     pub(crate) fn warn_unused(&self, _indicators: &[IndicatorPlan], cx: &mut Ctx<'_>) {
         for (spec, span) in &self.inputs {
-            if spec.used_by.is_empty() {
+            if spec.used_by.is_empty() && spec.derived.is_none() {
                 cx.push(
                     Diagnostic::warning(
                         Code::UnusedInput,

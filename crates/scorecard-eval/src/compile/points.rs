@@ -1,66 +1,109 @@
 //! Points: each indicator's (declared or derived), groups', and the total.
 
 use rust_decimal::Decimal;
-use scorecard_syntax::ast;
-use scorecard_syntax::{Code, Diagnostic, Lang, Span};
+use scorecard_syntax::ast::{self, Outcome, ScoreStmt};
+use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
 
 use super::Ctx;
 use crate::format;
-use crate::plan::{GroupPlan, IndicatorPlan, Ladder, TestPlan};
+use crate::plan::{GroupPlan, IndicatorPlan, Ladder, StatementPlan, TestPlan};
 
-/// The indicator's points: declared, or its largest possible deduction.
-pub(super) fn indicator_points(ind: &ast::Indicator, ladders: &[Ladder], cx: &mut Ctx<'_>) -> Option<Decimal> {
-    let max = max_deduction(ladders);
-    match (&ind.points, max) {
-        (Some(p), max) => {
-            if max.is_some() {
-                warn_excess(ind, p.node, p.span, ladders, cx);
-            }
-            Some(p.node)
-        }
-        (None, Some(max)) => Some(max),
-        (None, None) => {
-            cx.push(
-                Diagnostic::error(
-                    Code::PointsUnbounded,
-                    ind.name.span,
-                    match cx.lang {
-                        Lang::Zh => format!("指标 `{}` 的分值无法从扣分推出，需要写明", ind.name.node),
-                        Lang::En => format!("the points of `{}` cannot be derived from its deductions", ind.name.node),
-                    },
-                    cx.pick("缺少分值", "points needed"),
-                )
-                .with_help(cx.pick(
-                    "按次（每…）扣分没有上限，请写 `分值 N分`，扣分到 N 为止",
-                    "a per-count deduction has no largest value; add `points N` (deductions stop at N)",
-                )),
-            );
-            None
-        }
+/// The indicator's points: declared, or derived from its rules (the largest
+/// possible deduction, or the largest band score).
+pub(super) fn indicator_points(
+    ind: &ast::Indicator,
+    statements: &[StatementPlan],
+    cx: &mut Ctx<'_>,
+) -> Option<Decimal> {
+    let ladders: Vec<&Ladder> = statements.iter().flat_map(|s| &s.ladders).collect();
+    if let Some(p) = &ind.points {
+        warn_excess(ind, p.node, p.span, &ladders, cx);
+        return Some(p.node);
     }
+    let derived = if ind.score.is_empty() {
+        let deductions = max_deduction(statements);
+        let discretionary = ind.discretionary.as_ref().map(|d| d.node.max.node);
+        match (deductions, discretionary) {
+            (Some(d), Some(m)) if statements.is_empty() => Some(m.max(d)),
+            (Some(d), _) => Some(d),
+            (None, _) => None,
+        }
+    } else {
+        max_band_score(&ind.score)
+    };
+    if derived.is_none() {
+        cx.push(points_needed(ind, cx));
+    }
+    derived
 }
 
-/// The largest deduction the ladders can produce, or `None` if unbounded.
-fn max_deduction(ladders: &[Ladder]) -> Option<Decimal> {
+fn points_needed(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Code::PointsUnbounded,
+        ind.name.span,
+        match cx.lang {
+            Lang::Zh => format!("指标 `{}` 的分值无法从评分规则推出，需要写明", ind.name.node),
+            Lang::En => format!("the points of `{}` cannot be derived from its rules", ind.name.node),
+        },
+        cx.pick("缺少分值", "points needed"),
+    )
+    .with_help(cx.pick(
+        "按次（每…）扣分、公式、等级或“得满分”都需要写 `分值 N分`；扣分到 N 为止",
+        "per-count deductions, formulas, grades and `full` need `points N`; deductions stop at N",
+    ))
+}
+
+/// The largest score bands can give, when every band gives a fixed number of points.
+fn max_band_score(stmts: &[Spanned<ScoreStmt>]) -> Option<Decimal> {
     let mut total = Decimal::ZERO;
-    for ladder in ladders {
-        let mut ladder_max = Decimal::ZERO;
-        for tier in &ladder.tiers {
-            if matches!(tier.test, TestPlan::PerStep { .. }) {
-                return None;
-            }
-            ladder_max = if ladder.cumulative {
-                crate::exact::add(ladder_max, tier.deduct)?
-            } else {
-                ladder_max.max(tier.deduct)
-            };
+    for stmt in stmts {
+        let ScoreStmt::Bands { cumulative, bands } = &stmt.node else { return None };
+        let mut best = Decimal::ZERO;
+        for b in bands {
+            let Outcome::Points(p) = b.node.outcome.node else { return None };
+            best = if *cumulative { crate::exact::add(best, p)? } else { best.max(p) };
         }
-        total = crate::exact::add(total, ladder_max)?;
+        total = crate::exact::add(total, best)?;
     }
     Some(total)
 }
 
-fn warn_excess(ind: &ast::Indicator, points: Decimal, at: Span, ladders: &[Ladder], cx: &mut Ctx<'_>) {
+/// The largest deduction the statements can produce, or `None` if unbounded.
+fn max_deduction(statements: &[StatementPlan]) -> Option<Decimal> {
+    let mut total = Decimal::ZERO;
+    for st in statements {
+        let mut sum = Decimal::ZERO;
+        let mut bounded = true;
+        for ladder in &st.ladders {
+            match ladder_max(ladder) {
+                Some(m) => sum = crate::exact::add(sum, m)?,
+                None => bounded = false,
+            }
+        }
+        let capped = match (bounded, st.cap) {
+            (true, Some(c)) => sum.min(c),
+            (true, None) => sum,
+            (false, Some(c)) => c,
+            (false, None) => return None,
+        };
+        total = crate::exact::add(total, capped)?;
+    }
+    Some(total)
+}
+
+/// The largest deduction of one ladder, or `None` if it has a per-step tier.
+fn ladder_max(ladder: &Ladder) -> Option<Decimal> {
+    let mut max = Decimal::ZERO;
+    for tier in &ladder.tiers {
+        if matches!(tier.test, TestPlan::PerStep { .. }) {
+            return None;
+        }
+        max = if ladder.cumulative { crate::exact::add(max, tier.deduct)? } else { max.max(tier.deduct) };
+    }
+    Some(max)
+}
+
+fn warn_excess(ind: &ast::Indicator, points: Decimal, at: Span, ladders: &[&Ladder], cx: &mut Ctx<'_>) {
     let single = ladders.iter().flat_map(|l| &l.tiers).map(|t| t.deduct).max().unwrap_or_default();
     if single > points {
         cx.push(

@@ -1,101 +1,83 @@
 //! Compiling an indicator's tiers into ladders, with unit checks.
 
 use rust_decimal::Decimal;
-use scorecard_syntax::ast::{self, Quantity, Reference, Test, Tier};
+use scorecard_syntax::ast::{Cmp, Dir, Quantity, Reference, Sign, StepRef, Test, Tier};
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
 
 use super::names::{quantity_in_base, Names};
-use super::{points, Ctx};
-use crate::plan::{IndicatorPlan, Ladder, Operand, Slot, TestPlan, TierPlan};
+use super::Ctx;
+use crate::plan::{InputSpec, Operand, Slot, TestPlan, TierPlan, ValueKind};
 use crate::units::Unit;
 use crate::{exact, format};
 
-/// Compiles one indicator; `None` if it has errors (already reported).
-pub(super) fn indicator(
-    ind: &ast::Indicator,
-    path: &[String],
-    index: usize,
-    names: &mut Names,
-    cx: &mut Ctx<'_>,
-) -> Option<IndicatorPlan> {
-    let errors_before = cx.diags.iter().filter(|d| d.is_error()).count();
-    if ind.scoring.is_empty() {
-        cx.push(
-            Diagnostic::error(
-                Code::NoScoring,
-                ind.name.span,
-                match cx.lang {
-                    Lang::Zh => format!("指标 `{}` 没有评分条件", ind.name.node),
-                    Lang::En => format!("indicator `{}` has no scoring rule", ind.name.node),
-                },
-                cx.pick("缺少 `评分`", "no `scoring`"),
-            )
-            .with_help(cx.pick(
-                "加上一行 `评分 …`，例如 `评分 满意度低于90%，扣3分`",
-                "add a line `scoring: …`, e.g. `scoring: satisfaction below 90% → −3`",
-            )),
-        );
-        return None;
-    }
-    let measure = match &ind.measure {
-        Some(m) => Some(names.input(m, index, cx)?),
-        None => None,
-    };
-    let mut ladders: Vec<Ladder> = Vec::new();
-    for scoring in &ind.scoring {
-        let mut st = Statement { prev_subject: None, prev_base: None, measure };
-        for tier in &scoring.tiers {
-            if let Some((subject, plan)) = st.tier(tier, index, names, cx) {
-                push_tier(&mut ladders, subject, scoring.cumulative, plan);
-            }
-        }
-    }
-    let errors_after = cx.diags.iter().filter(|d| d.is_error()).count();
-    if errors_after > errors_before {
-        return None;
-    }
-    for ladder in &ladders {
-        if let Some(spec) = names.spec(ladder.subject) {
-            super::ladder_checks::check(ladder, spec, cx);
-        }
-    }
-    let points = points::indicator_points(ind, &ladders, cx)?;
-    Some(IndicatorPlan { path: path.to_vec(), name: ind.name.node.clone(), points, ladders })
-}
-
-fn push_tier(ladders: &mut Vec<Ladder>, subject: Slot, cumulative: bool, plan: TierPlan) {
-    match ladders.iter_mut().find(|l| l.subject == subject && l.cumulative == cumulative) {
-        Some(ladder) => ladder.tiers.push(plan),
-        None => ladders.push(Ladder { subject, cumulative, tiers: vec![plan] }),
-    }
-}
-
 /// What a tier without a subject or base inherits from earlier tiers of the same statement.
-struct Statement {
+pub(super) struct Statement {
     prev_subject: Option<Slot>,
     prev_base: Option<(Operand, &'static Unit, String)>,
     measure: Option<Slot>,
+    /// The indicator's 指标值 in base units, the default per-step reference.
+    target: Option<(Decimal, &'static Unit)>,
 }
 
 impl Statement {
-    fn tier(
+    pub(super) fn new(measure: Option<Slot>, target: Option<(Decimal, &'static Unit)>) -> Self {
+        Statement { prev_subject: None, prev_base: None, measure, target }
+    }
+
+    /// Compiles one tier; `sign` is what the statement expects (deduct in 评分, add in 加分).
+    pub(super) fn tier(
         &mut self,
         tier: &Spanned<Tier>,
+        expected: Sign,
         index: usize,
         names: &mut Names,
         cx: &mut Ctx<'_>,
     ) -> Option<(Slot, TierPlan)> {
-        let (subject_name, deduct) = match &tier.node {
-            Tier::Condition { subject, deduct, .. } | Tier::PerStep { subject, deduct, .. } => (subject, deduct),
+        let (subject_name, deduct, sign) = match &tier.node {
+            Tier::Condition { subject, deduct, sign, .. } | Tier::PerStep { subject, deduct, sign, .. } => {
+                (subject, deduct, *sign)
+            }
         };
-        let subject = self.subject(subject_name.as_ref(), tier.span, index, names, cx)?;
-        let unit = names.unit(subject)?;
-        let (test, base_name, shown) = match &tier.node {
-            Tier::Condition { test, .. } => self.test(test, unit, index, names, cx)?,
-            Tier::PerStep { step, .. } => per_step(step.as_ref(), unit, deduct.node, tier.span, cx)?,
+        if sign != expected {
+            cx.push(wrong_sign(expected, deduct.span, cx));
+            return None;
+        }
+        let (subject, test, base_name, shown) = match &tier.node {
+            Tier::Condition { test, .. } => self.condition(subject_name.as_ref(), test, tier.span, index, names, cx)?,
+            Tier::PerStep { step, dir, from, pro_rata, .. } => {
+                let subject = self.subject(subject_name.as_ref(), tier.span, index, names, cx)?;
+                let unit = names.unit(subject)?;
+                let spec = PerStepSpec { step: step.as_ref(), dir: *dir, from: from.as_ref(), pro_rata: *pro_rata };
+                let (test, base, shown) = self.per_step(spec, unit, deduct.node, tier.span, index, names, cx)?;
+                (subject, test, base, shown)
+            }
         };
         let plan = TierPlan { test, deduct: deduct.node, span: tier.span, base_name, shown };
         Some((subject, plan))
+    }
+
+    /// A condition with its subject: a comparison, a range, a flag, or `否则`.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn condition(
+        &mut self,
+        subject: Option<&Spanned<String>>,
+        test: &Spanned<Test>,
+        at: Span,
+        index: usize,
+        names: &mut Names,
+        cx: &mut Ctx<'_>,
+    ) -> Option<(Slot, TestPlan, Option<String>, String)> {
+        if let Test::Flag { name, label } = &test.node {
+            let slot = names.input(name, index, cx)?;
+            let spec = names.spec(slot)?;
+            let value = flag_value(spec, label.as_ref(), name, cx)?;
+            let shown = label.as_ref().map_or_else(|| cx.pick("是", "yes").to_owned(), |l| l.node.clone());
+            return Some((slot, TestPlan::Fixed { cmp: Cmp::Eq, threshold: value }, None, shown));
+        }
+        let subject = self.subject(subject, at, index, names, cx)?;
+        let unit = names.unit(subject)?;
+        let (plan, base, shown) = self.test(test, unit, index, names, cx)?;
+        Some((subject, plan, base, shown))
     }
 
     fn subject(
@@ -140,6 +122,28 @@ impl Statement {
         cx: &mut Ctx<'_>,
     ) -> Option<(TestPlan, Option<String>, String)> {
         match &test.node {
+            Test::Otherwise => Some((TestPlan::Always, None, cx.pick("否则", "otherwise").to_owned())),
+            Test::Flag { .. } => None,
+            Test::Range { low, low_inclusive, high, high_inclusive } => {
+                let default = [&low.node.unit, &high.node.unit]
+                    .into_iter()
+                    .flatten()
+                    .next()
+                    .and_then(|u| Unit::lookup(u))
+                    .unwrap_or(unit);
+                let (lo, lu) = quantity_in_base(low, Some(default), cx)?;
+                let (hi, hu) = quantity_in_base(high, Some(default), cx)?;
+                check_units(unit, lu, low.span, cx)?;
+                check_units(unit, hu, high.span, cx)?;
+                let shown = format!(
+                    "{}～{}{}",
+                    format::grouped(low.node.value),
+                    format::grouped(high.node.value),
+                    hu.display()
+                );
+                let plan = TestPlan::Range { lo, lo_inclusive: *low_inclusive, hi, hi_inclusive: *high_inclusive };
+                Some((plan, None, shown))
+            }
             Test::Compare { cmp, reference: Reference::Value(q) } => {
                 let (threshold, qunit) = quantity_in_base(q, Some(unit), cx)?;
                 check_units(unit, qunit, q.span, cx)?;
@@ -199,32 +203,181 @@ fn shown(q: &Quantity, unit: &Unit) -> String {
     format!("{}{}", format::grouped(q.value), unit.display())
 }
 
-fn per_step(
-    step: Option<&Spanned<Quantity>>,
-    unit: &'static Unit,
-    per: Decimal,
-    at: Span,
-    cx: &mut Ctx<'_>,
-) -> Option<(TestPlan, Option<String>, String)> {
-    let (step_base, step_unit, value) = match step {
-        Some(q) => {
-            let (v, u) = quantity_in_base(q, Some(unit), cx)?;
-            check_units(unit, u, q.span, cx)?;
-            (v, u, q.node.value)
+/// The parts of a per-step tier.
+pub(super) struct PerStepSpec<'a> {
+    step: Option<&'a Spanned<Quantity>>,
+    dir: Option<Dir>,
+    from: Option<&'a Spanned<StepRef>>,
+    pro_rata: bool,
+}
+
+impl Statement {
+    #[allow(clippy::too_many_arguments)]
+    fn per_step(
+        &mut self,
+        spec: PerStepSpec<'_>,
+        unit: &'static Unit,
+        per: Decimal,
+        at: Span,
+        index: usize,
+        names: &mut Names,
+        cx: &mut Ctx<'_>,
+    ) -> Option<(TestPlan, Option<String>, String)> {
+        let from = match (spec.dir, spec.from) {
+            (None, _) => None,
+            (Some(dir), Some(r)) => Some((self.step_ref(r, unit, index, names, cx)?, dir)),
+            (Some(dir), None) => match self.target {
+                Some((t, tu)) if unit.compatible(tu) => Some((Operand::Const(t), dir)),
+                _ => {
+                    cx.push(no_step_reference(at, cx));
+                    return None;
+                }
+            },
+        };
+        let pp = |u: &Unit| u.base == "个百分点";
+        let (step, relative, value, step_unit) = match spec.step {
+            Some(q) => {
+                let written = q.node.unit.as_deref().and_then(Unit::lookup);
+                match written {
+                    // 每减少5%: a share of the reference, when measuring a distance.
+                    Some(w) if w.is_percent() && from.is_some() => (percent_factor(q, cx)?, true, q.node.value, w),
+                    // 每超过1个百分点 on a percentage: an absolute amount in percent.
+                    Some(w) if pp(w) && unit.is_percent() => (q.node.value, false, q.node.value, w),
+                    _ => {
+                        let (v, u) = quantity_in_base(q, Some(unit), cx)?;
+                        check_units(unit, u, q.span, cx)?;
+                        (v, false, q.node.value, u)
+                    }
+                }
+            }
+            None => (unit.scale_decimal(), false, Decimal::ONE, unit),
+        };
+        if step <= Decimal::ZERO {
+            cx.push(Diagnostic::error(
+                Code::BadRange,
+                at,
+                cx.pick("每档的步长必须大于 0", "the step must be greater than 0"),
+                cx.pick("步长为 0", "zero step"),
+            ));
+            return None;
         }
-        None => (unit.scale_decimal(), unit, Decimal::ONE),
-    };
-    if step_base <= Decimal::ZERO {
-        cx.push(Diagnostic::error(
-            Code::BadRange,
-            at,
-            cx.pick("每档的步长必须大于 0", "the step must be greater than 0"),
-            cx.pick("步长为 0", "zero step"),
-        ));
-        return None;
+        let shown = format!("{}{}", format::grouped(value), step_unit.display());
+        Some((TestPlan::PerStep { step, per, from, relative, pro_rata: spec.pro_rata }, None, shown))
     }
-    let shown = format!("{}{}", format::grouped(value), step_unit.display());
-    Some((TestPlan::PerStep { step: step_base, per }, None, shown))
+
+    /// A per-step reference: a quantity in the subject's unit, or an input or constant.
+    fn step_ref(
+        &mut self,
+        r: &Spanned<StepRef>,
+        unit: &'static Unit,
+        index: usize,
+        names: &mut Names,
+        cx: &mut Ctx<'_>,
+    ) -> Option<Operand> {
+        match &r.node {
+            StepRef::Value(q) => {
+                let (v, u) = quantity_in_base(&Spanned::new(q.clone(), r.span), Some(unit), cx)?;
+                check_units(unit, u, r.span, cx)?;
+                Some(Operand::Const(v))
+            }
+            StepRef::Name(n) => {
+                let (op, u) = names.operand(&Spanned::new(n.clone(), r.span), index, cx)?;
+                check_units(unit, u, r.span, cx)?;
+                Some(op)
+            }
+        }
+    }
+}
+
+/// The value a flag condition compares with: 1 for yes, 0 for no, a grade's index.
+fn flag_value(
+    spec: &InputSpec,
+    label: Option<&Spanned<String>>,
+    name: &Spanned<String>,
+    cx: &mut Ctx<'_>,
+) -> Option<Decimal> {
+    match (&spec.kind, label) {
+        (ValueKind::YesNo, None) => Some(Decimal::ONE),
+        (ValueKind::YesNo, Some(l)) => match crate::value::yes_no(&l.node) {
+            Some(v) => Some(if v { Decimal::ONE } else { Decimal::ZERO }),
+            None => {
+                cx.push(bad_label(l, &["是", "否", "yes", "no"], cx));
+                None
+            }
+        },
+        (ValueKind::Grades(grades), Some(l)) => match grades.iter().position(|g| *g == l.node) {
+            Some(i) => Some(Decimal::from(i)),
+            None => {
+                let list: Vec<&str> = grades.iter().map(String::as_str).collect();
+                cx.push(bad_label(l, &list, cx));
+                None
+            }
+        },
+        _ => {
+            cx.push(
+                Diagnostic::error(
+                    Code::WrongKind,
+                    name.span,
+                    match cx.lang {
+                        Lang::Zh => format!("`{}` 不是“是否”或“等级”类输入，这里需要一个比较，如 `{}低于90%`", name.node, name.node),
+                        Lang::En => format!("`{}` is not a yes/no or grade input; a comparison is needed, e.g. `{} below 90%`", name.node, name.node),
+                    },
+                    cx.pick("缺少比较词", "no comparison"),
+                )
+                .with_help(cx.pick(
+                    "数值输入要写比较词（低于、超过、达到…）；是否类输入声明为 `（是否）`",
+                    "numeric inputs need a comparison word (below, above, at least…); declare yes/no inputs with `(yes/no)`",
+                )),
+            );
+            None
+        }
+    }
+}
+
+fn bad_label(l: &Spanned<String>, allowed: &[&str], cx: &Ctx<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnknownName,
+        l.span,
+        match cx.lang {
+            Lang::Zh => format!("`{}` 不是该输入的取值", l.node),
+            Lang::En => format!("`{}` is not one of this input's values", l.node),
+        },
+        cx.pick("未知取值", "unknown value"),
+    )
+    .with_help(format!("{} {}", cx.pick("可用的取值：", "allowed values:"), allowed.join(cx.pick("、", ", "))))
+}
+
+fn wrong_sign(expected: Sign, at: Span, cx: &Ctx<'_>) -> Diagnostic {
+    let (message, help) = match expected {
+        Sign::Deduct => (
+            cx.pick("`评分` 中的每一档都应扣分", "every tier of `scoring` deducts"),
+            cx.pick(
+                "加分写在 `加分` 行中，如 `加分 每篇报道加3分`",
+                "write bonuses in a `bonus` line, e.g. `bonus: each article → +3`",
+            ),
+        ),
+        Sign::Add => (
+            cx.pick("`加分` 中的每一档都应加分", "every tier of `bonus` adds"),
+            cx.pick("扣分写在 `评分` 行中", "write deductions in a `scoring` line"),
+        ),
+    };
+    Diagnostic::error(Code::WrongKind, at, message, cx.pick("方向不符", "wrong direction")).with_help(help)
+}
+
+fn no_step_reference(at: Span, cx: &Ctx<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Code::NoDeviationBase,
+        at,
+        cx.pick(
+            "没有说明从哪个基准起算（也没有可用的 `指标值`）",
+            "this per-step tier has no reference to count from (and no usable `target`)",
+        ),
+        cx.pick("缺少基准", "no reference"),
+    )
+    .with_help(cx.pick(
+        "写出基准，如 `较100%每超过1个百分点扣0.5分`，或为指标写 `指标值 ≤ 100%`",
+        "name the reference, e.g. `each 1 pp over 100% → −0.5`, or give the indicator a `target`",
+    ))
 }
 
 /// A share written as a percentage, as a fraction (90% → 0.9).

@@ -1,61 +1,22 @@
-//! Explanation sentences, in the rule file's language, for every indicator:
-//! the value read, what it was compared with, and which tier fired.
+//! Explaining one ladder: the value read, what it was compared with, and
+//! which tier fired.
 
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::Cmp;
 use scorecard_syntax::Lang;
 
-use crate::error::DataError;
-use crate::eval::{self, Fault, IndicatorScore};
+use scorecard_syntax::ast::{Dir, Sign};
+
+use crate::eval::{self, Fault};
 use crate::format;
-use crate::plan::{IndicatorPlan, InputSpec, Ladder, Operand, Plan, TestPlan, TierPlan};
+use crate::plan::{InputSpec, Ladder, Operand, Plan, TestPlan, TierPlan, ValueKind};
 use crate::record::Record;
 
-/// What an indicator's explanation says, and which tiers fired.
-pub(crate) struct Explained<'p> {
-    pub(crate) sentence: String,
-    pub(crate) fired: Vec<&'p TierPlan>,
-}
-
-/// Explains one indicator whose score is `score`.
-pub(crate) fn indicator<'p>(
-    plan: &'p Plan,
-    ind: &'p IndicatorPlan,
-    record: &Record,
-    score: &IndicatorScore,
-) -> Result<Explained<'p>, Box<DataError>> {
-    let lang = plan.lang;
-    let mut parts = Vec::with_capacity(ind.ladders.len());
-    let mut fired = Vec::new();
-    let mut raw = Decimal::ZERO;
-    for ladder in &ind.ladders {
-        let (text, tiers, amount) =
-            ladder_sentence(plan, ladder, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?;
-        parts.push(text);
-        fired.extend(tiers);
-        raw = raw.checked_add(amount).unwrap_or(Decimal::MAX);
-    }
-    let mut sentence = parts.join(lang.pick("；", "; "));
-    if raw > ind.points {
-        sentence.push_str(&match lang {
-            Lang::Zh => format!("；合计扣 {} 分，扣完 {} 分为止", format::plain(raw), format::plain(ind.points)),
-            Lang::En => format!("; {} in all, capped at the {} points", format::plain(raw), format::plain(ind.points)),
-        });
-    }
-    let unrounded = ind.points.checked_sub(raw.max(Decimal::ZERO).min(ind.points));
-    if unrounded.is_some_and(|u| u != score.score) {
-        sentence.push_str(&match lang {
-            Lang::Zh => format!("；得分舍入为 {} 分", format::plain(score.score)),
-            Lang::En => format!("; score rounded to {}", format::plain(score.score)),
-        });
-    }
-    Ok(Explained { sentence, fired })
-}
-
 /// The sentence for one ladder, the tiers that fired and the ladder's deduction.
-fn ladder_sentence<'p>(
+pub(super) fn ladder_sentence<'p>(
     plan: &'p Plan,
     ladder: &'p Ladder,
+    sign: Sign,
     record: &Record,
 ) -> Result<(String, Vec<&'p TierPlan>, Decimal), Fault> {
     let lang = plan.lang;
@@ -76,12 +37,15 @@ fn ladder_sentence<'p>(
         });
         best.into_iter().collect()
     };
-    let mut text = format!("{} {}", spec.name, shown(spec, x));
+    let mut text = format!("{} {}", spec.name, shown_in(spec, x, lang));
     let amount = chosen.iter().try_fold(Decimal::ZERO, |acc, (_, a)| acc.checked_add(*a)).ok_or(Fault::Overflow)?;
     if chosen.is_empty() {
         let reference = ladder.tiers.iter().min_by_key(|t| t.deduct).ok_or(Fault::Overflow)?;
         text.push_str(&relation(plan, spec, reference, x, record, false)?);
-        text.push_str(lang.pick("，不扣分", ": no deduction"));
+        text.push_str(match sign {
+            Sign::Deduct => lang.pick("，不扣分", ": no deduction"),
+            Sign::Add => lang.pick("，不加分", ": no bonus"),
+        });
     } else {
         for (i, (tier, a)) in chosen.iter().enumerate() {
             let rel = relation(plan, spec, tier, x, record, true)?;
@@ -92,9 +56,11 @@ fn ladder_sentence<'p>(
                 text.push_str(lang.pick("；", "; "));
                 text.push_str(rel.trim_start_matches('，').trim_start_matches(" is ").trim_start_matches(", "));
             }
-            text.push_str(&match lang {
-                Lang::Zh => format!("，扣 {} 分", format::plain(*a)),
-                Lang::En => format!(": −{}", format::plain(*a)),
+            text.push_str(&match (lang, sign) {
+                (Lang::Zh, Sign::Deduct) => format!("，扣 {} 分", format::plain(*a)),
+                (Lang::Zh, Sign::Add) => format!("，加 {} 分", format::plain(*a)),
+                (Lang::En, Sign::Deduct) => format!(": −{}", format::plain(*a)),
+                (Lang::En, Sign::Add) => format!(": +{}", format::plain(*a)),
             });
         }
     }
@@ -113,6 +79,7 @@ fn relation(
     let lang = plan.lang;
     let base_name = tier.base_name.as_deref().unwrap_or("");
     Ok(match tier.test {
+        TestPlan::Fixed { .. } if spec.kind != ValueKind::Number => String::new(),
         TestPlan::Fixed { cmp, .. } => match lang {
             Lang::Zh => format!("，{} {}", cmp_word(cmp, fired, lang), tier.shown),
             Lang::En => format!(" is {} {}", cmp_word(cmp, fired, lang), tier.shown),
@@ -149,15 +116,46 @@ fn relation(
                 Lang::En => format!(" is {pct} off {base_name} {b_shown}, {word} {}", tier.shown),
             }
         }
-        TestPlan::PerStep { step, per } => {
-            let steps = crate::exact::whole_steps(x, step).ok_or(Fault::Overflow)?.max(Decimal::ZERO);
-            match lang {
-                Lang::Zh => format!("，每 {} 扣 {} 分，计 {} 个", tier.shown, format::plain(per), format::plain(steps)),
-                Lang::En => {
-                    format!(", −{} for each {}, {} in all", format::plain(per), tier.shown, format::plain(steps))
+        TestPlan::PerStep { step, per, from, relative, .. } => {
+            let (dist, step_abs) = eval::distance(x, step, from, relative, record)?;
+            let steps = crate::exact::whole_steps(dist.max(Decimal::ZERO), step_abs).ok_or(Fault::Overflow)?;
+            let counted = match from {
+                None => String::new(),
+                Some((reference, dir)) => {
+                    let r = eval::operand(reference, record)?;
+                    let shown_dist = distance_shown(spec, dist.max(Decimal::ZERO), lang);
+                    let word = match (dir, lang) {
+                        (Dir::Above, Lang::Zh) => "超出",
+                        (Dir::Below, Lang::Zh) => "低于",
+                        (Dir::Both, Lang::Zh) => "相差",
+                        (Dir::Above, Lang::En) => "over",
+                        (Dir::Below, Lang::En) => "under",
+                        (Dir::Both, Lang::En) => "off",
+                    };
+                    let r_shown = shown_operand(plan, spec, reference, r);
+                    match lang {
+                        Lang::Zh => format!("，较 {r_shown} {word} {shown_dist}"),
+                        Lang::En => format!(", {shown_dist} {word} {r_shown}"),
+                    }
                 }
+            };
+            match lang {
+                Lang::Zh => {
+                    format!("{counted}，每 {} 计 {} 分，共 {} 个", tier.shown, format::plain(per), format::plain(steps))
+                }
+                Lang::En => format!(
+                    "{counted}, {} for each {}, {} in all",
+                    format::plain(per),
+                    tier.shown,
+                    format::plain(steps)
+                ),
             }
         }
+        TestPlan::Range { .. } => match lang {
+            Lang::Zh => format!("，{}在 {} 之间", if fired { "" } else { "不" }, tier.shown),
+            Lang::En => format!(" is {}within {}", if fired { "" } else { "not " }, tier.shown),
+        },
+        TestPlan::Always => String::new(),
     })
 }
 
@@ -176,11 +174,30 @@ fn cmp_word(cmp: Cmp, fired: bool, lang: Lang) -> &'static str {
         (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("高于", "above"),
         (Cmp::Gt, false) => lang.pick("不高于", "not above"),
         (Cmp::Ge, true) => lang.pick("达到", "at least"),
+        (Cmp::Eq, true) => lang.pick("为", "equal to"),
+        (Cmp::Eq, false) => lang.pick("不为", "not equal to"),
+    }
+}
+
+/// A value as shown in an explanation: like [`shown`], with yes/no in the file's language.
+pub(crate) fn shown_in(spec: &InputSpec, base: Decimal, lang: Lang) -> String {
+    match spec.kind {
+        ValueKind::YesNo => lang
+            .pick(if base == Decimal::ONE { "是" } else { "否" }, if base == Decimal::ONE { "yes" } else { "no" })
+            .to_owned(),
+        _ => shown(spec, base),
     }
 }
 
 /// A value of `spec` (in base units) in its declared unit: `1,500,000件`.
 pub(crate) fn shown(spec: &InputSpec, base: Decimal) -> String {
+    match &spec.kind {
+        ValueKind::Number => {}
+        ValueKind::YesNo => return if base == Decimal::ONE { "是".to_owned() } else { "否".to_owned() },
+        ValueKind::Grades(g) => {
+            return usize::try_from(base.mantissa()).ok().and_then(|i| g.get(i)).cloned().unwrap_or_default()
+        }
+    }
     match spec.unit.from_base(base) {
         Some(v) => format!("{}{}", format::grouped(v), spec.unit.display()),
         None => format::grouped(base),
@@ -191,5 +208,14 @@ fn shown_operand(plan: &Plan, subject: &InputSpec, base: Operand, value: Decimal
     match base {
         Operand::Input(slot) => plan.inputs.get(slot).map_or_else(|| format::grouped(value), |s| shown(s, value)),
         Operand::Const(_) => shown(subject, value),
+    }
+}
+
+/// A distance from a reference, in the subject's unit (percentage points for a percentage).
+fn distance_shown(spec: &InputSpec, d: Decimal, lang: Lang) -> String {
+    if spec.unit.is_percent() {
+        format!("{}{}", format::grouped(d), lang.pick("个百分点", " pp"))
+    } else {
+        shown(spec, d)
     }
 }

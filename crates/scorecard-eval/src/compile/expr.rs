@@ -1,0 +1,247 @@
+//! Typing and compiling arithmetic expressions (`计算` and score formulas).
+//!
+//! Each value has a kind: an amount in some base unit, a percentage, a
+//! percentage-point difference, points, or a plain number. The rules keep
+//! percent and percentage points apart: a difference of two percentages is in
+//! percentage points; a quotient of two amounts of one kind is a percentage;
+//! multiplying by a percentage takes that share.
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::{BinOp, Expr, Func};
+use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
+
+use super::names::{quantity_in_base, Named, Names};
+use super::Ctx;
+use crate::plan::{ExprPlan, Slot};
+use crate::units::{self, Unit};
+
+/// The kind of an expression's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// An amount whose base unit is this one (`元`, `件`, `分`, `个百分点`, …).
+    Amount(&'static Unit),
+    /// A percentage (stored as percent: 92.5).
+    Percent,
+    /// A plain number.
+    Number,
+}
+
+impl Kind {
+    fn of_unit(unit: &'static Unit) -> Kind {
+        if unit.is_percent() {
+            Kind::Percent
+        } else {
+            Kind::Amount(unit)
+        }
+    }
+
+    /// How a kind is named in messages.
+    fn shown(self, lang: Lang) -> String {
+        match self {
+            Kind::Amount(u) => format!("`{}`", u.base),
+            Kind::Percent => "`%`".to_owned(),
+            Kind::Number => lang.pick("无单位的数", "a plain number").to_owned(),
+        }
+    }
+}
+
+/// What an expression may refer to, and the slots it reads.
+pub(crate) struct Scope<'n> {
+    pub(crate) names: &'n mut Names,
+    /// The indicator using it (for "used by"), if any.
+    pub(crate) indicator: Option<usize>,
+    /// Whether `分值` / `points` may appear (score formulas only).
+    pub(crate) points: bool,
+    /// The slots read so far.
+    pub(crate) reads: Vec<Slot>,
+}
+
+/// Compiles an expression and infers its kind.
+pub(crate) fn compile(e: &Spanned<Expr>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+    match &e.node {
+        Expr::Quantity(q) => {
+            let spanned = Spanned::new(q.clone(), e.span);
+            match &q.unit {
+                None => Some((ExprPlan::Const(q.value), Kind::Number)),
+                Some(_) => {
+                    let (v, u) = quantity_in_base(&spanned, None, cx)?;
+                    Some((ExprPlan::Const(v), Kind::of_unit(u)))
+                }
+            }
+        }
+        Expr::Name(n) => name(&Spanned::new(n.clone(), e.span), scope, cx),
+        Expr::Points => {
+            if !scope.points {
+                cx.push(error(
+                    e.span,
+                    cx,
+                    "`分值` 只能用在 `得分 =` 公式中",
+                    "`points` can only be used in a `score =` formula",
+                ));
+                return None;
+            }
+            Some((ExprPlan::Points, Kind::Amount(&units::POINTS)))
+        }
+        Expr::Neg(inner) => {
+            let (p, k) = compile(inner, scope, cx)?;
+            Some((ExprPlan::Neg(Box::new(p)), k))
+        }
+        Expr::Binary { op, lhs, rhs } => binary(*op, lhs, rhs, e.span, scope, cx),
+        Expr::Call { func, args } => call(*func, args, e.span, scope, cx),
+    }
+}
+
+fn name(n: &Spanned<String>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+    match scope.names.resolve(n, cx)? {
+        Named::Input(slot) => {
+            let unit = scope.names.unit(slot)?;
+            if let Some(ind) = scope.indicator {
+                scope.names.mark_used(slot, ind);
+            }
+            scope.reads.push(slot);
+            if !scope.names.spec(slot).is_some_and(|s| s.kind == crate::plan::ValueKind::Number) {
+                cx.push(error(
+                    n.span,
+                    cx,
+                    "是否/等级类输入不能参与计算",
+                    "yes/no and grade inputs cannot be used in arithmetic",
+                ));
+                return None;
+            }
+            Some((ExprPlan::Slot(slot), Kind::of_unit(unit)))
+        }
+        Named::Const { value, unit } => Some((ExprPlan::Const(value), Kind::of_unit(unit))),
+    }
+}
+
+fn binary(
+    op: BinOp,
+    lhs: &Spanned<Expr>,
+    rhs: &Spanned<Expr>,
+    at: Span,
+    scope: &mut Scope<'_>,
+    cx: &mut Ctx<'_>,
+) -> Option<(ExprPlan, Kind)> {
+    let (a, ka) = compile(lhs, scope, cx)?;
+    let (b, kb) = compile(rhs, scope, cx)?;
+    let (a, b) = (Box::new(a), Box::new(b));
+    let hundred = Decimal::ONE_HUNDRED;
+    let pp = Kind::Amount(units::Unit::lookup("个百分点").unwrap_or(&units::PERCENT));
+    let kind = match op {
+        BinOp::Add | BinOp::Sub => match (ka, kb) {
+            (x, y) if x == y && !(op == BinOp::Sub && x == Kind::Percent) => x,
+            (Kind::Percent, Kind::Percent) => pp,
+            (Kind::Percent, y) if y == pp => Kind::Percent,
+            _ => return mismatch(op, ka, kb, at, cx),
+        },
+        BinOp::Mul => match (ka, kb) {
+            (Kind::Number, k) | (k, Kind::Number) => return Some((ExprPlan::Mul(a, b, Decimal::ONE), k)),
+            (Kind::Percent, k) | (k, Kind::Percent) => return Some((ExprPlan::Mul(a, b, hundred), k)),
+            _ => return mismatch(op, ka, kb, at, cx),
+        },
+        BinOp::Div => match (ka, kb) {
+            (k, Kind::Number) => return Some((ExprPlan::Div(a, b, Decimal::ONE), k)),
+            (x, y) if x == y => return Some((ExprPlan::Div(a, b, hundred), Kind::Percent)),
+            (k, Kind::Percent) => return Some((ExprPlan::Div(a, b, hundred), k)),
+            _ => return mismatch(op, ka, kb, at, cx),
+        },
+    };
+    let plan = if op == BinOp::Add { ExprPlan::Add(a, b) } else { ExprPlan::Sub(a, b) };
+    Some((plan, kind))
+}
+
+fn call(
+    func: Func,
+    args: &[Spanned<Expr>],
+    at: Span,
+    scope: &mut Scope<'_>,
+    cx: &mut Ctx<'_>,
+) -> Option<(ExprPlan, Kind)> {
+    let mut plans = Vec::with_capacity(args.len());
+    let mut kind = None;
+    for arg in args {
+        let (p, k) = compile(arg, scope, cx)?;
+        if kind.is_some_and(|prev| prev != k) {
+            return mismatch(BinOp::Add, kind.unwrap_or(k), k, arg.span, cx);
+        }
+        kind = Some(k);
+        plans.push(p);
+    }
+    let kind = kind.unwrap_or(Kind::Number);
+    match (func, plans.len()) {
+        (Func::Floor, 1) => Some((ExprPlan::Floor(Box::new(plans.pop()?)), kind)),
+        (Func::Min, n) if n >= 1 => Some((ExprPlan::Min(plans), kind)),
+        (Func::Max, n) if n >= 1 => Some((ExprPlan::Max(plans), kind)),
+        _ => {
+            cx.push(error(
+                at,
+                cx,
+                "函数的参数个数不对：取整 需 1 个，较小值/较大值 需 1 个以上",
+                "wrong number of arguments: floor takes 1, min and max take 1 or more",
+            ));
+            None
+        }
+    }
+}
+
+fn mismatch(op: BinOp, a: Kind, b: Kind, at: Span, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+    let sym = match op {
+        BinOp::Add => "+",
+        BinOp::Sub => "−",
+        BinOp::Mul => "×",
+        BinOp::Div => "÷",
+    };
+    let (sa, sb) = (a.shown(cx.lang), b.shown(cx.lang));
+    cx.push(
+        Diagnostic::error(
+            Code::UnitMismatch,
+            at,
+            match cx.lang {
+                Lang::Zh => format!("单位不一致：{sa} {sym} {sb} 无法计算"),
+                Lang::En => format!("unit mismatch: {sa} {sym} {sb} cannot be computed"),
+            },
+            cx.pick("单位不兼容", "incompatible units"),
+        )
+        .with_help(cx.pick(
+            "加减的两边须同类；两个比率相减得到“个百分点”；同类量相除得到百分比；乘以百分比表示取其一部分",
+            "both sides of + and − must be of one kind; a rate minus a rate is in percentage points; dividing two amounts of one kind gives a percentage; multiplying by a percentage takes that share",
+        )),
+    );
+    None
+}
+
+fn error(at: Span, cx: &Ctx<'_>, zh: &str, en: &str) -> Diagnostic {
+    Diagnostic::error(Code::UnitMismatch, at, cx.pick(zh, en), cx.pick("无法计算", "cannot compute"))
+}
+
+/// Declares every `计算` / `let` value as a derived slot.
+pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Names, cx: &mut Ctx<'_>) {
+    for calc in &file.calcs {
+        let mut scope = Scope { names, indicator: None, points: false, reads: Vec::new() };
+        let Some((expr, kind)) = compile(&calc.expr, &mut scope, cx) else { continue };
+        let reads = std::mem::take(&mut scope.reads);
+        let unit: &'static Unit = match kind {
+            Kind::Amount(u) => u,
+            Kind::Percent | Kind::Number => &units::PERCENT,
+        };
+        let unit = if kind == Kind::Number { &units::NUMBER } else { unit };
+        let if_zero = match &calc.if_zero {
+            Some(q) => match quantity_in_base(q, Some(unit), cx) {
+                Some((v, _)) => Some(v),
+                None => continue,
+            },
+            None => None,
+        };
+        let spec = crate::plan::InputSpec {
+            key: String::new(),
+            name: calc.name.node.clone(),
+            unit,
+            kind: crate::plan::ValueKind::Number,
+            derived: Some(crate::plan::Derived { expr, if_zero }),
+            range: None,
+            used_by: Vec::new(),
+        };
+        let slot = names.add_slot(spec, &calc.name, cx);
+        names.set_deps(slot, reads);
+    }
+}

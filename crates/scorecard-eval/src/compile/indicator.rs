@@ -1,0 +1,176 @@
+//! Compiling one indicator: its `评分` and `加分` statements, `得分`
+//! statements, vetoes, discretionary deduction and not-applicable flag.
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::{self, Sign};
+use scorecard_syntax::{Code, Diagnostic, Lang, Spanned};
+
+use super::names::{quantity_in_base, Names};
+use super::tiers::Statement;
+use super::{ladder_checks, points, score, Ctx};
+use crate::plan::{IndicatorPlan, Ladder, Slot, StatementPlan, TierPlan, ValueKind, VetoPlan};
+use crate::units::{self, Unit};
+
+/// Compiles one indicator; `None` if it has errors (already reported).
+pub(super) fn compile(
+    ind: &ast::Indicator,
+    path: &[String],
+    index: usize,
+    names: &mut Names,
+    cx: &mut Ctx<'_>,
+) -> Option<IndicatorPlan> {
+    let errors_before = error_count(cx);
+    if ind.scoring.is_empty() && ind.score.is_empty() && ind.bonus.is_empty() && ind.discretionary.is_none() {
+        cx.push(no_scoring(ind, cx));
+        return None;
+    }
+    let measure = match &ind.measure {
+        Some(m) => Some(names.input(m, index, cx)?),
+        None => None,
+    };
+    let target = ind.target.as_ref().and_then(|t| {
+        let q = Spanned::new(t.node.value.clone(), t.span);
+        q.node.unit.as_ref().and_then(|_| quantity_in_base(&q, None, cx))
+    });
+    let deductions = statements(&ind.scoring, Sign::Deduct, measure, target, index, names, cx);
+    let bonuses = statements(&ind.bonus, Sign::Add, measure, target, index, names, cx);
+    let vetoes = ind.vetoes.iter().filter_map(|v| veto(v, measure, index, names, cx)).collect();
+    let discretionary = ind.discretionary.as_ref().and_then(|d| discretionary(d, index, names, cx));
+    let not_applicable = ind.not_applicable.as_ref().and_then(|n| yes_no_input(n, index, names, cx));
+    if error_count(cx) > errors_before {
+        return None;
+    }
+    for ladder in deductions.iter().chain(&bonuses).flat_map(|s| &s.ladders) {
+        if let Some(spec) = names.spec(ladder.subject) {
+            ladder_checks::check(ladder, spec, cx);
+        }
+    }
+    let points = points::indicator_points(ind, &deductions, cx)?;
+    let scores = ind
+        .score
+        .iter()
+        .map(|s| score::compile(s, points, measure, index, names, cx).map(|p| (p, s.span)))
+        .collect::<Option<Vec<_>>>()?;
+    Some(IndicatorPlan {
+        path: path.to_vec(),
+        name: ind.name.node.clone(),
+        points,
+        deductions,
+        scores,
+        bonuses,
+        vetoes,
+        discretionary,
+        not_applicable,
+    })
+}
+
+fn error_count(cx: &Ctx<'_>) -> usize {
+    cx.diags.iter().filter(|d| d.is_error()).count()
+}
+
+/// Compiles `评分` (or `加分`) statements into ladders grouped by subject.
+fn statements(
+    list: &[ast::Scoring],
+    sign: Sign,
+    measure: Option<Slot>,
+    target: Option<(Decimal, &'static Unit)>,
+    index: usize,
+    names: &mut Names,
+    cx: &mut Ctx<'_>,
+) -> Vec<StatementPlan> {
+    let mut out = Vec::with_capacity(list.len());
+    for scoring in list {
+        let mut st = Statement::new(measure, target);
+        let mut ladders: Vec<Ladder> = Vec::new();
+        for tier in &scoring.tiers {
+            if let Some((subject, plan)) = st.tier(tier, sign, index, names, cx) {
+                push_tier(&mut ladders, subject, scoring.cumulative, plan);
+            }
+        }
+        out.push(StatementPlan { ladders, cap: scoring.cap.as_ref().map(|c| c.node) });
+    }
+    out
+}
+
+fn push_tier(ladders: &mut Vec<Ladder>, subject: Slot, cumulative: bool, plan: TierPlan) {
+    match ladders.iter_mut().find(|l| l.subject == subject) {
+        Some(ladder) => ladder.tiers.push(plan),
+        None => ladders.push(Ladder { subject, cumulative, tiers: vec![plan] }),
+    }
+}
+
+fn veto(
+    v: &Spanned<ast::Veto>,
+    measure: Option<Slot>,
+    index: usize,
+    names: &mut Names,
+    cx: &mut Ctx<'_>,
+) -> Option<VetoPlan> {
+    let mut st = Statement::new(measure, None);
+    let (subject, test, _, _) = st.condition(v.node.subject.as_ref(), &v.node.test, v.span, index, names, cx)?;
+    Some(VetoPlan { subject, test, disqualify: v.node.disqualify, span: v.span })
+}
+
+fn discretionary(
+    d: &Spanned<ast::Discretionary>,
+    index: usize,
+    names: &mut Names,
+    cx: &mut Ctx<'_>,
+) -> Option<(Slot, Decimal)> {
+    let slot = names.input(&d.node.input, index, cx)?;
+    if names.unit(slot).is_some_and(|u| u.base != units::POINTS.base) {
+        cx.push(
+            Diagnostic::error(
+                Code::UnitMismatch,
+                d.node.input.span,
+                cx.pick("酌情扣分的输入须以“分”为单位", "a discretionary deduction input must be in points (分)"),
+                cx.pick("单位应为 分", "should be in 分"),
+            )
+            .with_help(cx.pick(
+                "声明为 `输入 酌情扣分值 = manual（分）`",
+                "declare it as `input manual deduction = manual (分)`",
+            )),
+        );
+        return None;
+    }
+    Some((slot, d.node.max.node))
+}
+
+fn yes_no_input(n: &Spanned<String>, index: usize, names: &mut Names, cx: &mut Ctx<'_>) -> Option<Slot> {
+    let slot = names.input(n, index, cx)?;
+    if names.spec(slot).is_some_and(|s| s.kind != ValueKind::YesNo) {
+        cx.push(
+            Diagnostic::error(
+                Code::WrongKind,
+                n.span,
+                match cx.lang {
+                    Lang::Zh => format!("`{}` 应为“是否”类输入", n.node),
+                    Lang::En => format!("`{}` must be a yes/no input", n.node),
+                },
+                cx.pick("需要是否类输入", "yes/no input needed"),
+            )
+            .with_help(cx.pick(
+                "声明为 `输入 没有该项任务 = no_task（是否）`",
+                "declare it as `input no such task = no_task (yes/no)`",
+            )),
+        );
+        return None;
+    }
+    Some(slot)
+}
+
+fn no_scoring(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Code::NoScoring,
+        ind.name.span,
+        match cx.lang {
+            Lang::Zh => format!("指标 `{}` 没有评分条件", ind.name.node),
+            Lang::En => format!("indicator `{}` has no scoring rule", ind.name.node),
+        },
+        cx.pick("缺少 `评分`", "no `scoring`"),
+    )
+    .with_help(cx.pick(
+        "加上一行 `评分 …`（扣分）或 `得分 …`（计分），例如 `评分 满意度低于90%，扣3分`",
+        "add a line `scoring: …` (deductions) or `score: …`, e.g. `scoring: satisfaction below 90% → −3`",
+    ))
+}

@@ -1,0 +1,170 @@
+//! Compiling `得分` statements: bands, formulas and grade mappings.
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::{self, Outcome, ScoreStmt};
+use scorecard_syntax::{Code, Diagnostic, Lang, Spanned};
+
+use super::expr::{self, Kind, Scope};
+use super::names::{quantity_in_base, Names};
+use super::tiers::Statement;
+use super::Ctx;
+use crate::exact;
+use crate::plan::{BandPlan, GradePlan, ScorePlan, Slot, ValueKind};
+use crate::units::{self, Unit};
+
+/// Compiles one `得分` statement for an indicator worth `points`.
+pub(super) fn compile(
+    stmt: &Spanned<ScoreStmt>,
+    points: Decimal,
+    measure: Option<Slot>,
+    index: usize,
+    names: &mut Names,
+    cx: &mut Ctx<'_>,
+) -> Option<ScorePlan> {
+    match &stmt.node {
+        ScoreStmt::Bands { cumulative, bands } => {
+            let mut st = Statement::new(measure, None);
+            let plans = bands.iter().map(|b| band(b, points, &mut st, index, names, cx)).collect::<Option<Vec<_>>>()?;
+            Some(ScorePlan::Bands { bands: plans, cumulative: *cumulative })
+        }
+        ScoreStmt::Formula(e) => formula(e, index, names, cx),
+        ScoreStmt::Grades { input, entries, assessed } => {
+            grades(input, entries, assessed.as_ref(), points, index, names, cx)
+        }
+    }
+}
+
+fn band(
+    b: &Spanned<ast::Band>,
+    points: Decimal,
+    st: &mut Statement,
+    index: usize,
+    names: &mut Names,
+    cx: &mut Ctx<'_>,
+) -> Option<BandPlan> {
+    let value = outcome(&b.node.outcome, points, cx)?;
+    if matches!(b.node.test.node, ast::Test::Otherwise) {
+        return Some(BandPlan { subject: None, test: crate::plan::TestPlan::Always, points: value, span: b.span });
+    }
+    let (subject, test, _, _) = st.condition(b.node.subject.as_ref(), &b.node.test, b.span, index, names, cx)?;
+    Some(BandPlan { subject: Some(subject), test, points: value, span: b.span })
+}
+
+/// The points a band gives.
+fn outcome(o: &Spanned<Outcome>, points: Decimal, cx: &mut Ctx<'_>) -> Option<Decimal> {
+    let v = match o.node {
+        Outcome::Full => Some(points),
+        Outcome::Points(p) => Some(p),
+        Outcome::Share(pct) => exact::percent(pct).and_then(|f| exact::mul(points, f)),
+        Outcome::Deduct(d) => exact::sub(points, d),
+    };
+    if v.is_none() {
+        cx.push(Diagnostic::error(
+            Code::NumberOutOfRange,
+            o.span,
+            cx.pick("分数过大，无法精确计算", "the points are too large to compute exactly"),
+            cx.pick("数值过大", "too large"),
+        ));
+    }
+    v
+}
+
+fn formula(e: &Spanned<ast::Expr>, index: usize, names: &mut Names, cx: &mut Ctx<'_>) -> Option<ScorePlan> {
+    let mut scope = Scope { names, indicator: Some(index), points: true, reads: Vec::new() };
+    let (plan, kind) = expr::compile(e, &mut scope, cx)?;
+    let scale = match kind {
+        Kind::Percent => Decimal::ONE_HUNDRED,
+        Kind::Number => Decimal::ONE,
+        Kind::Amount(u) if u.base == units::POINTS.base => Decimal::ONE,
+        Kind::Amount(u) => {
+            cx.push(
+                Diagnostic::error(
+                    Code::UnitMismatch,
+                    e.span,
+                    match cx.lang {
+                        Lang::Zh => format!("得分公式的结果应为分数，这里是 `{}`", u.base),
+                        Lang::En => format!("a score formula must give points, not `{}`", u.base),
+                    },
+                    cx.pick("结果不是分数", "not points"),
+                )
+                .with_help(cx.pick("例如 `得分 = 分值 × 执行数 ÷ 预算数`", "e.g. `score = points × spent / budget`")),
+            );
+            return None;
+        }
+    };
+    Some(ScorePlan::Formula { expr: plan, scale })
+}
+
+fn grades(
+    input: &Spanned<String>,
+    entries: &[ast::GradeEntry],
+    assessed: Option<&Spanned<String>>,
+    points: Decimal,
+    index: usize,
+    names: &mut Names,
+    cx: &mut Ctx<'_>,
+) -> Option<ScorePlan> {
+    let slot = names.input(input, index, cx)?;
+    let labels = match names.spec(slot).map(|s| &s.kind) {
+        Some(ValueKind::Grades(labels)) => labels.clone(),
+        _ => {
+            cx.push(
+                Diagnostic::error(
+                    Code::WrongKind,
+                    input.span,
+                    match cx.lang {
+                        Lang::Zh => format!("`{}` 应为“等级”类输入", input.node),
+                        Lang::En => format!("`{}` must be a grade input", input.node),
+                    },
+                    cx.pick("需要等级类输入", "grade input needed"),
+                )
+                .with_help(cx.pick(
+                    "声明为 `输入 评价 = rating（等级：达成、部分达成、未达成）`",
+                    "declare it as `input rating = rating (grade: good, fair, poor)`",
+                )),
+            );
+            return None;
+        }
+    };
+    let mut table: Vec<Option<GradePlan>> = vec![None; labels.len()];
+    for entry in entries {
+        let Some(i) = labels.iter().position(|l| *l == entry.label.node) else {
+            cx.push(
+                Diagnostic::error(
+                    Code::UnknownName,
+                    entry.label.span,
+                    match cx.lang {
+                        Lang::Zh => format!("`{}` 不是 `{}` 的等级", entry.label.node, input.node),
+                        Lang::En => format!("`{}` is not a grade of `{}`", entry.label.node, input.node),
+                    },
+                    cx.pick("未知等级", "unknown grade"),
+                )
+                .with_help(format!(
+                    "{} {}",
+                    cx.pick("可用的等级：", "grades:"),
+                    labels.join(cx.pick("、", ", "))
+                )),
+            );
+            return None;
+        };
+        let low = grade_value(&entry.low, points, cx)?;
+        let high = grade_value(&entry.high, points, cx)?;
+        if let Some(cell) = table.get_mut(i) {
+            *cell = Some(GradePlan { low: low.min(high), high: low.max(high) });
+        }
+    }
+    let assessed = match assessed {
+        Some(a) => Some(names.input(a, index, cx)?),
+        None => None,
+    };
+    Some(ScorePlan::Grades { input: slot, grades: table, assessed })
+}
+
+/// A grade's value in points: `5分` or `5` are points, `80%` a share of the points.
+fn grade_value(q: &Spanned<ast::Quantity>, points: Decimal, cx: &mut Ctx<'_>) -> Option<Decimal> {
+    match q.node.unit.as_deref().and_then(Unit::lookup) {
+        Some(u) if u.is_percent() => exact::percent(q.node.value).and_then(|f| exact::mul(points, f)),
+        None => Some(q.node.value),
+        Some(_) => quantity_in_base(q, Some(&units::POINTS), cx).map(|(v, _)| v),
+    }
+}

@@ -1,0 +1,80 @@
+//! Derived values (`计算`): computed once per record, before scoring.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+
+use super::Fault;
+use crate::error::{DataErrorKind, RecordError};
+use crate::exact;
+use crate::plan::{ExprPlan, Plan};
+use crate::record::{Errors, Record};
+
+/// The record with every derived value filled in (borrowed when there are none).
+pub(crate) fn derive<'r>(plan: &Plan, record: &'r Record) -> Result<Cow<'r, Record>, RecordError> {
+    if plan.inputs.iter().all(|s| s.derived.is_none()) {
+        return Ok(Cow::Borrowed(record));
+    }
+    let mut values = record.clone();
+    for (slot, spec) in plan.inputs.iter().enumerate() {
+        let Some(d) = &spec.derived else { continue };
+        let value = match eval(&d.expr, &values, Decimal::ZERO) {
+            Ok(v) => v,
+            Err(Fault::DivideByZero) => match d.if_zero {
+                Some(v) => v,
+                None => {
+                    return Err(Errors::new(plan)
+                        .input(slot, DataErrorKind::DivideByZero { name: spec.name.clone() })
+                        .into())
+                }
+            },
+            Err(_) => return Err(Errors::new(plan).input(slot, DataErrorKind::Overflow).into()),
+        };
+        if let Some(cell) = values.values.get_mut(slot) {
+            *cell = Some(value);
+        }
+    }
+    Ok(Cow::Owned(values))
+}
+
+/// Evaluates an expression; `points` stands for `分值`.
+pub(crate) fn eval(e: &ExprPlan, record: &Record, points: Decimal) -> Result<Decimal, Fault> {
+    let of = |x: Option<Decimal>| x.ok_or(Fault::Overflow);
+    Ok(match e {
+        ExprPlan::Const(v) => *v,
+        ExprPlan::Slot(s) => of(record.get(*s))?,
+        ExprPlan::Points => points,
+        ExprPlan::Neg(a) => of(Decimal::ZERO.checked_sub(eval(a, record, points)?))?,
+        ExprPlan::Add(a, b) => of(exact::add(eval(a, record, points)?, eval(b, record, points)?))?,
+        ExprPlan::Sub(a, b) => of(exact::sub(eval(a, record, points)?, eval(b, record, points)?))?,
+        ExprPlan::Mul(a, b, scale) => {
+            let p = of(exact::mul(eval(a, record, points)?, eval(b, record, points)?))?;
+            of(p.checked_div(*scale))?
+        }
+        ExprPlan::Div(a, b, scale) => {
+            let d = eval(b, record, points)?;
+            if d.is_zero() {
+                return Err(Fault::DivideByZero);
+            }
+            let n = of(exact::mul(eval(a, record, points)?, *scale))?;
+            of(n.checked_div(d))?
+        }
+        ExprPlan::Min(args) => fold(args, record, points, Decimal::min)?,
+        ExprPlan::Max(args) => fold(args, record, points, Decimal::max)?,
+        ExprPlan::Floor(a) => eval(a, record, points)?.floor(),
+    })
+}
+
+fn fold(
+    args: &[ExprPlan],
+    record: &Record,
+    points: Decimal,
+    f: fn(Decimal, Decimal) -> Decimal,
+) -> Result<Decimal, Fault> {
+    let mut acc: Option<Decimal> = None;
+    for a in args {
+        let v = eval(a, record, points)?;
+        acc = Some(acc.map_or(v, |x| f(x, v)));
+    }
+    acc.ok_or(Fault::Overflow)
+}

@@ -1,0 +1,215 @@
+//! Scoring a record against a compiled plan. This is the hot path: no
+//! allocation beyond the result, no string lookups, checked decimals only.
+
+mod derive;
+pub(crate) mod rules;
+mod tier;
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::NaPolicy;
+use serde::Serialize;
+
+pub(crate) use tier::{distance, operand, test, tier_amount};
+
+use crate::error::{DataError, DataErrorKind, RecordError};
+use crate::plan::{IndicatorPlan, Operand, Plan};
+use crate::record::{Errors, Record};
+use crate::{exact, format};
+
+/// The scores of one record, without explanations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Scores {
+    /// Sum of the indicators' scores.
+    pub total: Decimal,
+    /// One entry per indicator, in table order.
+    pub indicators: Vec<IndicatorScore>,
+    /// Whether a veto disqualified the whole scorecard (取消资格).
+    pub disqualified: bool,
+}
+
+/// How an indicator was scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// By its rules.
+    Scored,
+    /// Marked not applicable (不适用): full points, or left out and the total rescaled.
+    NotApplicable,
+    /// A veto (一票否决) fired: the indicator scores 0.
+    Vetoed,
+}
+
+/// One indicator's result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct IndicatorScore {
+    /// The indicator's points.
+    pub points: Decimal,
+    /// Points deducted (points − score; negative when bonuses lift the score above the points).
+    pub deduction: Decimal,
+    /// Points kept, rounded once as the scorecard declares.
+    pub score: Decimal,
+    /// How it was scored.
+    pub status: Status,
+    /// Whether a veto disqualified the whole scorecard.
+    pub disqualifies: bool,
+}
+
+/// Why a rule could not be evaluated.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Fault {
+    /// A ratio or deviation baseline ≤ 0.
+    Baseline(Operand, Decimal),
+    /// A division by zero in a formula.
+    DivideByZero,
+    /// Checked arithmetic overflowed.
+    Overflow,
+}
+
+/// Scores every indicator of `record`.
+pub(crate) fn score(plan: &Plan, record: &Record) -> Result<Scores, RecordError> {
+    let values = prepare(plan, record)?;
+    score_values(plan, &values)
+}
+
+/// Checks that every required input is present and fills in derived values.
+pub(crate) fn prepare<'r>(plan: &Plan, record: &'r Record) -> Result<std::borrow::Cow<'r, Record>, RecordError> {
+    check_present(plan, record)?;
+    derive::derive(plan, record)
+}
+
+/// Scores a record whose derived values are filled in.
+pub(crate) fn score_values(plan: &Plan, values: &Record) -> Result<Scores, RecordError> {
+    let mut indicators = Vec::with_capacity(plan.indicators.len());
+    let mut total = Decimal::ZERO;
+    let mut disqualified = false;
+    for ind in &plan.indicators {
+        let s = indicator(plan, ind, values).map_err(|e| RecordError::from(*e))?;
+        total = exact::add(total, s.score).ok_or_else(|| overflow(plan, ind))?;
+        disqualified |= s.disqualifies;
+        indicators.push(s);
+    }
+    if plan.na_policy == NaPolicy::Rescale && indicators.iter().any(|s| s.status == Status::NotApplicable) {
+        total = rescaled(plan, &indicators).ok_or_else(|| RecordError::from(overflow_total(plan)))?;
+    }
+    Ok(Scores { total, indicators, disqualified })
+}
+
+/// The total when not-applicable indicators are left out: the applicable
+/// scores scaled up to the full score, rounded once.
+fn rescaled(plan: &Plan, scores: &[IndicatorScore]) -> Option<Decimal> {
+    let applicable = scores.iter().filter(|s| s.status != Status::NotApplicable);
+    let (mut got, mut possible) = (Decimal::ZERO, Decimal::ZERO);
+    for s in applicable {
+        got = exact::add(got, s.score)?;
+        possible = exact::add(possible, s.points)?;
+    }
+    if possible.is_zero() {
+        return Some(plan.total);
+    }
+    let scaled = exact::mul(got, plan.total)?.checked_div(possible)?;
+    Some(scaled.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy))
+}
+
+/// Every input some indicator reads must be present.
+fn check_present(plan: &Plan, record: &Record) -> Result<(), RecordError> {
+    let errors = Errors::new(plan);
+    let missing: Vec<DataError> = plan
+        .inputs
+        .iter()
+        .enumerate()
+        .filter(|(slot, spec)| spec.derived.is_none() && !spec.used_by.is_empty() && record.get(*slot).is_none())
+        .map(|(slot, _)| errors.input(slot, DataErrorKind::Missing))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(RecordError { errors: missing })
+    }
+}
+
+/// Scores one indicator: base score (points, or its `得分` rules), less
+/// deductions and the discretionary deduction, plus bonuses; capped to
+/// [0, points] (or above, when bonuses may exceed) and rounded once.
+pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Result<IndicatorScore, Box<DataError>> {
+    let fail = |f: Fault| Box::new(fault(plan, ind, f));
+    if let Some(status) = rules::special(plan, ind, record).map_err(fail)? {
+        return Ok(status);
+    }
+    let base = rules::base_score(plan, ind, record)?;
+    let mut raw = base;
+    for st in &ind.deductions {
+        raw =
+            exact::sub(raw, tier::statement_amount(st, record).map_err(fail)?).ok_or_else(|| fail(Fault::Overflow))?;
+    }
+    for st in &ind.bonuses {
+        raw =
+            exact::add(raw, tier::statement_amount(st, record).map_err(fail)?).ok_or_else(|| fail(Fault::Overflow))?;
+    }
+    if let Some(d) = rules::discretionary(plan, ind, record)? {
+        raw = exact::sub(raw, d).ok_or_else(|| fail(Fault::Overflow))?;
+    }
+    finish(plan, ind, raw)
+}
+
+/// Caps a raw score to [0, points] (or [0, ∞) when bonuses may exceed) and rounds it once.
+pub(crate) fn finish(plan: &Plan, ind: &IndicatorPlan, raw: Decimal) -> Result<IndicatorScore, Box<DataError>> {
+    let scored = |score, deduction| IndicatorScore {
+        points: ind.points,
+        deduction,
+        score,
+        status: Status::Scored,
+        disqualifies: false,
+    };
+    // Nothing deducted and nothing to round: the common case, without rounding work.
+    if raw == ind.points && ind.points.scale() <= plan.rounding.places {
+        return Ok(scored(ind.points, Decimal::ZERO));
+    }
+    let upper = if plan.bonus_may_exceed { raw } else { ind.points };
+    let kept = raw.max(Decimal::ZERO).min(upper);
+    let score = kept.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy).normalize();
+    let deduction = exact::sub(ind.points, score).ok_or_else(|| Box::new(overflow(plan, ind)))?;
+    Ok(scored(score, deduction))
+}
+
+/// Turns a fault into a data error naming the indicator and the input.
+pub(crate) fn fault(plan: &Plan, ind: &IndicatorPlan, f: Fault) -> DataError {
+    match f {
+        Fault::Overflow => overflow(plan, ind),
+        Fault::DivideByZero => DataError {
+            kind: DataErrorKind::DivideByZero { name: ind.name.clone() },
+            input: None,
+            indicators: vec![ind.name.clone()],
+            lang: plan.lang,
+        },
+        Fault::Baseline(base, value) => {
+            let errors = Errors::new(plan);
+            let (name, shown, slot) = match base {
+                Operand::Input(slot) => {
+                    let spec = plan.inputs.get(slot);
+                    let shown = spec
+                        .and_then(|s| {
+                            s.unit.from_base(value).map(|v| format!("{}{}", format::grouped(v), s.unit.display()))
+                        })
+                        .unwrap_or_else(|| format::grouped(value));
+                    (spec.map(|s| s.name.clone()).unwrap_or_default(), shown, Some(slot))
+                }
+                Operand::Const(_) => (String::new(), format::grouped(value), None),
+            };
+            let kind = DataErrorKind::BadBaseline { base: name, value: shown };
+            let mut e = match slot {
+                Some(slot) => errors.input(slot, kind),
+                None => DataError { kind, input: None, indicators: Vec::new(), lang: plan.lang },
+            };
+            e.indicators = vec![ind.name.clone()];
+            e
+        }
+    }
+}
+
+fn overflow(plan: &Plan, ind: &IndicatorPlan) -> DataError {
+    DataError { kind: DataErrorKind::Overflow, input: None, indicators: vec![ind.name.clone()], lang: plan.lang }
+}
+
+fn overflow_total(plan: &Plan) -> DataError {
+    DataError { kind: DataErrorKind::Overflow, input: None, indicators: Vec::new(), lang: plan.lang }
+}

@@ -1,0 +1,141 @@
+//! Tests and tier amounts: the comparisons every rule is built from.
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::Cmp;
+
+use super::Fault;
+use crate::exact;
+use crate::plan::{Dir, Ladder, Operand, StatementPlan, TestPlan, TierPlan};
+use crate::record::Record;
+
+/// What a statement deducts (or adds): its ladders summed, then capped.
+pub(crate) fn statement_amount(st: &StatementPlan, record: &Record) -> Result<Decimal, Fault> {
+    let mut sum = Decimal::ZERO;
+    for ladder in &st.ladders {
+        sum = exact::add(sum, ladder_amount(ladder, record)?).ok_or(Fault::Overflow)?;
+    }
+    Ok(st.cap.map_or(sum, |cap| sum.min(cap)))
+}
+
+/// The amount of one ladder: the most severe matching tier, or all of them if cumulative.
+pub(crate) fn ladder_amount(ladder: &Ladder, record: &Record) -> Result<Decimal, Fault> {
+    let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
+    let mut amount = Decimal::ZERO;
+    for tier in &ladder.tiers {
+        if let Some(a) = tier_amount(tier, x, record)? {
+            amount = if ladder.cumulative { exact::add(amount, a).ok_or(Fault::Overflow)? } else { amount.max(a) };
+        }
+    }
+    Ok(amount)
+}
+
+/// The amount of one tier for subject value `x`, or `None` if it does not fire.
+pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Result<Option<Decimal>, Fault> {
+    if let TestPlan::PerStep { step, per, from, relative, pro_rata } = tier.test {
+        return per_step(x, step, per, from, relative, pro_rata, record);
+    }
+    Ok(test(&tier.test, x, record)?.then_some(tier.deduct))
+}
+
+/// Whether `x` passes a (non-per-step) test.
+pub(crate) fn test(t: &TestPlan, x: Decimal, record: &Record) -> Result<bool, Fault> {
+    Ok(match *t {
+        TestPlan::Fixed { cmp, threshold } => holds(cmp, x, threshold),
+        TestPlan::ShareOf { cmp, threshold: Some(t), .. } => holds(cmp, x, t),
+        TestPlan::ShareOf { cmp, factor, base, threshold: None } => {
+            let b = positive(base, record)?;
+            holds(cmp, x, exact::mul(factor, b).ok_or(Fault::Overflow)?)
+        }
+        TestPlan::Deviation { inclusive: false, bounds: Some((lo, hi)), .. } => x < lo || x > hi,
+        TestPlan::Deviation { inclusive: true, bounds: Some((lo, hi)), .. } => x <= lo || x >= hi,
+        TestPlan::Deviation { inclusive, factor, base, bounds: None } => {
+            let b = positive(base, record)?;
+            let diff = exact::sub(x, b).ok_or(Fault::Overflow)?.abs();
+            let tolerance = exact::mul(factor, b).ok_or(Fault::Overflow)?;
+            if inclusive {
+                diff >= tolerance
+            } else {
+                diff > tolerance
+            }
+        }
+        TestPlan::Range { lo, lo_inclusive, hi, hi_inclusive } => {
+            (if lo_inclusive { x >= lo } else { x > lo }) && (if hi_inclusive { x <= hi } else { x < hi })
+        }
+        TestPlan::Always => true,
+        TestPlan::PerStep { .. } => false,
+    })
+}
+
+/// Points for each step of `x` (or of its distance from a reference).
+fn per_step(
+    x: Decimal,
+    step: Decimal,
+    per: Decimal,
+    from: Option<(Operand, Dir)>,
+    relative: bool,
+    pro_rata: bool,
+    record: &Record,
+) -> Result<Option<Decimal>, Fault> {
+    let (distance, step) = distance(x, step, from, relative, record)?;
+    if distance <= Decimal::ZERO {
+        return Ok(None);
+    }
+    let steps = if pro_rata {
+        distance.checked_div(step).ok_or(Fault::Overflow)?
+    } else {
+        exact::whole_steps(distance, step).ok_or(Fault::Overflow)?
+    };
+    if steps <= Decimal::ZERO {
+        return Ok(None);
+    }
+    exact::mul(steps, per).ok_or(Fault::Overflow).map(Some)
+}
+
+/// The distance a per-step tier counts, and its step in base units.
+pub(crate) fn distance(
+    x: Decimal,
+    step: Decimal,
+    from: Option<(Operand, Dir)>,
+    relative: bool,
+    record: &Record,
+) -> Result<(Decimal, Decimal), Fault> {
+    let Some((reference, dir)) = from else { return Ok((x, step)) };
+    let r = operand(reference, record)?;
+    let d = match dir {
+        Dir::Above => exact::sub(x, r),
+        Dir::Below => exact::sub(r, x),
+        Dir::Both => exact::sub(x, r).map(|d| d.abs()),
+    }
+    .ok_or(Fault::Overflow)?;
+    let step = if relative { exact::mul(step, positive(reference, record)?).ok_or(Fault::Overflow)? } else { step };
+    Ok((d, step))
+}
+
+/// Whether `x cmp threshold` holds.
+pub(crate) fn holds(cmp: Cmp, x: Decimal, threshold: Decimal) -> bool {
+    match cmp {
+        Cmp::Lt => x < threshold,
+        Cmp::Le => x <= threshold,
+        Cmp::Gt => x > threshold,
+        Cmp::Ge => x >= threshold,
+        Cmp::Eq => x == threshold,
+    }
+}
+
+/// The value of an operand.
+pub(crate) fn operand(base: Operand, record: &Record) -> Result<Decimal, Fault> {
+    match base {
+        Operand::Const(v) => Ok(v),
+        Operand::Input(slot) => record.get(slot).ok_or(Fault::Overflow),
+    }
+}
+
+/// The value of a baseline, which must be above zero.
+fn positive(base: Operand, record: &Record) -> Result<Decimal, Fault> {
+    let v = operand(base, record)?;
+    if v <= Decimal::ZERO {
+        Err(Fault::Baseline(base, v))
+    } else {
+        Ok(v)
+    }
+}

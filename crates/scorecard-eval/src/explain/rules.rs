@@ -1,0 +1,135 @@
+//! Explaining the parts beyond deduction ladders: `得分` statements,
+//! vetoes, not applicable, and the discretionary deduction.
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::NaPolicy;
+use scorecard_syntax::{Lang, Span};
+
+use super::ladder::shown_in;
+use super::{shown, Explained};
+use crate::error::DataError;
+use crate::eval::{self, rules as eval_rules};
+use crate::format;
+use crate::plan::{IndicatorPlan, Plan, ScorePlan};
+use crate::record::Record;
+
+/// The sentence for a `得分` statement; records the bands that matched.
+pub(super) fn score(
+    plan: &Plan,
+    ind: &IndicatorPlan,
+    s: &ScorePlan,
+    span: Span,
+    record: &Record,
+    fired: &mut Vec<Span>,
+) -> Result<String, Box<DataError>> {
+    let lang = plan.lang;
+    let value = eval_rules::score_plan(plan, ind, s, record)?;
+    let fail = |f| Box::new(eval::fault(plan, ind, f));
+    let text = match s {
+        ScorePlan::Bands { bands, cumulative } => {
+            let mut hits = Vec::new();
+            for b in bands {
+                if eval_rules::band_holds(b, record).map_err(fail)? {
+                    hits.push(b);
+                    if !cumulative {
+                        break;
+                    }
+                }
+            }
+            let subject = bands.iter().find_map(|b| b.subject);
+            let value_text = subject
+                .and_then(|slot| Some((plan.inputs.get(slot)?, record.get(slot)?)))
+                .filter(|_| !cumulative)
+                .map(|(spec, v)| format!("{} {}", spec.name, shown_in(spec, v, lang)));
+            let quoted: Vec<String> = hits
+                .iter()
+                .map(|b| {
+                    fired.push(b.span);
+                    format!("「{}」", b.span.text(&plan.source))
+                })
+                .collect();
+            match (value_text, lang) {
+                (Some(v), Lang::Zh) => format!("{v}，符合{}，计 {} 分", quoted.join("、"), format::plain(value)),
+                (Some(v), Lang::En) => format!("{v} matches {}: {}", quoted.join(", "), format::plain(value)),
+                (None, Lang::Zh) => format!("符合{}，计 {} 分", quoted.join("、"), format::plain(value)),
+                (None, Lang::En) => format!("matches {}: {}", quoted.join(", "), format::plain(value)),
+            }
+        }
+        ScorePlan::Formula { .. } => {
+            fired.push(span);
+            match lang {
+                Lang::Zh => format!("按「{}」计 {} 分", span.text(&plan.source), format::plain(value)),
+                Lang::En => format!("by `{}`: {}", span.text(&plan.source), format::plain(value)),
+            }
+        }
+        ScorePlan::Grades { input, assessed, .. } => {
+            fired.push(span);
+            let grade =
+                plan.inputs.get(*input).and_then(|spec| Some(shown(spec, record.get(*input)?))).unwrap_or_default();
+            let name = plan.inputs.get(*input).map_or("", |s| s.name.as_str());
+            let how = match (assessed.and_then(|a| record.get(a)), lang) {
+                (Some(_), Lang::Zh) => "评定分",
+                (None, Lang::Zh) => "取该档上限",
+                (Some(_), Lang::En) => "assessed",
+                (None, Lang::En) => "the band's top",
+            };
+            match lang {
+                Lang::Zh => format!("{name}为「{grade}」，{how} {} 分", format::plain(value)),
+                Lang::En => format!("{name} is `{grade}`, {how}: {}", format::plain(value)),
+            }
+        }
+    };
+    Ok(text)
+}
+
+/// Why a not-applicable indicator scores what it does.
+pub(super) fn not_applicable(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Explained {
+    let flag = ind.not_applicable.and_then(|s| plan.inputs.get(s)).map_or("", |s| s.name.as_str());
+    let _ = record;
+    let sentence = match (plan.na_policy, plan.lang) {
+        (NaPolicy::FullPoints, Lang::Zh) => format!("{flag}：不适用，得满分 {} 分", format::plain(ind.points)),
+        (NaPolicy::FullPoints, Lang::En) => {
+            format!("{flag}: not applicable, full {} points", format::plain(ind.points))
+        }
+        (NaPolicy::Rescale, Lang::Zh) => format!("{flag}：不适用，不计入总分，总分按其余指标折算"),
+        (NaPolicy::Rescale, Lang::En) => format!("{flag}: not applicable, left out; the total is rescaled"),
+    };
+    Explained { sentence, fired: Vec::new() }
+}
+
+/// Which veto fired.
+pub(super) fn veto(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Result<Explained, Box<DataError>> {
+    let fail = |f| Box::new(eval::fault(plan, ind, f));
+    for v in &ind.vetoes {
+        let x = record.get(v.subject).unwrap_or_default();
+        if eval::test(&v.test, x, record).map_err(fail)? {
+            let spec = plan.inputs.get(v.subject);
+            let value = spec.map(|s| format!("{} {}", s.name, shown_in(s, x, plan.lang))).unwrap_or_default();
+            let rule = v.span.text(&plan.source);
+            let sentence = match (plan.lang, v.disqualify) {
+                (Lang::Zh, false) => format!("{value}：一票否决（「{rule}」），该项不得分"),
+                (Lang::Zh, true) => format!("{value}：一票否决（「{rule}」），该项不得分，并取消资格"),
+                (Lang::En, false) => format!("{value}: vetoed by `{rule}`, scores 0"),
+                (Lang::En, true) => format!("{value}: vetoed by `{rule}`, scores 0 and disqualifies the scorecard"),
+            };
+            return Ok(Explained { sentence, fired: vec![v.span] });
+        }
+    }
+    Ok(Explained { sentence: String::new(), fired: Vec::new() })
+}
+
+/// The discretionary deduction's sentence, if any.
+pub(super) fn discretionary(
+    plan: &Plan,
+    ind: &IndicatorPlan,
+    record: &Record,
+    parts: &mut Vec<String>,
+) -> Result<Option<Decimal>, Box<DataError>> {
+    let Some((slot, max)) = ind.discretionary else { return Ok(None) };
+    let value = record.get(slot).unwrap_or(Decimal::ZERO);
+    parts.push(match plan.lang {
+        Lang::Zh => format!("酌情扣 {} 分（最多 {} 分）", format::plain(value), format::plain(max)),
+        Lang::En => format!("discretionary −{} (at most {})", format::plain(value), format::plain(max)),
+    });
+    Ok(Some(value))
+}

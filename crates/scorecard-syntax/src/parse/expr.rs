@@ -1,0 +1,108 @@
+//! Arithmetic expressions: `执行数 ÷ 预算数`, `分值 × (200% − 实际 ÷ 目标)`.
+//! Nesting is capped so a hostile file cannot exhaust the stack.
+
+use pest::iterators::Pair;
+
+use super::pairs::*;
+use super::Result;
+use crate::ast::{BinOp, Expr, Func};
+use crate::grammar::Rule;
+use crate::{Code, Diagnostic, Spanned};
+
+/// Deepest nesting of parentheses and calls accepted.
+pub(super) const MAX_DEPTH: u32 = 64;
+
+/// The current nesting depth while converting one expression.
+pub(super) struct Depth(pub(super) u32);
+
+/// Converts an `expr` pair.
+pub(super) fn parse_expr(pair: Pair<'_, Rule>, depth: &mut Depth) -> Result<Spanned<Expr>> {
+    let at = span(&pair);
+    depth.0 = depth.0.saturating_add(1);
+    if depth.0 > MAX_DEPTH {
+        return Err(Diagnostic::error(Code::TooDeep, at, "", ""));
+    }
+    let result = fold(pair, depth, Rule::term, Rule::add_op);
+    depth.0 = depth.0.saturating_sub(1);
+    result
+}
+
+/// `a op b op c`, left-associative, for both levels (`expr` over `term`, `term` over `factor`).
+fn fold(pair: Pair<'_, Rule>, depth: &mut Depth, operand: Rule, operator: Rule) -> Result<Spanned<Expr>> {
+    let at = span(&pair);
+    let mut acc: Option<Spanned<Expr>> = None;
+    let mut op = None;
+    for p in pair.into_inner() {
+        let rule = p.as_rule();
+        if rule == operator {
+            op = Some(bin_op(p.as_str()));
+        } else if rule == operand {
+            let rhs = if operand == Rule::term {
+                fold(p, depth, Rule::factor, Rule::mul_op)?
+            } else {
+                parse_factor(p, depth)?
+            };
+            acc = Some(match (acc, op.take()) {
+                (Some(lhs), Some(op)) => {
+                    let span = lhs.span.join(rhs.span);
+                    Spanned::new(Expr::Binary { op, lhs: Box::new(lhs), rhs: Box::new(rhs) }, span)
+                }
+                (None, _) => rhs,
+                (Some(_), None) => return Err(internal(at)),
+            });
+        }
+    }
+    acc.ok_or_else(|| internal(at))
+}
+
+fn bin_op(text: &str) -> BinOp {
+    match text {
+        "+" | "＋" => BinOp::Add,
+        "×" | "*" => BinOp::Mul,
+        "÷" | "/" | "／" => BinOp::Div,
+        _ => BinOp::Sub,
+    }
+}
+
+fn parse_factor(pair: Pair<'_, Rule>, depth: &mut Depth) -> Result<Spanned<Expr>> {
+    let at = span(&pair);
+    let mut negate = false;
+    let mut value = None;
+    for p in pair.into_inner() {
+        let ps = span(&p);
+        match p.as_rule() {
+            Rule::minus => negate = true,
+            Rule::expr => value = Some(parse_expr(p, depth)?),
+            Rule::func_call => value = Some(parse_call(p, depth)?),
+            Rule::quantity => value = Some(parse_quantity(p)?.map(Expr::Quantity)),
+            Rule::points_ref => value = Some(Spanned::new(Expr::Points, ps)),
+            Rule::name => value = Some(parse_name(p)?.map(Expr::Name)),
+            _ => {}
+        }
+    }
+    let value = value.ok_or_else(|| internal(at))?;
+    Ok(if negate { Spanned::new(Expr::Neg(Box::new(value)), at) } else { value })
+}
+
+fn parse_call(pair: Pair<'_, Rule>, depth: &mut Depth) -> Result<Spanned<Expr>> {
+    let at = span(&pair);
+    let mut func = None;
+    let mut args = Vec::new();
+    depth.0 = depth.0.saturating_add(1);
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::func_name => {
+                func = Some(match p.as_str() {
+                    "较小值" | "min" => Func::Min,
+                    "较大值" | "max" => Func::Max,
+                    _ => Func::Floor,
+                })
+            }
+            Rule::expr => args.push(parse_expr(p, depth)?),
+            _ => {}
+        }
+    }
+    depth.0 = depth.0.saturating_sub(1);
+    let func = func.ok_or_else(|| internal(at))?;
+    Ok(Spanned::new(Expr::Call { func, args }, at))
+}
