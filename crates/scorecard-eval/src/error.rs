@@ -173,7 +173,7 @@ impl DataError {
         let pick = |z: String, e: String| if zh { z } else { e };
         match &self.kind {
             DataErrorKind::Json { detail, line, column } => pick(
-                format!("JSON 格式错误（第 {line} 行第 {column} 列）：{detail}"),
+                format!("JSON 格式错误（记录内第 {line} 行第 {column} 列）：{}", json_detail_zh(detail)),
                 format!("invalid JSON at line {line}, column {column}: {detail}"),
             ),
             DataErrorKind::NotAnObject => {
@@ -181,7 +181,7 @@ impl DataError {
             }
             DataErrorKind::Missing => pick("缺少该数据".into(), "missing".into()),
             DataErrorKind::WrongType { found } => pick(
-                format!("应为数字或带单位的字符串，却是 {found}"),
+                format!("应为数字或带单位的字符串，却是{}", found_zh(found)),
                 format!("expected a number or a string with a unit, found {found}"),
             ),
             DataErrorKind::NotANumber { text } => pick(
@@ -273,5 +273,31 @@ impl std::error::Error for RecordError {}
 impl From<DataError> for RecordError {
     fn from(e: DataError) -> Self {
         RecordError { errors: vec![e] }
+    }
+}
+
+/// A JSON value type in Chinese.
+fn found_zh(found: &str) -> &'static str {
+    match found {
+        "boolean" => "布尔值（true/false）",
+        "array" => "数组 […]",
+        "object" => "对象 {…}",
+        "number" => "数字",
+        _ => "其他类型",
+    }
+}
+
+/// serde_json's description of a syntax error, in Chinese.
+fn json_detail_zh(detail: &str) -> &'static str {
+    if detail.starts_with("EOF") {
+        "内容不完整（缺少结尾的 } 或 \"）"
+    } else if detail.contains("trailing") {
+        "记录后面还有多余的内容"
+    } else if detail.contains("key must be a string") {
+        "字段名必须用双引号括起来"
+    } else if detail.contains("recursion limit") {
+        "嵌套层数过多"
+    } else {
+        "不是有效的 JSON"
     }
 }

@@ -107,10 +107,16 @@ pub(crate) fn from_json(plan: &Plan, keys: &HashMap<String, Slot>, text: &str) -
         return Err(RecordError { errors: errors.list });
     }
     if errors.list.is_empty() {
-        Ok(record)
-    } else {
-        Err(RecordError { errors: errors.list })
+        return Ok(record);
     }
+    // Report the missing inputs too, so one pass shows everything wrong with the record.
+    for (slot, spec) in plan.inputs.iter().enumerate() {
+        let reported = errors.list.iter().any(|e| e.input.as_ref().is_some_and(|i| i.key == spec.key));
+        if spec.derived.is_none() && !spec.used_by.is_empty() && record.get(slot).is_none() && !reported {
+            errors.push(slot, DataErrorKind::Missing);
+        }
+    }
+    Err(RecordError { errors: errors.list })
 }
 
 struct RecordSeed<'a, 'p> {
@@ -209,7 +215,7 @@ fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, Dat
         }
         _ => {
             let v = value::parse_json_number(raw)?;
-            spec.unit.to_base(v).ok_or(DataErrorKind::Overflow)?
+            spec.unit.to_base(v).ok_or_else(|| DataErrorKind::TooLarge { text: raw.to_owned() })?
         }
     };
     validate(plan, slot, base).map(Some)

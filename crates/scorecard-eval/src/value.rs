@@ -46,7 +46,7 @@ pub fn parse_text(text: &str, unit: &Unit) -> Result<Decimal, DataErrorKind> {
         }
         found
     };
-    written.to_base(value).ok_or(DataErrorKind::Overflow)
+    written.to_base(value).ok_or_else(|| DataErrorKind::TooLarge { text: text.to_owned() })
 }
 
 /// `Some(Ok(v))` for a valid number, `Some(Err)` for one too large, `None` if not a number.

@@ -193,9 +193,10 @@ fn help_for(positives: &[Rule], found: Option<&str>, lang: Lang) -> Option<&'sta
         ));
     }
     if expects(Rule::fen) {
-        return Some(
-            lang.pick("分数后面要写“分”，例如 `扣3分`", "write `分` after the number of points, e.g. `扣3分`"),
-        );
+        return Some(lang.pick(
+            "分数后面要写“分”，例如 `扣3分`",
+            "in English write the number alone, e.g. `total 100`, `points 8`, `→ −3`",
+        ));
     }
     if expects(Rule::unit) {
         return Some(lang.pick(

@@ -111,6 +111,7 @@ fn name(n: &Spanned<String>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Option<
             Some((ExprPlan::Slot(slot), Kind::of_unit(unit)))
         }
         Named::Const { value, unit } => Some((ExprPlan::Const(value), Kind::of_unit(unit))),
+        Named::Invalid => None,
     }
 }
 

@@ -28,9 +28,15 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
     for item in &file.items {
         tree.walk(item, &mut Vec::new(), &mut names, &mut cx);
     }
-    names.warn_unused(&tree.indicators, &mut cx);
-    let total = points::check_total(file, &tree.indicators, &mut cx);
-    points::check_groups(&tree.declared_group_points, &tree.groups, &tree.indicators, &mut cx);
+    // After an error, unused inputs and point sums would only echo it.
+    let clean = !cx.diags.iter().any(Diagnostic::is_error);
+    if clean {
+        names.warn_unused(&tree.indicators, &mut cx);
+    }
+    let total = points::check_total(file, &tree.indicators, clean, &mut cx);
+    if clean {
+        points::check_groups(&tree.declared_group_points, &tree.groups, &tree.indicators, &mut cx);
+    }
     let rounding = settings::rounding(file, &mut cx);
     let grades = settings::grades(file, total, &mut cx);
     if cx.diags.iter().any(Diagnostic::is_error) {

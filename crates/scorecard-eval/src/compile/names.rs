@@ -14,7 +14,12 @@ use crate::units::{self, Unit};
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Named {
     Input(Slot),
-    Const { value: Decimal, unit: &'static Unit },
+    Const {
+        value: Decimal,
+        unit: &'static Unit,
+    },
+    /// Declared, but its declaration has an error (already reported).
+    Invalid,
 }
 
 pub(crate) struct Names {
@@ -56,8 +61,10 @@ impl Names {
             names.add_slot(spec, &input.name, cx);
         }
         for c in &file.consts {
-            if let Some((value, unit)) = quantity_in_base(&c.value, None, cx) {
-                names.define(&c.name, Named::Const { value, unit }, cx);
+            match quantity_in_base(&c.value, None, cx) {
+                Some((value, unit)) => names.define(&c.name, Named::Const { value, unit }, cx),
+                // Reported already; the name still exists, so uses are not "undeclared".
+                None => names.define(&c.name, Named::Invalid, cx),
             }
         }
         names
@@ -82,7 +89,10 @@ impl Names {
     /// Resolves a name, reporting unknown names with a suggestion.
     pub(crate) fn resolve(&self, name: &Spanned<String>, cx: &mut Ctx<'_>) -> Option<Named> {
         if let Some((n, _)) = self.by_name.get(&name.node) {
-            return Some(*n);
+            return match n {
+                Named::Invalid => None,
+                _ => Some(*n),
+            };
         }
         let mut d = Diagnostic::error(
             Code::UnknownName,
@@ -114,6 +124,7 @@ impl Names {
                 self.mark_used(slot, indicator);
                 Some(slot)
             }
+            Named::Invalid => None,
             Named::Const { .. } => {
                 cx.push(
                     Diagnostic::error(
@@ -149,6 +160,7 @@ impl Names {
                 Some((Operand::Input(slot), unit))
             }
             Named::Const { value, unit } => Some((Operand::Const(value), unit)),
+            Named::Invalid => None,
         }
     }
 

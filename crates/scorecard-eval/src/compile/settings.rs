@@ -61,6 +61,7 @@ pub(super) fn grades(file: &ast::File, full: Decimal, cx: &mut Ctx<'_>) -> Vec<G
                 )
                 .with_help(cx.pick("例如 `等级 优 90，良 80，中 60，差`", "e.g. `grades 优 90, 良 80, 中 60, 差`")),
             );
+            break;
         }
         prev = g.min.as_ref().map(|m| m.node);
     }

@@ -17,11 +17,14 @@ pub(super) struct Statement {
     measure: Option<Slot>,
     /// The indicator's 指标值 in base units, the default per-step reference.
     target: Option<(Decimal, &'static Unit)>,
+    /// An earlier subject or base failed (and was reported): later tiers that
+    /// inherit it do not report the same problem again.
+    poisoned: bool,
 }
 
 impl Statement {
     pub(super) fn new(measure: Option<Slot>, target: Option<(Decimal, &'static Unit)>) -> Self {
-        Statement { prev_subject: None, prev_base: None, measure, target }
+        Statement { prev_subject: None, prev_base: None, measure, target, poisoned: false }
     }
 
     /// Compiles one tier; `sign` is what the statement expects (deduct in 评分, add in 加分).
@@ -89,9 +92,17 @@ impl Statement {
         cx: &mut Ctx<'_>,
     ) -> Option<Slot> {
         let slot = match explicit {
-            Some(name) => names.input(name, index, cx)?,
+            Some(name) => match names.input(name, index, cx) {
+                Some(slot) => slot,
+                None => {
+                    // Already reported; later tiers that lean on this subject stay quiet.
+                    self.poisoned = true;
+                    return None;
+                }
+            },
             None => match self.prev_subject.or(self.measure) {
                 Some(slot) => slot,
+                None if self.poisoned => return None,
                 None => {
                     cx.push(
                         Diagnostic::error(
@@ -172,7 +183,10 @@ impl Statement {
                     None => match self.prev_base.clone() {
                         Some(prev) => prev,
                         None => {
-                            cx.push(no_deviation_base(test.span, cx));
+                            if !self.poisoned {
+                                cx.push(no_deviation_base(test.span, cx));
+                            }
+                            self.poisoned = true;
                             return None;
                         }
                     },

@@ -59,6 +59,14 @@ fn localize(d: Diagnostic, src: &str, lang: Lang, limits: &Limits) -> Diagnostic
                 "split the table into several files, or raise the limit (Limits::max_indicators)",
             ),
         ),
+        Code::DuplicateSetting => (
+            lang.pick(format!("`{text}`：同一项写了两次"), format!("`{text}` is given twice")),
+            lang.pick("重复", "given again here"),
+            lang.pick(
+                "每项设置、每个指标的每一栏只能写一次；删除其中一处",
+                "each setting and each indicator property may be given once; remove one",
+            ),
+        ),
         Code::TooDeep => (
             lang.pick(
                 format!("表达式嵌套超过 {} 层", expr::MAX_DEPTH),
@@ -247,18 +255,12 @@ impl Converter<'_> {
 }
 
 /// Stores a property, rejecting a second occurrence.
-fn set_once<T>(slot: &mut Option<T>, value: T, lang: Lang) -> Result<()>
+fn set_once<T>(slot: &mut Option<T>, value: T, _lang: Lang) -> Result<()>
 where
     T: HasSpan,
 {
     if slot.is_some() {
-        return Err(Diagnostic::error(
-            Code::DuplicateSetting,
-            value.span(),
-            lang.pick("同一项写了两次", "this is given twice"),
-            lang.pick("重复", "given again here"),
-        )
-        .with_help(lang.pick("删除其中一处", "remove one of them")));
+        return Err(Diagnostic::error(Code::DuplicateSetting, value.span(), "", ""));
     }
     *slot = Some(value);
     Ok(())
