@@ -41,6 +41,22 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "表达式的括号或函数嵌套超过 64 层。\n修改：把它拆成几个 `计算` 步骤。",
             "An expression nests parentheses or function calls more than 64 levels deep.\nFix: split it into several `let` steps.",
         ),
+        Code::BandsOverlap => (
+            "（警告）`得分` 的两档有重叠，重叠部分只按前一档计分。常见于 `0-10%(含)；10-20%` 这类写法里边界的归属不明。\n修改：用（含）/（不含）标明边界归哪一档。",
+            "(warning) Two bands of a `score` statement overlap; values in both score by the earlier band. Typical when a shared bound's owner is not marked.\nFix: mark bounds with inclusive/exclusive.",
+        ),
+        Code::BandsGap => (
+            "（警告）有些取值不属于 `得分` 的任何一档，这样的记录评分时会报错（NoBand），不会被悄悄算作 0 分。\n修改：补上缺少的一档，或以 `否则…` 结尾。",
+            "(warning) Some values fall in no band of a `score` statement; such records are rejected (NoBand), never silently scored 0.\nFix: add the missing band, or end with `otherwise`.",
+        ),
+        Code::MayDivideByZero => (
+            "（警告）除数是一个可能为 0 的输入，而没有声明除数为零时的取值；这样的记录评分时会报错。\n修改：加上 `，除数为零时为 100%` 之类的声明，或为该输入声明大于 0 的范围。",
+            "(warning) A divisor is an input that may be 0 and no value for that case is declared; such records are rejected.\nFix: add `, if zero 100%` (or another value), or declare the input's range above 0.",
+        ),
+        Code::BonusNeverCounts => (
+            "（警告）该指标有加分，但没有任何扣分或计分规则会让它低于满分，而加分不能超过满分，所以加分永远不起作用。\n修改：检查是否漏写了扣分，或声明 `加分可超过满分`。",
+            "(warning) The indicator has a bonus, but nothing lowers it below its points and bonuses cannot exceed them, so the bonus never counts.\nFix: check for a missing deduction, or declare `bonus may exceed full marks`.",
+        ),
         Code::InvalidUtf8 => (
             "文件不是有效的 UTF-8 文本。Excel 或旧系统导出的中文文件常为 GBK/GB18030 编码。\n修改：用编辑器把文件另存为 UTF-8（如 VS Code 右下角“通过编码保存”，或 iconv -f GB18030 -t UTF-8）。",
             "The file is not valid UTF-8. Chinese files exported from Excel or older systems are often GBK/GB18030.\nFix: re-save the file as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`).",

@@ -99,6 +99,14 @@ codes! {
     TierNeverApplies = "W0401",
     /// A tier's threshold lies outside its input's declared range.
     TierNeverFires = "W0402",
+    /// Two bands of a `得分` statement overlap.
+    BandsOverlap = "W0404",
+    /// Some values fall in no band of a `得分` statement.
+    BandsGap = "W0405",
+    /// A divisor may be zero and no fallback is declared.
+    MayDivideByZero = "W0406",
+    /// A bonus can never count: nothing lowers the indicator below its points.
+    BonusNeverCounts = "W0407",
 }
 
 impl std::fmt::Display for Code {

@@ -54,6 +54,32 @@ pub(crate) struct Scope<'n> {
     pub(crate) points: bool,
     /// The slots read so far.
     pub(crate) reads: Vec<Slot>,
+    /// The slots read by divisors.
+    pub(crate) divisors: Vec<Slot>,
+}
+
+/// Warns when a divisor reads an input that may be zero (no range above 0).
+pub(crate) fn warn_zero_divisors(scope: &Scope<'_>, at: Span, cx: &mut Ctx<'_>) {
+    let risky = scope.divisors.iter().filter_map(|s| scope.names.spec(*s)).find(|spec| {
+        spec.derived.is_none() && spec.range.is_none_or(|(lo, hi)| lo <= Decimal::ZERO && hi >= Decimal::ZERO)
+    });
+    if let Some(spec) = risky {
+        cx.push(
+            Diagnostic::warning(
+                Code::MayDivideByZero,
+                at,
+                match cx.lang {
+                    Lang::Zh => format!("除数 `{}` 可能为 0，而没有声明除数为零时的取值", spec.name),
+                    Lang::En => format!("the divisor `{}` may be 0 and no value for that case is declared", spec.name),
+                },
+                cx.pick("可能除以 0", "may divide by zero"),
+            )
+            .with_help(cx.pick(
+                "加上 `，除数为零时为 100%`，或为该输入声明大于 0 的范围",
+                "add `, if zero 100%`, or declare the input's range above 0",
+            )),
+        );
+    }
 }
 
 /// Compiles an expression and infers its kind.
@@ -124,7 +150,12 @@ fn binary(
     cx: &mut Ctx<'_>,
 ) -> Option<(ExprPlan, Kind)> {
     let (a, ka) = compile(lhs, scope, cx)?;
+    let before = scope.reads.len();
     let (b, kb) = compile(rhs, scope, cx)?;
+    if op == BinOp::Div {
+        let read: Vec<Slot> = scope.reads.get(before..).unwrap_or(&[]).to_vec();
+        scope.divisors.extend(read);
+    }
     let (a, b) = (Box::new(a), Box::new(b));
     let hundred = Decimal::ONE_HUNDRED;
     let pp = Kind::Amount(units::Unit::lookup("个百分点").unwrap_or(&units::PERCENT));
@@ -218,8 +249,11 @@ fn error(at: Span, cx: &Ctx<'_>, zh: &str, en: &str) -> Diagnostic {
 /// Declares every `计算` / `let` value as a derived slot.
 pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Names, cx: &mut Ctx<'_>) {
     for calc in &file.calcs {
-        let mut scope = Scope { names, indicator: None, points: false, reads: Vec::new() };
+        let mut scope = Scope { names, indicator: None, points: false, reads: Vec::new(), divisors: Vec::new() };
         let Some((expr, kind)) = compile(&calc.expr, &mut scope, cx) else { continue };
+        if calc.if_zero.is_none() {
+            warn_zero_divisors(&scope, calc.expr.span, cx);
+        }
         let reads = std::mem::take(&mut scope.reads);
         let unit: &'static Unit = match kind {
             Kind::Amount(u) => u,

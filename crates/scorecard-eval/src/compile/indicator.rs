@@ -40,6 +40,10 @@ pub(super) fn compile(
     if error_count(cx) > errors_before {
         return None;
     }
+    let lowers = !deductions.is_empty() || !ind.score.is_empty() || discretionary.is_some();
+    if !bonuses.is_empty() && !lowers && !cx.bonus_may_exceed {
+        cx.push(bonus_never_counts(ind, cx));
+    }
     for ladder in deductions.iter().chain(&bonuses).flat_map(|s| &s.ladders) {
         if let Some(spec) = names.spec(ladder.subject) {
             ladder_checks::check(ladder, spec, cx);
@@ -157,6 +161,25 @@ fn yes_no_input(n: &Spanned<String>, index: usize, names: &mut Names, cx: &mut C
         return None;
     }
     Some(slot)
+}
+
+fn bonus_never_counts(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
+    Diagnostic::warning(
+        Code::BonusNeverCounts,
+        ind.name.span,
+        match cx.lang {
+            Lang::Zh => format!("`{}` 的加分永远不起作用：没有规则让它低于满分，而加分不能超过满分", ind.name.node),
+            Lang::En => format!(
+                "the bonus of `{}` never counts: nothing lowers it below its points, and bonuses cannot exceed them",
+                ind.name.node
+            ),
+        },
+        cx.pick("加分不起作用", "bonus never counts"),
+    )
+    .with_help(cx.pick(
+        "检查是否漏写了扣分，或声明 `加分可超过满分`",
+        "check for a missing deduction, or declare `bonus may exceed full marks`",
+    ))
 }
 
 fn no_scoring(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {

@@ -1,6 +1,7 @@
 //! Checking and compiling a parsed rule file into a [`Plan`]: resolves names
 //! to slots, checks units and points, and reports every problem it finds.
 
+mod band_checks;
 mod expr;
 mod indicator;
 mod ladder_checks;
@@ -21,7 +22,8 @@ use names::Names;
 /// failure every error and warning found.
 pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagnostic>> {
     let lines = LineIndex::new(src);
-    let mut cx = Ctx { lang: file.lang, diags: Vec::new(), src, lines };
+    let mut cx =
+        Ctx { lang: file.lang, diags: Vec::new(), src, lines, bonus_may_exceed: file.bonus_may_exceed.is_some() };
     let mut names = Names::declare(file, &mut cx);
     expr::declare_calcs(file, &mut names, &mut cx);
     let mut tree = Tree::default();
@@ -65,6 +67,8 @@ pub(crate) struct Ctx<'s> {
     pub(crate) diags: Vec<Diagnostic>,
     src: &'s str,
     lines: LineIndex,
+    /// Whether bonuses may lift a score above its points (`加分可超过满分`).
+    pub(crate) bonus_may_exceed: bool,
 }
 
 impl<'s> Ctx<'s> {

@@ -25,6 +25,12 @@ pub(super) fn compile(
         ScoreStmt::Bands { cumulative, bands } => {
             let mut st = Statement::new(measure, None);
             let plans = bands.iter().map(|b| band(b, points, &mut st, index, names, cx)).collect::<Option<Vec<_>>>()?;
+            let first = plans.first().and_then(|b| b.subject);
+            if !cumulative && plans.iter().all(|b| b.subject.is_none() || b.subject == first) {
+                if let Some(spec) = first.and_then(|s| names.spec(s)) {
+                    super::band_checks::check(&plans, spec, stmt.span, cx);
+                }
+            }
             Some(ScorePlan::Bands { bands: plans, cumulative: *cumulative })
         }
         ScoreStmt::Formula(e) => formula(e, index, names, cx),
@@ -70,8 +76,9 @@ fn outcome(o: &Spanned<Outcome>, points: Decimal, cx: &mut Ctx<'_>) -> Option<De
 }
 
 fn formula(e: &Spanned<ast::Expr>, index: usize, names: &mut Names, cx: &mut Ctx<'_>) -> Option<ScorePlan> {
-    let mut scope = Scope { names, indicator: Some(index), points: true, reads: Vec::new() };
+    let mut scope = Scope { names, indicator: Some(index), points: true, reads: Vec::new(), divisors: Vec::new() };
     let (plan, kind) = expr::compile(e, &mut scope, cx)?;
+    expr::warn_zero_divisors(&scope, e.span, cx);
     let scale = match kind {
         Kind::Percent => Decimal::ONE_HUNDRED,
         Kind::Number => Decimal::ONE,

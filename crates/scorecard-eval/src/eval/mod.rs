@@ -84,7 +84,8 @@ pub(crate) fn score_values(plan: &Plan, values: &Record) -> Result<Scores, Recor
     let mut disqualified = false;
     for ind in &plan.indicators {
         let s = indicator(plan, ind, values).map_err(|e| RecordError::from(*e))?;
-        total = exact::add(total, s.score).ok_or_else(|| overflow(plan, ind))?;
+        total =
+            if total.is_zero() { s.score } else { exact::add(total, s.score).ok_or_else(|| overflow(plan, ind))? };
         disqualified |= s.disqualifies;
         indicators.push(s);
     }
@@ -138,12 +139,16 @@ pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Re
     let base = rules::base_score(plan, ind, record)?;
     let mut raw = base;
     for st in &ind.deductions {
-        raw =
-            exact::sub(raw, tier::statement_amount(st, record).map_err(fail)?).ok_or_else(|| fail(Fault::Overflow))?;
+        let amount = tier::statement_amount(st, record).map_err(fail)?;
+        if !amount.is_zero() {
+            raw = exact::sub(raw, amount).ok_or_else(|| fail(Fault::Overflow))?;
+        }
     }
     for st in &ind.bonuses {
-        raw =
-            exact::add(raw, tier::statement_amount(st, record).map_err(fail)?).ok_or_else(|| fail(Fault::Overflow))?;
+        let amount = tier::statement_amount(st, record).map_err(fail)?;
+        if !amount.is_zero() {
+            raw = exact::add(raw, amount).ok_or_else(|| fail(Fault::Overflow))?;
+        }
     }
     if let Some(d) = rules::discretionary(plan, ind, record)? {
         raw = exact::sub(raw, d).ok_or_else(|| fail(Fault::Overflow))?;

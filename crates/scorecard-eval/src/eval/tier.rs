@@ -12,7 +12,10 @@ use crate::record::Record;
 pub(crate) fn statement_amount(st: &StatementPlan, record: &Record) -> Result<Decimal, Fault> {
     let mut sum = Decimal::ZERO;
     for ladder in &st.ladders {
-        sum = exact::add(sum, ladder_amount(ladder, record)?).ok_or(Fault::Overflow)?;
+        let amount = ladder_amount(ladder, record)?;
+        if !amount.is_zero() {
+            sum = if sum.is_zero() { amount } else { exact::add(sum, amount).ok_or(Fault::Overflow)? };
+        }
     }
     Ok(st.cap.map_or(sum, |cap| sum.min(cap)))
 }

@@ -1,0 +1,159 @@
+//! Warnings about `得分` bands: values that fall in no band (gaps) and
+//! values that fall in two (overlaps, where only the first counts).
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::Cmp;
+use scorecard_syntax::{Code, Diagnostic, Lang, Span};
+
+use super::Ctx;
+use crate::explain::shown;
+use crate::plan::{BandPlan, InputSpec, TestPlan};
+
+/// One end of an interval: a value and whether it is included; `None` is infinite.
+type End = Option<(Decimal, bool)>;
+
+/// The interval a band's test matches, when it is a simple one.
+fn interval(test: &TestPlan) -> Option<(End, End)> {
+    match *test {
+        TestPlan::Range { lo, lo_inclusive, hi, hi_inclusive } => {
+            Some((Some((lo, lo_inclusive)), Some((hi, hi_inclusive))))
+        }
+        TestPlan::Fixed { cmp, threshold: t } => Some(match cmp {
+            Cmp::Lt => (None, Some((t, false))),
+            Cmp::Le => (None, Some((t, true))),
+            Cmp::Gt => (Some((t, false)), None),
+            Cmp::Ge => (Some((t, true)), None),
+            Cmp::Eq => (Some((t, true)), Some((t, true))),
+        }),
+        _ => None,
+    }
+}
+
+/// Whether an interval starting at `lo` begins before (or touching) the end `hi` of another.
+fn starts_by(lo: End, hi: End) -> bool {
+    match (lo, hi) {
+        (None, _) | (_, None) => true,
+        (Some((l, li)), Some((h, hi_inc))) => l < h || (l == h && li && hi_inc),
+    }
+}
+
+/// Checks the bands of one statement on one subject.
+pub(super) fn check(bands: &[BandPlan], subject: &InputSpec, at: Span, cx: &mut Ctx<'_>) {
+    let catch_all = bands.iter().any(|b| matches!(b.test, TestPlan::Always) || b.subject.is_none());
+    let mut spans: Vec<(End, End, Span)> = Vec::new();
+    for b in bands.iter().filter(|b| b.subject.is_some()) {
+        match interval(&b.test) {
+            Some((lo, hi)) => spans.push((lo, hi, b.span)),
+            None => return,
+        }
+    }
+    if let Some(d) = overlap(&spans, cx) {
+        cx.push(d);
+    }
+    if catch_all {
+        return;
+    }
+    if let Some((from, to)) = gap(spans, subject) {
+        cx.push(gap_warning(from, to, subject, at, cx));
+    }
+}
+
+fn overlap(spans: &[(End, End, Span)], cx: &Ctx<'_>) -> Option<Diagnostic> {
+    for (i, a) in spans.iter().enumerate() {
+        for b in spans.iter().skip(i.saturating_add(1)) {
+            if starts_by(a.0, b.1) && starts_by(b.0, a.1) {
+                return Some(
+                    Diagnostic::warning(
+                        Code::BandsOverlap,
+                        b.2,
+                        match cx.lang {
+                            Lang::Zh => format!("这一档与「{}」有重叠，重叠部分只按前一档计分", a.2.text(cx.src())),
+                            Lang::En => {
+                                format!(
+                                    "this band overlaps `{}`; values in both score by the earlier band",
+                                    a.2.text(cx.src())
+                                )
+                            }
+                        },
+                        cx.pick("与前一档重叠", "overlaps an earlier band"),
+                    )
+                    .with_help(cx.pick(
+                        "用（含）/（不含）标明边界归哪一档，如 `0-10%(含)`、`10%(不含)-20%`",
+                        "mark which band owns a bound with inclusive/exclusive, e.g. `0 to 10% inclusive`",
+                    )),
+                );
+            }
+        }
+    }
+    None
+}
+
+/// How far the bands cover the domain from below.
+#[derive(Clone, Copy)]
+enum Cursor {
+    /// Nothing covered, and the domain starts at −∞.
+    NegInf,
+    /// Everything below the value is covered; the value itself if `true`.
+    At(Decimal, bool),
+}
+
+/// The first stretch of the input's domain that no band covers, if any.
+fn gap(mut spans: Vec<(End, End, Span)>, subject: &InputSpec) -> Option<(End, End)> {
+    let (floor, ceiling): (End, End) = match subject.range {
+        Some((lo, hi)) => (Some((lo, true)), Some((hi, true))),
+        None if subject.unit.is_count() => (Some((Decimal::ZERO, true)), None),
+        None => (None, None),
+    };
+    spans.sort_by(|a, b| match (a.0, b.0) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, _) => std::cmp::Ordering::Less,
+        (_, None) => std::cmp::Ordering::Greater,
+        (Some(x), Some(y)) => x.0.cmp(&y.0).then(y.1.cmp(&x.1)),
+    });
+    let mut cursor = floor.map_or(Cursor::NegInf, |(v, _)| Cursor::At(v, false));
+    for (lo, hi, _) in &spans {
+        let covered = match (cursor, *lo) {
+            (_, None) => true,
+            (Cursor::NegInf, Some(_)) => false,
+            (Cursor::At(c, ci), Some((l, li))) => l < c || (l == c && (ci || li)),
+        };
+        if !covered {
+            let from = match cursor {
+                Cursor::NegInf => None,
+                Cursor::At(c, ci) => Some((c, !ci)),
+            };
+            return Some((from, *lo));
+        }
+        // A band open above covers the rest of the domain.
+        let (h, hi_inc) = (*hi)?;
+        cursor = match cursor {
+            Cursor::At(c, ci) if c > h || (c == h && ci) => Cursor::At(c, ci),
+            _ => Cursor::At(h, hi_inc),
+        };
+    }
+    match (cursor, ceiling) {
+        (Cursor::At(c, ci), Some((m, _))) if c > m || (c == m && ci) => None,
+        (Cursor::At(c, ci), _) => Some((Some((c, !ci)), ceiling)),
+        (Cursor::NegInf, _) => Some((None, ceiling)),
+    }
+}
+
+fn gap_warning(from: End, to: End, subject: &InputSpec, at: Span, cx: &Ctx<'_>) -> Diagnostic {
+    let show = |e: End, unbounded: &str| e.map_or_else(|| unbounded.to_owned(), |(v, _)| shown(subject, v));
+    let (a, b) = (show(from, cx.pick("负无穷", "−∞")), show(to, cx.pick("无穷大", "∞")));
+    Diagnostic::warning(
+        Code::BandsGap,
+        at,
+        match cx.lang {
+            Lang::Zh => format!("`{}` 在 {a} 与 {b} 之间的值不属于任何一档，评分时会报错", subject.name),
+            Lang::En => {
+                format!("values of `{}` between {a} and {b} fall in no band and will be rejected", subject.name)
+            }
+        },
+        cx.pick("各档之间有空档", "the bands leave a gap"),
+    )
+    .with_help(cx.pick(
+        "补上缺少的一档，或以 `否则…` 结尾，如 `否则不得分`",
+        "add the missing band, or end with `otherwise`, e.g. `otherwise → 0`",
+    ))
+}
