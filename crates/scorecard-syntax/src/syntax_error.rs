@@ -169,11 +169,47 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
     Some(lang.pick(zh, en))
 }
 
+/// A hint that depends only on the text found.
+fn help_for_found(found: Option<&str>, lang: Lang) -> Option<&'static str> {
+    let f = found?;
+    let first = f.chars().next()?;
+    if matches!(first, '“' | '”' | '‘' | '’') {
+        return Some(lang.pick(
+            "弯引号“…”不是名称的引号；请用「…」或英文直引号 \"…\"",
+            "curly quotes “…” do not quote names; use straight quotes \"…\" or 「…」",
+        ));
+    }
+    if first == '「' {
+        return Some(lang.pick("「 没有配对的 」；请补上右引号", "`「` has no closing `」`; add it"));
+    }
+    if "一二三四五六七八九十百千两零".contains(first) {
+        return Some(
+            lang.pick("数字请用阿拉伯数字书写，如 `扣15分`、`90%`", "write numbers in digits, e.g. `15` or `90%`"),
+        );
+    }
+    if ["of", "by", "at", "or", "points", "score", "target", "measure", "each", "is", "off", "top"].contains(&f) {
+        return Some(lang.pick(
+            "这是英文关键字；名称中含有关键字时，请用引号括起来",
+            "this word is a keyword; put names that contain a keyword in quotes, e.g. \"share of cases\"",
+        ));
+    }
+    None
+}
+
 /// A hint for the most common mistakes.
 fn help_for(positives: &[Rule], found: Option<&str>, lang: Lang) -> Option<&'static str> {
     let expects = |r: Rule| positives.contains(&r);
     let first = found.and_then(|f| f.chars().next());
     let found_cjk = first.is_some_and(|c| !c.is_ascii());
+    if let Some(help) = help_for_found(found, lang) {
+        return Some(help);
+    }
+    if expects(Rule::input_type) {
+        return Some(lang.pick(
+            "每个输入要在括号中写明单位或类型，如 `（件）`、`（%）`、`（是否）`、`（等级：好、较好、一般、差）`",
+            "each input names its unit or kind in parentheses, e.g. `(件)`, `(%)`, `(yes/no)`, `(grade: good, fair, poor)`",
+        ));
+    }
     if first.is_some_and(|c| c.is_ascii_digit()) && (expects(Rule::kw_scoring) || expects(Rule::kw_indicator)) {
         return Some(lang.pick(
             "名称中含有数字时，请用「」括起来，例如 「保障123个窗口运行」",

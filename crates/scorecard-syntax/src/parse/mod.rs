@@ -171,7 +171,12 @@ impl Converter<'_> {
         let at = span(&pair);
         self.indicators = self.indicators.saturating_add(1);
         if self.indicators > self.limits.max_indicators {
-            return Err(Diagnostic::error(Code::TooManyIndicators, at, "", ""));
+            // Underline the header (`三级指标 名称`), not the whole indicator.
+            let head = pair.clone().into_inner().take(2).fold(None::<Span>, |acc, p| {
+                let s = span(&p);
+                Some(acc.map_or(s, |a| a.join(s)))
+            });
+            return Err(Diagnostic::error(Code::TooManyIndicators, head.unwrap_or(at), "", ""));
         }
         let mut ind = Indicator {
             name: Spanned::new(String::new(), at),
