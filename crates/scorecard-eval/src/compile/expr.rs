@@ -27,11 +27,13 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
+    /// The kind of a value in `unit`; amounts are identified by their base
+    /// unit, since values are kept in base units (万元 and 元 are one kind).
     fn of_unit(unit: &'static Unit) -> Kind {
         if unit.is_percent() {
             Kind::Percent
         } else {
-            Kind::Amount(unit)
+            Kind::Amount(Unit::lookup(unit.base).unwrap_or(unit))
         }
     }
 

@@ -152,7 +152,10 @@ impl Statement {
                     format::grouped(high.node.value),
                     hu.display()
                 );
-                let plan = TestPlan::Range { lo, lo_inclusive: *low_inclusive, hi, hi_inclusive: *high_inclusive };
+                // Ranks are whole places: `6-10名` includes the 10th.
+                let rank = unit.base == "名";
+                let plan =
+                    TestPlan::Range { lo, lo_inclusive: *low_inclusive, hi, hi_inclusive: *high_inclusive || rank };
                 Some((plan, None, shown))
             }
             Test::Compare { cmp, reference: Reference::Value(q) } => {

@@ -11,13 +11,16 @@ use crate::plan::{ExprPlan, Plan};
 use crate::record::{Errors, Record};
 
 /// The record with every derived value filled in (borrowed when there are none).
-pub(crate) fn derive<'r>(plan: &Plan, record: &'r Record) -> Result<Cow<'r, Record>, RecordError> {
+pub(crate) fn derive<'r>(plan: &Plan, record: &'r Record, na: &[bool]) -> Result<Cow<'r, Record>, RecordError> {
     if plan.inputs.iter().all(|s| s.derived.is_none()) {
         return Ok(Cow::Borrowed(record));
     }
     let mut values = record.clone();
     for (slot, spec) in plan.inputs.iter().enumerate() {
         let Some(d) = &spec.derived else { continue };
+        if !super::needed(&spec.used_by, na) {
+            continue;
+        }
         let value = match eval(&d.expr, &values, Decimal::ZERO) {
             Ok(v) => v,
             Err(Fault::DivideByZero) => match d.if_zero {
@@ -37,6 +40,16 @@ pub(crate) fn derive<'r>(plan: &Plan, record: &'r Record) -> Result<Cow<'r, Reco
     Ok(Cow::Owned(values))
 }
 
+/// Decimal places quotients are carried to. A quotient such as 1 ÷ 3 has no
+/// exact decimal form; carrying 20 places keeps later sums and differences
+/// exact in 28 digits, far below the 2 places a score is rounded to once.
+pub(crate) const WORKING_PLACES: u32 = 20;
+
+/// A quotient at the working precision.
+pub(crate) fn working(v: Decimal) -> Decimal {
+    v.round_dp_with_strategy(WORKING_PLACES, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
 /// Evaluates an expression; `points` stands for `分值`.
 pub(crate) fn eval(e: &ExprPlan, record: &Record, points: Decimal) -> Result<Decimal, Fault> {
     let of = |x: Option<Decimal>| x.ok_or(Fault::Overflow);
@@ -48,7 +61,7 @@ pub(crate) fn eval(e: &ExprPlan, record: &Record, points: Decimal) -> Result<Dec
         ExprPlan::Add(a, b) => of(exact::add(eval(a, record, points)?, eval(b, record, points)?))?,
         ExprPlan::Sub(a, b) => of(exact::sub(eval(a, record, points)?, eval(b, record, points)?))?,
         ExprPlan::Mul(a, b, scale) => {
-            let p = of(exact::mul(eval(a, record, points)?, eval(b, record, points)?))?;
+            let p = of(eval(a, record, points)?.checked_mul(eval(b, record, points)?))?;
             of(p.checked_div(*scale))?
         }
         ExprPlan::Div(a, b, scale) => {
@@ -56,8 +69,8 @@ pub(crate) fn eval(e: &ExprPlan, record: &Record, points: Decimal) -> Result<Dec
             if d.is_zero() {
                 return Err(Fault::DivideByZero);
             }
-            let n = of(exact::mul(eval(a, record, points)?, *scale))?;
-            of(n.checked_div(d))?
+            let n = of(eval(a, record, points)?.checked_mul(*scale))?;
+            working(of(n.checked_div(d))?)
         }
         ExprPlan::Min(args) => fold(args, record, points, Decimal::min)?,
         ExprPlan::Max(args) => fold(args, record, points, Decimal::max)?,

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::NaPolicy;
 use serde::Serialize;
 
+pub(crate) use derive::working;
 pub(crate) use tier::{distance, operand, test, tier_amount};
 
 use crate::error::{DataError, DataErrorKind, RecordError};
@@ -72,9 +73,22 @@ pub(crate) fn score(plan: &Plan, record: &Record) -> Result<Scores, RecordError>
 }
 
 /// Checks that every required input is present and fills in derived values.
+/// Inputs read only by indicators that are not applicable in this record are
+/// not required.
 pub(crate) fn prepare<'r>(plan: &Plan, record: &'r Record) -> Result<std::borrow::Cow<'r, Record>, RecordError> {
-    check_present(plan, record)?;
-    derive::derive(plan, record)
+    let na = not_applicable(plan, record);
+    check_present(plan, record, &na)?;
+    derive::derive(plan, record, &na)
+}
+
+/// For each indicator, whether this record marks it not applicable.
+fn not_applicable(plan: &Plan, record: &Record) -> Vec<bool> {
+    plan.indicators.iter().map(|i| i.not_applicable.is_some_and(|s| record.get(s) == Some(Decimal::ONE))).collect()
+}
+
+/// Whether some applicable indicator reads the slot.
+pub(crate) fn needed(used_by: &[usize], na: &[bool]) -> bool {
+    used_by.iter().any(|i| !na.get(*i).copied().unwrap_or(false))
 }
 
 /// Scores a record whose derived values are filled in.
@@ -112,13 +126,13 @@ fn rescaled(plan: &Plan, scores: &[IndicatorScore]) -> Option<Decimal> {
 }
 
 /// Every input some indicator reads must be present.
-fn check_present(plan: &Plan, record: &Record) -> Result<(), RecordError> {
+fn check_present(plan: &Plan, record: &Record, na: &[bool]) -> Result<(), RecordError> {
     let errors = Errors::new(plan);
     let missing: Vec<DataError> = plan
         .inputs
         .iter()
         .enumerate()
-        .filter(|(slot, spec)| spec.derived.is_none() && !spec.used_by.is_empty() && record.get(*slot).is_none())
+        .filter(|(slot, spec)| spec.derived.is_none() && needed(&spec.used_by, na) && record.get(*slot).is_none())
         .map(|(slot, _)| errors.input(slot, DataErrorKind::Missing))
         .collect();
     if missing.is_empty() {

@@ -54,7 +54,8 @@ pub(super) fn base_score(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> R
         let v = score_plan(plan, ind, s, record)?;
         total = exact::add(total, v).ok_or_else(|| Box::new(super::fault(plan, ind, Fault::Overflow)))?;
     }
-    Ok(total)
+    // The base score never exceeds the points; only bonuses may lift a score above them.
+    Ok(total.max(Decimal::ZERO).min(ind.points))
 }
 
 /// The score one `得分` statement gives.
@@ -86,7 +87,7 @@ pub(crate) fn score_plan(
         }
         ScorePlan::Formula { expr, scale } => {
             let v = derive::eval(expr, record, ind.points).map_err(fail)?;
-            v.checked_div(*scale).ok_or_else(|| fail(Fault::Overflow))
+            v.checked_div(*scale).map(derive::working).ok_or_else(|| fail(Fault::Overflow))
         }
         ScorePlan::Grades { input, grades, assessed } => grade_score(plan, ind, *input, grades, *assessed, record),
     }

@@ -84,7 +84,7 @@ fn per_step(
         return Ok(None);
     }
     let steps = if pro_rata {
-        distance.checked_div(step).ok_or(Fault::Overflow)?
+        distance.checked_div(step).map(super::derive::working).ok_or(Fault::Overflow)?
     } else {
         exact::whole_steps(distance, step).ok_or(Fault::Overflow)?
     };

@@ -118,7 +118,11 @@ fn relation(
         }
         TestPlan::PerStep { step, per, from, relative, .. } => {
             let (dist, step_abs) = eval::distance(x, step, from, relative, record)?;
-            let steps = crate::exact::whole_steps(dist.max(Decimal::ZERO), step_abs).ok_or(Fault::Overflow)?;
+            let steps = if tier_pro_rata(tier) {
+                dist.max(Decimal::ZERO).checked_div(step_abs).map(crate::eval::working).ok_or(Fault::Overflow)?
+            } else {
+                crate::exact::whole_steps(dist.max(Decimal::ZERO), step_abs).ok_or(Fault::Overflow)?
+            };
             let counted = match from {
                 None => String::new(),
                 Some((reference, dir)) => {
@@ -157,6 +161,11 @@ fn relation(
         },
         TestPlan::Always => String::new(),
     })
+}
+
+/// Whether a per-step tier counts part steps.
+fn tier_pro_rata(tier: &TierPlan) -> bool {
+    matches!(tier.test, TestPlan::PerStep { pro_rata: true, .. })
 }
 
 /// A displayed percentage number, or a note that it cannot be shown.

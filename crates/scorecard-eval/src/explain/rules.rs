@@ -57,9 +57,19 @@ pub(super) fn score(
         }
         ScorePlan::Formula { .. } => {
             fired.push(span);
+            let capped = if value > ind.points {
+                lang.pick(
+                    format!("，以分值 {} 分为限", format::plain(ind.points)),
+                    format!(", capped at {}", format::plain(ind.points)),
+                )
+            } else if value < Decimal::ZERO {
+                lang.pick("，最低 0 分".to_owned(), ", floored at 0".to_owned())
+            } else {
+                String::new()
+            };
             match lang {
-                Lang::Zh => format!("按「{}」计 {} 分", span.text(&plan.source), format::plain(value)),
-                Lang::En => format!("by `{}`: {}", span.text(&plan.source), format::plain(value)),
+                Lang::Zh => format!("按「{}」计 {} 分{capped}", span.text(&plan.source), format::plain(value)),
+                Lang::En => format!("by `{}`: {}{capped}", span.text(&plan.source), format::plain(value)),
             }
         }
         ScorePlan::Grades { input, assessed, .. } => {
