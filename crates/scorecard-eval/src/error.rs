@@ -149,6 +149,11 @@ impl DataError {
     pub fn message(&self) -> String {
         let what = self.describe();
         let who = match (&self.input, self.indicators.as_slice()) {
+            // A derived value has no record key: name it alone.
+            (Some(i), inds) if i.key.is_empty() => self.lang.pick(
+                format!("指标「{}」的计算值「{}」", inds.join("」「"), i.name),
+                format!("derived value `{}` of indicator `{}`", i.name, inds.join("`, `")),
+            ),
             (Some(i), []) => {
                 self.lang.pick(format!("输入 `{}`（{}）", i.key, i.name), format!("input `{}` ({})", i.key, i.name))
             }

@@ -39,6 +39,10 @@ fn starts_by(lo: End, hi: End) -> bool {
 
 /// Checks the bands of one statement on one subject.
 pub(super) fn check(bands: &[BandPlan], subject: &InputSpec, at: Span, cx: &mut Ctx<'_>) {
+    // Yes/no and grade inputs are labels, not a number line.
+    if subject.kind != crate::plan::ValueKind::Number {
+        return;
+    }
     let catch_all = bands.iter().any(|b| matches!(b.test, TestPlan::Always) || b.subject.is_none());
     let mut spans: Vec<(End, End, Span)> = Vec::new();
     for b in bands.iter().filter(|b| b.subject.is_some()) {

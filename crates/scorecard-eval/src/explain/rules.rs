@@ -36,7 +36,7 @@ pub(super) fn score(
                     }
                 }
             }
-            let subject = bands.iter().find_map(|b| b.subject);
+            let subject = hits.first().and_then(|b| b.subject).or_else(|| bands.iter().find_map(|b| b.subject));
             let value_text = subject
                 .and_then(|slot| Some((plan.inputs.get(slot)?, record.get(slot)?)))
                 .filter(|_| !cumulative)
@@ -67,9 +67,10 @@ pub(super) fn score(
             } else {
                 String::new()
             };
+            let shown_value = about(value, plan, lang);
             match lang {
-                Lang::Zh => format!("按「{}」计 {} 分{capped}", span.text(&plan.source), format::plain(value)),
-                Lang::En => format!("by `{}`: {}{capped}", span.text(&plan.source), format::plain(value)),
+                Lang::Zh => format!("按「{}」计 {shown_value} 分{capped}", span.text(&plan.source)),
+                Lang::En => format!("by `{}`: {shown_value}{capped}", span.text(&plan.source)),
             }
         }
         ScorePlan::Grades { input, assessed, .. } => {
@@ -90,6 +91,17 @@ pub(super) fn score(
         }
     };
     Ok(text)
+}
+
+/// A computed value for display: to the scorecard's places, marked as
+/// approximate when that rounds it (the score itself is rounded once, later).
+fn about(value: Decimal, plan: &Plan, lang: Lang) -> String {
+    let rounded = value.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy);
+    if rounded == value {
+        format::plain(value)
+    } else {
+        format!("{}{}", lang.pick("约 ", "about "), format::plain(rounded))
+    }
 }
 
 /// Why a not-applicable indicator scores what it does.

@@ -134,8 +134,8 @@ pub(super) fn parse_target(pair: Pair<'_, Rule>) -> Result<Target> {
     let at = span(&pair);
     let op_pair = find(pair.clone(), Rule::target_op)?;
     let op = match op_pair.as_str() {
-        "≥" | ">=" => TargetOp::Ge,
-        "≤" | "<=" => TargetOp::Le,
+        "≥" | "≧" | ">=" => TargetOp::Ge,
+        "≤" | "≦" | "<=" => TargetOp::Le,
         ">" | "＞" => TargetOp::Gt,
         "<" | "＜" => TargetOp::Lt,
         _ => TargetOp::Eq,
