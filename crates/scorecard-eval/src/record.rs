@@ -225,8 +225,8 @@ fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, Dat
 fn read_yes_no(raw: &str) -> Result<Option<Decimal>, DataErrorKind> {
     let yes = match raw {
         "null" => return Ok(None),
-        "true" => true,
-        "false" => false,
+        "true" | "1" => true,
+        "false" | "0" => false,
         _ => {
             let text = string_value(raw)?;
             value::yes_no(&text).ok_or(DataErrorKind::NotYesNo { text })?

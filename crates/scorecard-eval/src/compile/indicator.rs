@@ -82,22 +82,31 @@ fn statements(
     names: &mut Names,
     cx: &mut Ctx<'_>,
 ) -> Vec<StatementPlan> {
+    // Tiers on one input form one ladder across the indicator's lines; a line
+    // with its own cap (最多扣N分) keeps its ladders to itself.
+    let mut shared = StatementPlan { ladders: Vec::new(), cap: None };
     let mut out = Vec::with_capacity(list.len());
     for scoring in list {
         let mut st = Statement::new(measure, target);
-        let mut ladders: Vec<Ladder> = Vec::new();
+        let mut own = StatementPlan { ladders: Vec::new(), cap: scoring.cap.as_ref().map(|c| c.node) };
+        let ladders = if own.cap.is_some() { &mut own.ladders } else { &mut shared.ladders };
         for tier in &scoring.tiers {
             if let Some((subject, plan)) = st.tier(tier, sign, index, names, cx) {
-                push_tier(&mut ladders, subject, scoring.cumulative, plan);
+                push_tier(ladders, subject, scoring.cumulative, plan);
             }
         }
-        out.push(StatementPlan { ladders, cap: scoring.cap.as_ref().map(|c| c.node) });
+        if own.cap.is_some() {
+            out.push(own);
+        }
+    }
+    if !shared.ladders.is_empty() {
+        out.insert(0, shared);
     }
     out
 }
 
 fn push_tier(ladders: &mut Vec<Ladder>, subject: Slot, cumulative: bool, plan: TierPlan) {
-    match ladders.iter_mut().find(|l| l.subject == subject) {
+    match ladders.iter_mut().find(|l| l.subject == subject && l.cumulative == cumulative) {
         Some(ladder) => ladder.tiers.push(plan),
         None => ladders.push(Ladder { subject, cumulative, tiers: vec![plan] }),
     }
@@ -130,10 +139,12 @@ fn discretionary(
                 cx.pick("酌情扣分的输入须以“分”为单位", "a discretionary deduction input must be in points (分)"),
                 cx.pick("单位应为 分", "should be in 分"),
             )
-            .with_help(cx.pick(
-                "声明为 `输入 酌情扣分值 = manual（分）`",
-                "declare it as `input manual deduction = manual (分)`",
-            )),
+            .with_help(
+                cx.pick(
+                    "声明为 `输入 「酌情扣分值」 = manual（分）`",
+                    "declare it as `input manual mark = manual (分)`",
+                ),
+            ),
         );
         return None;
     }

@@ -94,7 +94,10 @@ fn formula(e: &Spanned<ast::Expr>, index: usize, names: &mut Names, cx: &mut Ctx
                     },
                     cx.pick("结果不是分数", "not points"),
                 )
-                .with_help(cx.pick("例如 `得分 = 分值 × 执行数 ÷ 预算数`", "e.g. `score = points × spent / budget`")),
+                .with_help(cx.pick(
+                    "例如 `得分 = 分值 × 执行率`，其中 `计算 执行率 = 执行数 ÷ 预算数`",
+                    "e.g. `score = points × execution rate`, with `let execution rate = spent / budget`",
+                )),
             );
             return None;
         }

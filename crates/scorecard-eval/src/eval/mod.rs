@@ -96,12 +96,23 @@ pub(crate) fn score_values(plan: &Plan, values: &Record) -> Result<Scores, Recor
     let mut indicators = Vec::with_capacity(plan.indicators.len());
     let mut total = Decimal::ZERO;
     let mut disqualified = false;
+    let mut errors = Vec::new();
     for ind in &plan.indicators {
-        let s = indicator(plan, ind, values).map_err(|e| RecordError::from(*e))?;
+        let s = match indicator(plan, ind, values) {
+            Ok(s) => s,
+            Err(e) => {
+                // Keep going: every indicator's problem is reported at once.
+                errors.push(*e);
+                continue;
+            }
+        };
         total =
             if total.is_zero() { s.score } else { exact::add(total, s.score).ok_or_else(|| overflow(plan, ind))? };
         disqualified |= s.disqualifies;
         indicators.push(s);
+    }
+    if !errors.is_empty() {
+        return Err(RecordError { errors });
     }
     if plan.na_policy == NaPolicy::Rescale && indicators.iter().any(|s| s.status == Status::NotApplicable) {
         total = rescaled(plan, &indicators).ok_or_else(|| RecordError::from(overflow_total(plan)))?;

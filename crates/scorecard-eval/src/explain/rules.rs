@@ -48,6 +48,12 @@ pub(super) fn score(
                     format!("「{}」", b.span.text(&plan.source))
                 })
                 .collect();
+            if quoted.is_empty() {
+                return Ok(match lang {
+                    Lang::Zh => format!("各项均不符合，计 {} 分", format::plain(value)),
+                    Lang::En => format!("no item matches: {}", format::plain(value)),
+                });
+            }
             match (value_text, lang) {
                 (Some(v), Lang::Zh) => format!("{v}，符合{}，计 {} 分", quoted.join("、"), format::plain(value)),
                 (Some(v), Lang::En) => format!("{v} matches {}: {}", quoted.join(", "), format::plain(value)),

@@ -344,23 +344,27 @@ fn parse_range(pair: Pair<'_, Rule>) -> Result<SubjectTest> {
             Rule::range_body => {
                 body_span = span(&p);
                 for b in p.into_inner().filter(|b| matches!(b.as_rule(), Rule::range_low | Rule::range_high)) {
-                    let marked =
-                        b.clone().into_inner().any(|m| matches!(m.as_rule(), Rule::inclusive | Rule::exclusive));
-                    bounds.push((parse_quantity(find(b, Rule::quantity)?)?, marked));
+                    // A lower bound is included unless marked （不含）; an upper one only if marked （含）.
+                    let included = if b.as_rule() == Rule::range_low {
+                        !b.clone().into_inner().any(|m| m.as_rule() == Rule::exclusive)
+                    } else {
+                        b.clone().into_inner().any(|m| m.as_rule() == Rule::inclusive)
+                    };
+                    bounds.push((parse_quantity(find(b, Rule::quantity)?)?, included));
                 }
             }
             _ => {}
         }
     }
     match bounds.as_slice() {
-        [(low, low_marked), (high, high_marked)] => Ok((
+        [(low, low_inclusive), (high, high_inclusive)] => Ok((
             subject,
             Some(Spanned::new(
                 Test::Range {
                     low: low.clone(),
-                    low_inclusive: !low_marked,
+                    low_inclusive: *low_inclusive,
                     high: high.clone(),
-                    high_inclusive: *high_marked,
+                    high_inclusive: *high_inclusive,
                 },
                 body_span,
             )),
