@@ -187,7 +187,7 @@ fn help_for_found(found: Option<&str>, lang: Lang) -> Option<&'static str> {
             lang.pick("数字请用阿拉伯数字书写，如 `扣15分`、`90%`", "write numbers in digits, e.g. `15` or `90%`"),
         );
     }
-    if ["of", "by", "at", "or", "points", "score", "target", "measure", "each", "is", "off", "top"].contains(&f) {
+    if ["of", "by", "at", "or", "each", "is", "off", "top", "from"].contains(&f) {
         return Some(lang.pick(
             "这是英文关键字；名称中含有关键字时，请用引号括起来",
             "this word is a keyword; put names that contain a keyword in quotes, e.g. \"share of cases\"",
