@@ -86,20 +86,20 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "The tier does not say which input it compares, no earlier tier of the statement did, and the indicator has no `measure`.\nFix: write `cases below 90% of last year → −3`, or add `measure cases` to the indicator.",
         ),
         Code::NoDeviationBase => (
-            "`超出（低于）` 需要一个基准，如 `超出（低于）年初预算10%`。之后的档位可以省略基准，沿用前一档的。\n修改：在第一档写出基准。",
-            "`over or under` needs a reference, as in `over or under budget by 10%`. Later tiers may leave it out and reuse the previous one.\nFix: name the reference in the first tier.",
+            "`超出（低于）` 需要一个基准，如 `超出（低于）年初预算10%`，之后的档位可以省略基准，沿用前一档的；按步扣分（`每超过1个百分点`）需要起算的基准：写 `较100%…`，或为指标写 `指标值`。\n修改：在第一档写出基准，或补上 `指标值`。",
+            "`over or under` needs a reference, as in `over or under budget by 10%` (later tiers may reuse it); a per-step tier counted from a reference (`each 1 pp over`) needs one: write `from 100% each …` or give the indicator a `target`.\nFix: name the reference, or add a `target`.",
         ),
         Code::WrongKind => (
-            "这里需要一个测量值（`输入`），写的却是常量。常量只能作为比较基准，如 `低于预算90%`。\n修改：比较对象改用输入。",
-            "An input is needed here but the name is a constant. Constants can only be references, as in `below 90% of budget`.\nFix: compare an input instead.",
+            "名称指向的东西用错了地方：比较对象写成了常量（常量只能作基准，如 `低于预算90%`）；`评分` 中写了加分或 `加分` 中写了扣分；对数值输入写了“是否/等级”式的条件（应写比较词）；`不适用条件` 不是“是否”类输入；`按等级` 的输入不是“等级”类。\n修改：按信息所说改用正确种类的输入或写法。",
+            "A name is used where its kind does not fit: a constant as the compared value (constants are references only); a bonus tier in `scoring` or a deduction in `bonus`; a yes/no-style condition on a numeric input (it needs a comparison word); a `not applicable if` input that is not yes/no; a `by grade` input that is not a grade input.\nFix: use an input of the right kind, as the message says.",
         ),
         Code::NoScoring => (
-            "指标没有 `评分` 行，无法计分。\n修改：加上评分条件，如 `评分 满意度低于90%，扣3分`。",
-            "The indicator has no `scoring` line, so it cannot be scored.\nFix: add its tiers, e.g. `scoring: satisfaction below 90% → −3`.",
+            "指标没有任何计分规则（`评分`、`得分`、`加分` 或 `酌情扣分`），无法计分。\n修改：加上规则，如 `评分 满意度低于90%，扣3分` 或 `得分 = 分值 × 执行率`。",
+            "The indicator has no rule (`scoring`, `score`, `bonus` or `discretionary`), so it cannot be scored.\nFix: add one, e.g. `scoring: satisfaction below 90% → −3` or `score = points × execution rate`.",
         ),
         Code::UnknownUnit => (
-            "单位不在已知列表中，或数值缺少必需的单位。已知单位：% 个百分点 件 万件 元 千元 万元 亿元 次 天 日 个 人 万人 人次 万人次 户 项 起 篇。\n修改：改用已知单位；常量必须写单位，如 `241.73万元`。",
-            "The unit is not a known one, or a value needs a unit. Known units: % 个百分点 件 万件 元 千元 万元 亿元 次 天 日 个 人 万人 人次 万人次 户 项 起 篇.\nFix: use a known unit; constants need one, e.g. `241.73万元`.",
+            "单位不在已知列表中，或数值缺少必需的单位。已知单位：% 个百分点 pp 件 万件 元 千元 万元 亿元 次 天 日 个 人 万人 人次 万人次 户 项 起 篇 名 公顷 亩 分。\n修改：改用已知单位；常量必须写单位，如 `241.73万元`。",
+            "The unit is not a known one, or a value needs a unit. Known units: % 个百分点 pp 件 万件 元 千元 万元 亿元 次 天 日 个 人 万人 人次 万人次 户 项 起 篇 名 公顷 亩 分.\nFix: use a known unit; constants need one, e.g. `241.73万元`.",
         ),
         Code::UnitMismatch => (
             "比较了两个单位不兼容的量，如把以“件”计的输入与 90% 比较。同类单位（元、万元、亿元）会精确换算；不同类的不能比较。“个百分点”（两个比率之差）与“%”（相对某个基准的比例）也不能混用。\n修改：使用与输入同类的单位。",
@@ -114,8 +114,8 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "A range's lower bound is above its upper bound, or a per-step deduction has a step of 0 or less.\nFix: write `range 0 to 100`; steps must be positive.",
         ),
         Code::PointsUnbounded => (
-            "指标没有写 `分值`，而它的扣分没有上限（按次、按步扣分），无法推出分值。\n修改：加上 `分值 N分`；扣分到 N 分为止（扣完为止）。",
-            "The indicator has no `points`, and its deductions have no largest value (per count or per step), so its points cannot be derived.\nFix: add `points N`; deductions stop at N.",
+            "指标没有写 `分值`，而分值无法从规则推出：按次、按步扣分没有上限；公式、按等级、`得满分`/`得80%分值` 都以分值为准。\n修改：加上 `分值 N分`；扣分到 N 分为止（扣完为止）。",
+            "The indicator has no `points` and they cannot be derived: per-count and per-step deductions have no largest value; formulas, grades, `full` and shares are relative to the points.\nFix: add `points N`; deductions stop at N.",
         ),
         Code::TotalMismatch => (
             "各指标分值之和与 `总分` 不符。未写分值的指标按其最大扣分计。帮助信息列出了每个指标的分值。\n修改：修正某个指标的分值或总分。",
