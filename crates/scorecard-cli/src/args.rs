@@ -1,8 +1,11 @@
-//! Command-line arguments: `scorecard check` and `scorecard eval`.
+//! Command-line arguments: `scorecard check`, `scorecard eval` and `scorecard explain-error`.
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use scorecard::{Lang, Limits};
+
+use crate::input::{InputFormat, TextEncoding};
 
 /// Default bound on a whole (non-JSON-Lines) data file: 64 MiB.
 const DEFAULT_MAX_DATA_BYTES: u64 = 64 * 1024 * 1024;
@@ -31,26 +34,75 @@ pub enum Command {
     Check(CheckArgs),
     /// Score measured data against a rule file.
     Eval(EvalArgs),
+    /// Explain a diagnostic code, such as E0201, with an example and the fix.
+    ExplainError(ExplainArgs),
+    /// Run the regression suites beside rule files (`<stem>.suite.toml`); `--bless` rewrites failing expectations.
+    Test(crate::test_cmd::TestArgs),
+}
+
+/// The rule file and the limits it is read with (shared by `check` and `eval`).
+#[derive(Debug, clap::Args)]
+pub struct RuleFile {
+    /// The rule file (UTF-8).
+    #[arg(value_name = "RULES")]
+    pub path: PathBuf,
+    /// Largest rule file accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = default_limit(|l| l.max_file_bytes),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_file_bytes: u64,
+    /// Most indicators (三级指标) in the rule file.
+    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_indicators),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_indicators: u64,
+    /// Most tiers in one indicator's scoring.
+    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_tiers),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_tiers: u64,
+}
+
+impl RuleFile {
+    /// The engine limits these flags ask for.
+    pub fn limits(&self) -> Limits {
+        let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+        Limits {
+            max_file_bytes: size(self.max_file_bytes),
+            max_indicators: size(self.max_indicators),
+            max_tiers: size(self.max_tiers),
+        }
+    }
+}
+
+/// One of the engine's default limits, as a flag default.
+fn default_limit(pick: fn(&Limits) -> usize) -> u64 {
+    u64::try_from(pick(&Limits::default())).unwrap_or(u64::MAX)
 }
 
 /// Arguments of `scorecard check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// The rule file (UTF-8).
-    pub rules: PathBuf,
+    /// The rule file and its limits.
+    #[command(flatten)]
+    pub rules: RuleFile,
 }
 
 /// Arguments of `scorecard eval`.
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
-    /// The rule file (UTF-8).
-    pub rules: PathBuf,
-    /// The measurements: one JSON object, JSON Lines, or a JSON array of objects; `-` reads stdin.
+    /// The rule file and its limits.
+    #[command(flatten)]
+    pub rules: RuleFile,
+    /// The measurements: one JSON object, JSON Lines, a JSON array of objects, or CSV; `-` reads stdin.
     #[arg(long, value_name = "FILE")]
     pub data: PathBuf,
     /// How to print the reports.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// How the data file is laid out; `auto` reads `*.csv` as CSV and tells JSON Lines from JSON by the first line.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// The character encoding of the data file.
+    #[arg(long, value_enum, default_value_t = TextEncoding::Utf8)]
+    pub encoding: TextEncoding,
     /// Largest data file read whole (a JSON object or array), in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_DATA_BYTES,
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -59,6 +111,10 @@ pub struct EvalArgs {
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_RECORD_BYTES,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_record_bytes: u64,
+    /// Worker threads scoring records; 0 means all available cores. The
+    /// output keeps the input order whatever the number.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub jobs: usize,
 }
 
 /// Output formats of `scorecard eval`.
@@ -70,11 +126,42 @@ pub enum Format {
     Json,
     /// One JSON object per input record, one per line.
     Jsonl,
+    /// CSV for Excel (UTF-8 with a BOM): line, total, grade, then each indicator's score,
+    /// deduction and explanation, then an error column (filled for a record not scored).
+    Csv,
 }
 
 impl EvalArgs {
     /// Whether the data comes from standard input.
     pub fn data_is_stdin(&self) -> bool {
         self.data.as_os_str() == "-"
+    }
+}
+
+/// Arguments of `scorecard explain-error`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The code, as shown in a diagnostic: `E0201`, `W0401` (case does not matter).
+    pub code: String,
+    /// The language of the explanation.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+}
+
+/// `--lang zh|en`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// 中文.
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
     }
 }

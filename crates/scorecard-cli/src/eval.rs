@@ -1,18 +1,28 @@
 //! `scorecard eval RULES --data FILE`: score every record, in input order;
-//! a bad record is reported and the rest are still scored.
+//! a bad record is reported and the rest are still scored. Batches are
+//! scored on `--jobs` threads (see [`batch`]).
 
-use std::io::{self, BufRead, BufWriter, Write};
+mod batch;
+mod progress;
+
+use std::io::{self, BufWriter};
+use std::num::NonZeroUsize;
 
 use scorecard::{Lang, Scorecard};
 
+use self::batch::{Sink, Stopped};
+use self::progress::{Measure, Progress};
 use crate::args::EvalArgs;
 use crate::exit::{note, CliError, Exit};
-use crate::failure::Failure;
 use crate::files;
-use crate::input::{self, Bounds, Data};
-use crate::output::Output;
+use crate::input::{self, Bounds, Data, InputFormat, Source, Tracked};
+use crate::output::{Output, Style};
 use crate::render::Renderer;
 use crate::rules;
+use crate::text::one_line;
+
+/// Output buffer: large writes keep the writer thread from contending for stdout.
+const OUTPUT_BUFFER: usize = 256 * 1024;
 
 /// Scores the data against the rules. Exit 1 if the rules or any record are invalid.
 pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
@@ -29,10 +39,15 @@ pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
     if !card.warnings().is_empty() {
         note(&warnings_hint(card, &compiled.name));
     }
-    let bounds = Bounds { max_data_bytes: args.max_data_bytes, max_record_bytes: args.max_record_bytes };
-    let data = input::open(reader, bounds).map_err(|e| CliError::read(&args.data, e))?;
-    let mut run = Run::new(card, data_name(args), args.data_is_stdin());
-    run.all(data, args)?;
+    let options = input::Options {
+        bounds: Bounds { max_data_bytes: args.max_data_bytes, max_record_bytes: args.max_record_bytes },
+        format: args.input_format.resolve(&args.data),
+        encoding: args.encoding,
+    };
+    let stream = Tracked::new(reader, args.data_is_stdin());
+    let data = input::open(stream, options).map_err(|e| CliError::read(&args.data, e))?;
+    let mut run = Run::new(card, args, options.format);
+    run.all(data)?;
     Ok(run.finish())
 }
 
@@ -53,75 +68,106 @@ fn warnings_hint(card: &Scorecard, rules: &str) -> String {
     )
 }
 
-/// One run over the data: the scorecard, where the data came from, and the counts.
+/// One run over the data: the scorecard, the arguments, and the counts.
 struct Run<'c> {
     card: &'c Scorecard,
+    args: &'c EvalArgs,
+    format: InputFormat,
     data: String,
-    streamed: bool,
     records: u64,
     failed: u64,
 }
 
 impl<'c> Run<'c> {
-    fn new(card: &'c Scorecard, data: String, streamed: bool) -> Self {
-        Run { card, data, streamed, records: 0, failed: 0 }
+    fn new(card: &'c Scorecard, args: &'c EvalArgs, format: InputFormat) -> Self {
+        Run { card, args, format, data: data_name(args), records: 0, failed: 0 }
     }
 
     /// Reads, scores and writes every record.
-    fn all<R: BufRead>(&mut self, data: Data<R>, args: &EvalArgs) -> Result<(), CliError> {
-        let read_error = |e: io::Error| CliError::read(&args.data, e);
-        let stdout = io::stdout();
+    fn all(&mut self, data: Data) -> Result<(), CliError> {
         match data {
             Data::Empty => self.empty(),
             Data::Whole(whole) => {
-                let mut out = Output::new(BufWriter::new(stdout.lock()), args.format, whole.is_batch(), self.lang());
-                whole.for_each(self.lang(), |line, text| self.one(&mut out, line, text))?;
-                out.finish()?;
+                let mut records = whole.records(self.lang());
+                let measure = Measure::Records(records.len());
+                self.batch(&mut records, whole.is_batch(), measure)?;
             }
-            Data::Lines(mut lines) => {
-                let batch = lines.is_batch().map_err(read_error)?;
-                let mut out = Output::new(BufWriter::new(stdout.lock()), args.format, batch, self.lang());
-                while let Some(record) = lines.next_record().map_err(read_error)? {
-                    self.one(&mut out, record.line, record.text.as_deref())?;
+            Data::Stream(mut stream) => {
+                self.unknown_columns(stream.columns());
+                let batch = stream.is_batch().map_err(|e| CliError::read(&self.args.data, e))?;
+                self.batch(&mut stream, batch, self.stream_measure())?;
+                if self.records == 0 {
+                    self.empty();
                 }
-                out.finish()?;
             }
         }
         Ok(())
     }
 
-    /// Scores one record and writes its report, or reports why it failed.
-    fn one<W: Write>(&mut self, out: &mut Output<W>, line: u64, text: Result<&str, &Failure>) -> io::Result<()> {
-        self.records = self.records.saturating_add(1);
-        let result = match text {
-            Ok(text) => self.card.evaluate_json(text).map_err(Failure::Record),
-            Err(failure) => Err(failure.clone()),
-        };
+    /// Scores the records of `source` on `--jobs` threads and writes them in order.
+    fn batch(&mut self, source: &mut impl Source, batch: bool, measure: Measure) -> Result<(), CliError> {
+        let lang = self.lang();
+        let style = Style::new(self.args.format, batch, self.card);
+        let out = Output::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()), &style);
+        let progress = if batch { Progress::new(measure, lang) } else { Progress::hidden(lang) };
+        let mut sink = Sink::new(out, &self.data, lang, progress, self.args.data_is_stdin());
+        let jobs = if batch { jobs(self.args.jobs) } else { 1 };
+        let result = batch::run(source, self.card, &style, &mut sink, jobs);
+        (self.records, self.failed) = sink.counts();
         match result {
-            Ok(report) => out.report(line, &report)?,
-            Err(failure) => {
-                self.failed = self.failed.saturating_add(1);
-                for message in failure.messages(self.lang()) {
-                    note(&self.lang().pick(
-                        format!("错误：{}:{line}：{message}", self.data),
-                        format!("error: {}:{line}: {message}", self.data),
-                    ));
-                }
-                out.failure(line, &failure)?;
+            Ok(()) => sink.finish().map_err(CliError::Write),
+            // Keep what was written, unclosed: the output is not complete.
+            Err(Stopped::Read(e)) => {
+                sink.abandon();
+                Err(CliError::read(&self.args.data, e))
+            }
+            Err(Stopped::Write(e)) => {
+                sink.abandon();
+                Err(CliError::Write(e))
             }
         }
-        if self.streamed {
-            out.flush()?;
+    }
+
+    /// Notes CSV columns that are not inputs of the scorecard: they are
+    /// ignored, and a misspelt key would otherwise only show up as a missing value.
+    fn unknown_columns(&self, columns: &[String]) {
+        let unknown: Vec<String> =
+            columns.iter().filter(|c| self.card.input(c).is_none()).map(|c| format!("`{}`", one_line(c))).collect();
+        if unknown.is_empty() {
+            return;
         }
-        Ok(())
+        let (zh, en) = (unknown.join("、"), unknown.join(", "));
+        note(&self.lang().pick(
+            format!("提示：{} 的列 {zh} 不是规则文件的输入，已忽略", self.data),
+            format!("note: column(s) {en} of {} are not inputs of the rule file and are ignored", self.data),
+        ));
+    }
+
+    /// The size of a data file, for the progress bar; unknown for stdin.
+    fn stream_measure(&self) -> Measure {
+        match std::fs::metadata(&self.args.data) {
+            Ok(meta) if meta.is_file() && !self.args.data_is_stdin() => Measure::Bytes(meta.len()),
+            _ => Measure::Unknown,
+        }
     }
 
     fn empty(&mut self) {
         self.failed = 1;
-        note(&self.lang().pick(
-            format!("错误：{} 中没有记录（应为 JSON 对象、JSON 数组或每行一个对象）", self.data),
-            format!("error: no records in {} (expected a JSON object, a JSON array, or one object a line)", self.data),
-        ));
+        let message = if self.format == InputFormat::Csv {
+            self.lang().pick(
+                format!("错误：{} 中没有记录（CSV 应有一行表头，其后每行一条记录）", self.data),
+                format!("error: no records in {} (a CSV file needs a header row, then one row per record)", self.data),
+            )
+        } else {
+            self.lang().pick(
+                format!("错误：{} 中没有记录（应为 JSON 对象、JSON 数组或每行一个对象）", self.data),
+                format!(
+                    "error: no records in {} (expected a JSON object, a JSON array, or one object a line)",
+                    self.data
+                ),
+            )
+        };
+        note(&message);
     }
 
     /// The summary and exit code.
@@ -140,5 +186,13 @@ impl<'c> Run<'c> {
 
     fn lang(&self) -> Lang {
         self.card.lang()
+    }
+}
+
+/// Worker threads for `--jobs N`: 0 means one per available core.
+fn jobs(requested: usize) -> usize {
+    match requested {
+        0 => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        n => n,
     }
 }

@@ -1,5 +1,5 @@
 //! Why a record was not scored: the engine's data errors, or a problem
-//! reading the record itself (too long, not UTF-8, no records at all).
+//! reading the record itself (too long, not valid text, a CSV row of the wrong width).
 
 use scorecard::{DataError, Lang, RecordError};
 use serde::Serialize;
@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum InputProblem {
-    /// A JSON Lines line is longer than `--max-record-bytes`.
+    /// A JSON Lines line or a CSV row is longer than `--max-record-bytes`.
     LineTooLong {
         /// The limit, in bytes.
         limit: u64,
@@ -23,6 +23,21 @@ pub enum InputProblem {
     InvalidUtf8 {
         /// 1-based byte column of the first invalid byte on its line.
         byte: usize,
+    },
+    /// The bytes are not valid text in the encoding `--encoding` names.
+    InvalidEncoding {
+        /// The encoding's name: `GBK`, `GB18030`.
+        encoding: &'static str,
+        /// 1-based byte column of the first invalid byte on its line.
+        byte: usize,
+    },
+    /// A CSV row has fewer cells than the header's named columns, or more
+    /// (non-blank) cells than the header.
+    CsvCells {
+        /// Cells in the row.
+        found: usize,
+        /// Cells it needs to line up with the header.
+        expected: usize,
     },
 }
 
@@ -39,8 +54,16 @@ impl InputProblem {
                 format!("the data file is larger than the limit of {limit} bytes (--max-data-bytes); use JSON Lines (one record a line) for large batches"),
             ),
             InputProblem::InvalidUtf8 { byte } => lang.pick(
-                format!("第 {byte} 字节起不是有效的 UTF-8 文本（GBK/GB18030 数据需先转换为 UTF-8）"),
-                format!("not valid UTF-8 text from byte {byte} (convert GBK/GB18030 data to UTF-8 first)"),
+                format!("第 {byte} 字节起不是有效的 UTF-8 文本（GBK/GB18030 数据请加 --encoding gbk）"),
+                format!("not valid UTF-8 text from byte {byte} (for GBK/GB18030 data pass --encoding gbk)"),
+            ),
+            InputProblem::InvalidEncoding { encoding, byte } => lang.pick(
+                format!("第 {byte} 字节起不是有效的 {encoding} 文本（--encoding）"),
+                format!("not valid {encoding} text from byte {byte} (--encoding)"),
+            ),
+            InputProblem::CsvCells { found, expected } => lang.pick(
+                format!("该行有 {found} 个单元格，与表头对齐应为 {expected} 个"),
+                format!("the row has {found} cells; lined up with the header row it needs {expected}"),
             ),
         }
     }

@@ -2,6 +2,8 @@
 //!
 //! - `scorecard check RULES` prints every diagnostic with a source snippet.
 //! - `scorecard eval RULES --data FILE [--format table|json|jsonl]` scores records.
+//! - `scorecard explain-error CODE [--lang zh|en]` explains a diagnostic code.
+//! - `scorecard test [PATHS…] [--bless]` runs the regression suites beside rule files.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
@@ -10,12 +12,14 @@ mod args;
 mod check;
 mod eval;
 mod exit;
+mod explain_error;
 mod failure;
 mod files;
 mod input;
 mod output;
 mod render;
 mod rules;
+mod test_cmd;
 mod text;
 
 use std::process::ExitCode;
@@ -30,6 +34,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::ExplainError(args) => explain_error::run(args),
+        Command::Test(args) => test_cmd::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -1,9 +1,8 @@
 //! Reading and compiling a rule file, keeping what is needed to show its diagnostics.
 
-use std::path::Path;
+use scorecard::{Diagnostic, Lang, Scorecard};
 
-use scorecard::{Diagnostic, Lang, Limits, Scorecard};
-
+use crate::args::RuleFile;
 use crate::exit::CliError;
 use crate::files;
 use crate::render::{self, Renderer, Snippet};
@@ -20,20 +19,41 @@ pub struct Compiled {
     pub name: String,
 }
 
-/// Reads and compiles the rule file at `path` with the default limits.
-pub fn compile(path: &Path) -> Result<Compiled, CliError> {
-    let limits = Limits::default();
+/// Reads and compiles the rule file named on the command line, with the
+/// limits its flags set (`--max-file-bytes`, `--max-indicators`, `--max-tiers`).
+pub fn compile(rules: &RuleFile) -> Result<Compiled, CliError> {
+    let limits = rules.limits();
+    let path = rules.path.as_path();
     let bytes = files::read_rules(path, limits.max_file_bytes)?;
     // Invalid bytes become U+FFFD: offsets up to the first one (where the engine reports it) are unchanged.
     let text = String::from_utf8_lossy(&bytes);
     let name = path.display().to_string();
     let snippet = Snippet::new(name.clone(), &text);
-    let result = Scorecard::compile_bytes(&bytes, &limits).map_err(|e| e.diagnostics);
+    let result =
+        Scorecard::compile_bytes(&bytes, &limits).map_err(|e| e.diagnostics.into_iter().map(with_flag_names).collect());
     let lang = match &result {
         Ok(card) => card.lang(),
         Err(_) => Lang::detect(&text),
     };
     Ok(Compiled { result, snippet, lang, name })
+}
+
+/// The engine's help for a limit names the embedding API (`Limits::max_tiers`);
+/// on the command line the limit is a flag, so the help names the flag.
+fn with_flag_names(mut diagnostic: Diagnostic) -> Diagnostic {
+    const FLAGS: [(&str, &str); 3] = [
+        ("Limits::max_file_bytes", "--max-file-bytes"),
+        ("Limits::max_indicators", "--max-indicators"),
+        ("Limits::max_tiers", "--max-tiers"),
+    ];
+    if let Some(help) = diagnostic.help.as_mut() {
+        for (api, flag) in FLAGS {
+            if help.contains(api) {
+                *help = help.replace(api, flag);
+            }
+        }
+    }
+    diagnostic
 }
 
 impl Compiled {
@@ -62,7 +82,7 @@ impl Compiled {
                 let total = card.full_marks().normalize();
                 self.lang.pick(
                     format!("{}：检查通过（{n} 个指标，总分 {total}）", self.name),
-                    format!("{}: ok ({n} indicators, total {total})", self.name),
+                    format!("{}: ok ({n} indicator{}, total {total})", self.name, if n == 1 { "" } else { "s" }),
                 )
             }
             _ => self.lang.pick(format!("{}：{counts}", self.name), format!("{}: {counts}", self.name)),

@@ -12,8 +12,11 @@ pub use rust_decimal::Decimal;
 pub use scorecard_eval::{
     Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, GroupReport, IndicatorReport, IndicatorScore,
     InputInfo, InputKey, InputRef, Lang, Limits, LineCol, LineIndex, Record, RecordError, Report, Scorecard, Scores,
-    Severity, Span,
+    Severity, Span, Status,
 };
+
+#[cfg(feature = "testing")]
+pub mod testing;
 
 /// Units of measure known to the engine.
 pub mod units {

@@ -38,6 +38,11 @@ impl<R: BufRead> LineReader<R> {
         LineReader { reader, line: 0 }
     }
 
+    /// The stream being read.
+    pub fn get_ref(&self) -> &R {
+        &self.reader
+    }
+
     /// The number of lines read so far (the 1-based number of the last line).
     pub fn line(&self) -> u64 {
         self.line

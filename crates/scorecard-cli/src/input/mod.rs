@@ -1,30 +1,76 @@
-//! Reading measurement records: JSON Lines streamed line by line, or a whole
-//! file holding one JSON object or a JSON array of objects.
+//! Reading measurement records: JSON Lines or CSV streamed a record at a
+//! time in constant memory, or a whole file holding one JSON object or a
+//! JSON array of objects.
 //!
-//! Detection: if the first non-blank line is on its own a complete JSON value
-//! (other than an array), the input is JSON Lines; otherwise the whole file is
+//! `--input-format auto` (the default) reads a file named `*.csv` as CSV.
+//! Otherwise, if the first non-blank line is on its own a complete JSON value
+//! (other than an array), the input is JSON Lines; if not, the whole file is
 //! read, within `--max-data-bytes`, and parsed as one object or one array.
-//! Details are in [`is_json_lines`].
+//! Details are in [`is_json_lines`]. `json`, `jsonl` and `csv` skip the guess.
 
+mod csv;
+mod encoding;
 mod lines;
+mod tracked;
 mod whole;
 
 use std::collections::VecDeque;
 use std::io::{self, BufRead};
+use std::path::Path;
 
+use clap::ValueEnum;
 use serde_json::value::RawValue;
 
+pub use encoding::TextEncoding;
 pub use lines::{Line, LineReader};
+pub use tracked::Tracked;
 pub use whole::Whole;
 
+use self::csv::{CsvRows, Header};
 use crate::failure::{Failure, InputProblem};
+
+/// `--input-format`: how the data file is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum InputFormat {
+    /// CSV for a `*.csv` file; otherwise JSON Lines or JSON, told apart by the first line.
+    #[default]
+    Auto,
+    /// One JSON object, or a JSON array of objects, read whole.
+    Json,
+    /// One JSON object a line, streamed.
+    Jsonl,
+    /// A header row of input keys, then one record a row, streamed.
+    Csv,
+}
+
+impl InputFormat {
+    /// The format to read `path` with: `auto` picks CSV for a `.csv` extension.
+    pub fn resolve(self, path: &Path) -> InputFormat {
+        let csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        match self {
+            InputFormat::Auto if csv => InputFormat::Csv,
+            other => other,
+        }
+    }
+}
+
+/// How to read the data.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Bounds on what is read into memory.
+    pub bounds: Bounds,
+    /// The layout, already resolved against the file name.
+    pub format: InputFormat,
+    /// The character encoding.
+    pub encoding: TextEncoding,
+}
 
 /// Bounds on what is read into memory.
 #[derive(Debug, Clone, Copy)]
 pub struct Bounds {
     /// Largest data file read whole.
     pub max_data_bytes: u64,
-    /// Largest JSON Lines line.
+    /// Largest JSON Lines line or CSV row.
     pub max_record_bytes: u64,
 }
 
@@ -37,21 +83,45 @@ pub struct OwnedRecord {
     pub text: Result<String, Failure>,
 }
 
+/// Records in input order, as the batch pipeline reads them.
+pub trait Source {
+    /// The next record, or `None` at the end of the input.
+    fn next_record(&mut self) -> io::Result<Option<OwnedRecord>>;
+
+    /// Whether reading the next record could wait for input that has not
+    /// arrived yet (stdin): the records read so far should be scored first.
+    fn would_wait(&self) -> bool;
+
+    /// How far the input has been read, in the progress bar's unit (bytes
+    /// of a stream, records of a whole file).
+    fn position(&self) -> u64;
+}
+
 /// The data, after detecting its layout.
-pub enum Data<R> {
+pub enum Data {
     /// No record at all (an empty or blank input).
     Empty,
-    /// JSON Lines, streamed.
-    Lines(JsonLines<R>),
+    /// JSON Lines or CSV, streamed.
+    Stream(Stream),
     /// A whole file, read into memory.
     Whole(Whole),
 }
 
-/// Detects the layout of `reader` and prepares to read its records.
-pub fn open<R: BufRead>(reader: R, bounds: Bounds) -> io::Result<Data<R>> {
+/// Detects the layout of `reader` (unless `options` names it) and prepares to read its records.
+pub fn open(reader: Tracked, options: Options) -> io::Result<Data> {
+    let Bounds { max_data_bytes, max_record_bytes } = options.bounds;
+    let encoding = options.encoding;
+    match options.format {
+        InputFormat::Csv => return open_csv(reader, max_record_bytes, encoding),
+        InputFormat::Jsonl => {
+            let rows = Rows::Lines(JsonLines::new(LineReader::new(reader), max_record_bytes, encoding));
+            return Ok(Data::Stream(Stream::new(rows, None)));
+        }
+        InputFormat::Auto | InputFormat::Json => {}
+    }
     let mut lines = LineReader::new(reader);
     let first = loop {
-        match lines.next_line(bounds.max_data_bytes)? {
+        match lines.next_line(max_data_bytes)? {
             None => return Ok(Data::Empty),
             Some(line) if line.is_blank() => continue,
             Some(line) => break line,
@@ -59,18 +129,32 @@ pub fn open<R: BufRead>(reader: R, bounds: Bounds) -> io::Result<Data<R>> {
     };
     let line = lines.line();
     let bytes = match first {
+        Line::TooLong if options.format == InputFormat::Json => {
+            return Ok(Data::Whole(Whole::too_large(line, max_data_bytes)));
+        }
         Line::TooLong => {
-            let problem = Failure::Input(InputProblem::FileTooLarge { limit: bounds.max_data_bytes });
-            return Ok(Data::Lines(JsonLines::new(lines, bounds, OwnedRecord { line, text: Err(problem) })));
+            let problem = Failure::Input(InputProblem::FileTooLarge { limit: max_data_bytes });
+            let rows = Rows::Lines(JsonLines::new(lines, max_record_bytes, encoding));
+            return Ok(Data::Stream(Stream::new(rows, Some(OwnedRecord { line, text: Err(problem) }))));
         }
         Line::Bytes(bytes) if line == 1 => lines::strip_bom(&bytes).to_vec(),
         Line::Bytes(bytes) => bytes,
     };
-    if is_json_lines(&bytes) {
-        let text = record_text(bytes, bounds.max_record_bytes);
-        return Ok(Data::Lines(JsonLines::new(lines, bounds, OwnedRecord { line, text })));
+    if options.format == InputFormat::Auto && is_json_lines(&bytes) {
+        let text = record_text(bytes, max_record_bytes, encoding);
+        let rows = Rows::Lines(JsonLines::new(lines, max_record_bytes, encoding));
+        return Ok(Data::Stream(Stream::new(rows, Some(OwnedRecord { line, text }))));
     }
-    Whole::read(lines, bytes, bounds.max_data_bytes).map(Data::Whole)
+    Whole::read(lines, bytes, max_data_bytes, encoding).map(Data::Whole)
+}
+
+/// Reads a CSV header and prepares to stream its rows.
+fn open_csv(reader: Tracked, max_record_bytes: u64, encoding: TextEncoding) -> io::Result<Data> {
+    Ok(match CsvRows::open(reader, max_record_bytes, encoding)? {
+        Header::Empty => Data::Empty,
+        Header::Failed(record) => Data::Stream(Stream::new(Rows::Ended, Some(record))),
+        Header::Rows(rows) => Data::Stream(Stream::new(Rows::Csv(rows), None)),
+    })
 }
 
 /// Whether a first line makes the input JSON Lines: it is a complete JSON
@@ -89,28 +173,36 @@ fn is_json_lines(bytes: &[u8]) -> bool {
     }
 }
 
-/// Checks one JSON Lines line: within the bound, and UTF-8.
-fn record_text(bytes: Vec<u8>, max: u64) -> Result<String, Failure> {
+/// Checks one JSON Lines line: within the bound, and valid text.
+fn record_text(bytes: Vec<u8>, max: u64, encoding: TextEncoding) -> Result<String, Failure> {
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max {
         return Err(Failure::Input(InputProblem::LineTooLong { limit: max }));
     }
-    String::from_utf8(bytes)
-        .map_err(|e| Failure::Input(InputProblem::InvalidUtf8 { byte: e.utf8_error().valid_up_to().saturating_add(1) }))
+    encoding.decode(bytes).map_err(|bad| Failure::Input(encoding.problem(bad.at.saturating_add(1))))
 }
 
-/// JSON Lines records, read one line at a time.
-pub struct JsonLines<R> {
-    lines: LineReader<R>,
-    max_record_bytes: u64,
+/// Records streamed one at a time, with a look-ahead to tell a batch from a single record.
+pub struct Stream {
+    rows: Rows,
     pending: VecDeque<OwnedRecord>,
 }
 
-impl<R: BufRead> JsonLines<R> {
-    fn new(lines: LineReader<R>, bounds: Bounds, first: OwnedRecord) -> Self {
-        JsonLines { lines, max_record_bytes: bounds.max_record_bytes, pending: VecDeque::from([first]) }
+/// The stream's layout.
+enum Rows {
+    /// JSON Lines.
+    Lines(JsonLines<Tracked>),
+    /// CSV after its header row.
+    Csv(CsvRows<Tracked>),
+    /// Nothing more to read (a CSV file whose header row is unusable).
+    Ended,
+}
+
+impl Stream {
+    fn new(rows: Rows, first: Option<OwnedRecord>) -> Self {
+        Stream { rows, pending: first.into_iter().collect() }
     }
 
-    /// Whether more than one record follows (reads ahead one record).
+    /// Whether more than one record follows (reads ahead up to two records).
     pub fn is_batch(&mut self) -> io::Result<bool> {
         while self.pending.len() < 2 {
             match self.read()? {
@@ -121,14 +213,61 @@ impl<R: BufRead> JsonLines<R> {
         Ok(self.pending.len() > 1)
     }
 
-    /// The next record, or `None` at the end of the input.
-    pub fn next_record(&mut self) -> io::Result<Option<OwnedRecord>> {
+    /// The column names of a CSV header (empty for JSON Lines).
+    pub fn columns(&self) -> &[String] {
+        match &self.rows {
+            Rows::Csv(rows) => rows.columns(),
+            Rows::Lines(_) | Rows::Ended => &[],
+        }
+    }
+
+    fn read(&mut self) -> io::Result<Option<OwnedRecord>> {
+        match &mut self.rows {
+            Rows::Lines(lines) => lines.read(),
+            Rows::Csv(rows) => rows.read(),
+            Rows::Ended => Ok(None),
+        }
+    }
+
+    fn reader(&self) -> Option<&Tracked> {
+        match &self.rows {
+            Rows::Lines(lines) => Some(lines.lines.get_ref()),
+            Rows::Csv(rows) => Some(rows.get_ref()),
+            Rows::Ended => None,
+        }
+    }
+}
+
+impl Source for Stream {
+    fn next_record(&mut self) -> io::Result<Option<OwnedRecord>> {
         match self.pending.pop_front() {
             Some(record) => Ok(Some(record)),
             None => self.read(),
         }
     }
 
+    fn would_wait(&self) -> bool {
+        self.pending.is_empty() && self.reader().is_some_and(Tracked::would_wait)
+    }
+
+    fn position(&self) -> u64 {
+        self.reader().map_or(0, Tracked::consumed)
+    }
+}
+
+/// JSON Lines records, read one line at a time.
+pub struct JsonLines<R> {
+    lines: LineReader<R>,
+    max_record_bytes: u64,
+    encoding: TextEncoding,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    fn new(lines: LineReader<R>, max_record_bytes: u64, encoding: TextEncoding) -> Self {
+        JsonLines { lines, max_record_bytes, encoding }
+    }
+
+    /// The next non-blank line's record, or `None` at the end of the input.
     fn read(&mut self) -> io::Result<Option<OwnedRecord>> {
         loop {
             let Some(line) = self.lines.next_line(self.max_record_bytes)? else { return Ok(None) };
@@ -136,7 +275,10 @@ impl<R: BufRead> JsonLines<R> {
                 continue;
             }
             let text = match line {
-                Line::Bytes(bytes) => record_text(bytes, self.max_record_bytes),
+                Line::Bytes(bytes) if self.lines.line() == 1 => {
+                    record_text(lines::strip_bom(&bytes).to_vec(), self.max_record_bytes, self.encoding)
+                }
+                Line::Bytes(bytes) => record_text(bytes, self.max_record_bytes, self.encoding),
                 Line::TooLong => Err(Failure::Input(InputProblem::LineTooLong { limit: self.max_record_bytes })),
             };
             return Ok(Some(OwnedRecord { line: self.lines.line(), text }));

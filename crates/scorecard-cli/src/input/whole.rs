@@ -5,7 +5,7 @@ use std::io::{self, BufRead};
 use scorecard::{DataError, DataErrorKind, Lang, RecordError};
 use serde_json::value::RawValue;
 
-use super::LineReader;
+use super::{LineReader, OwnedRecord, Source, TextEncoding};
 use crate::failure::{Failure, InputProblem};
 
 /// A whole data file, read within the size bound.
@@ -36,7 +36,12 @@ pub enum Whole {
 
 impl Whole {
     /// Reads the rest of the file after its first non-blank line `first`.
-    pub fn read<R: BufRead>(mut lines: LineReader<R>, first: Vec<u8>, max: u64) -> io::Result<Whole> {
+    pub fn read<R: BufRead>(
+        mut lines: LineReader<R>,
+        first: Vec<u8>,
+        max: u64,
+        encoding: TextEncoding,
+    ) -> io::Result<Whole> {
         let line = lines.line();
         let batch = first.trim_ascii_start().starts_with(b"[");
         let too_large =
@@ -52,11 +57,16 @@ impl Whole {
         if !lines.read_rest(&mut buf, room)? {
             return Ok(too_large(line));
         }
-        Ok(match String::from_utf8(buf) {
+        Ok(match encoding.decode(buf) {
             Ok(text) if batch => Whole::Array { text },
             Ok(text) => Whole::Object { line, text },
-            Err(e) => invalid_utf8(e.as_bytes(), e.utf8_error().valid_up_to(), batch),
+            Err(bad) => invalid_text(&bad.bytes, bad.at, batch, encoding),
         })
+    }
+
+    /// A file whose first line alone is larger than `max` bytes.
+    pub fn too_large(line: u64, max: u64) -> Whole {
+        Whole::Failed { line, failure: Failure::Input(InputProblem::FileTooLarge { limit: max }), batch: false }
     }
 
     /// Whether the file is a batch (an array), as opposed to a single record.
@@ -68,37 +78,73 @@ impl Whole {
         }
     }
 
-    /// Calls `f` with each record's line and text, in input order.
-    pub fn for_each<F>(&self, lang: Lang, mut f: F) -> io::Result<()>
-    where
-        F: FnMut(u64, Result<&str, &Failure>) -> io::Result<()>,
-    {
-        match self {
-            Whole::Object { line, text } => f(*line, Ok(text)),
-            Whole::Failed { line, failure, .. } => f(*line, Err(failure)),
+    /// Each record's line and text, in input order.
+    pub fn records(&self, lang: Lang) -> WholeRecords<'_> {
+        let (one, items, text) = match self {
+            Whole::Object { line, text } => (Some(owned(*line, Ok(text.clone()))), Vec::new(), ""),
+            Whole::Failed { line, failure, .. } => (Some(owned(*line, Err(failure.clone()))), Vec::new(), ""),
             Whole::Array { text } => match serde_json::from_str::<Vec<&RawValue>>(text) {
-                Ok(items) => each_item(text, &items, f),
-                Err(e) => f(line_u64(e.line()), Err(&json_failure(&e, lang))),
+                Ok(items) => (None, items, text.as_str()),
+                Err(e) => (Some(owned(line_u64(e.line()), Err(json_failure(&e, lang)))), Vec::new(), ""),
             },
-        }
+        };
+        let total = u64::try_from(items.len()).unwrap_or(u64::MAX).max(u64::from(one.is_some()));
+        WholeRecords { one, items: items.into_iter(), text, line: 1, at: 0, done: 0, total }
     }
 }
 
-/// Calls `f` on each array element with the line it starts on.
-fn each_item<F>(text: &str, items: &[&RawValue], mut f: F) -> io::Result<()>
-where
-    F: FnMut(u64, Result<&str, &Failure>) -> io::Result<()>,
-{
-    let base = text.as_ptr() as usize;
-    let (mut line, mut at) = (1u64, 0usize);
-    for item in items {
-        let start = (item.get().as_ptr() as usize).checked_sub(base).unwrap_or(at).max(at);
-        let newlines = text.get(at..start).map_or(0, |s| s.bytes().filter(|b| *b == b'\n').count());
-        line = line.saturating_add(u64::try_from(newlines).unwrap_or(0));
-        at = start;
-        f(line, Ok(item.get()))?;
+fn owned(line: u64, text: Result<String, Failure>) -> OwnedRecord {
+    OwnedRecord { line, text }
+}
+
+/// The records of a whole file, one at a time, each with the line it starts on.
+pub struct WholeRecords<'a> {
+    /// A single record (an object, or why the file could not be read).
+    one: Option<OwnedRecord>,
+    /// The elements of an array.
+    items: std::vec::IntoIter<&'a RawValue>,
+    /// The array's text, to count lines in.
+    text: &'a str,
+    /// The line of the last element, and the byte offset it starts at.
+    line: u64,
+    at: usize,
+    /// Records handed out so far, and how many there are.
+    done: u64,
+    total: u64,
+}
+
+impl WholeRecords<'_> {
+    /// How many records there are.
+    pub fn len(&self) -> u64 {
+        self.total
     }
-    Ok(())
+}
+
+impl Source for WholeRecords<'_> {
+    fn next_record(&mut self) -> io::Result<Option<OwnedRecord>> {
+        let record = match self.one.take() {
+            Some(record) => record,
+            None => {
+                let Some(item) = self.items.next() else { return Ok(None) };
+                let base = self.text.as_ptr() as usize;
+                let start = (item.get().as_ptr() as usize).checked_sub(base).unwrap_or(self.at).max(self.at);
+                let newlines = self.text.get(self.at..start).map_or(0, |s| s.bytes().filter(|b| *b == b'\n').count());
+                self.line = self.line.saturating_add(u64::try_from(newlines).unwrap_or(0));
+                self.at = start;
+                owned(self.line, Ok(item.get().to_owned()))
+            }
+        };
+        self.done = self.done.saturating_add(1);
+        Ok(Some(record))
+    }
+
+    fn would_wait(&self) -> bool {
+        false
+    }
+
+    fn position(&self) -> u64 {
+        self.done
+    }
 }
 
 /// An array that is not valid JSON, as the engine's own JSON error.
@@ -107,14 +153,14 @@ fn json_failure(e: &serde_json::Error, lang: Lang) -> Failure {
     Failure::Record(RecordError { errors: vec![DataError { kind, input: None, indicators: Vec::new(), lang }] })
 }
 
-/// Invalid UTF-8 at byte `at` of the file.
-fn invalid_utf8(bytes: &[u8], at: usize, batch: bool) -> Whole {
+/// Invalid text at byte `at` of the file.
+fn invalid_text(bytes: &[u8], at: usize, batch: bool, encoding: TextEncoding) -> Whole {
     let before = bytes.get(..at).unwrap_or(bytes);
     let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i.saturating_add(1));
     let lines = before.iter().filter(|b| **b == b'\n').count();
     let byte = at.saturating_sub(line_start).saturating_add(1);
     let line = line_u64(lines.saturating_add(1));
-    Whole::Failed { line, failure: Failure::Input(InputProblem::InvalidUtf8 { byte }), batch }
+    Whole::Failed { line, failure: Failure::Input(encoding.problem(byte)), batch }
 }
 
 fn line_u64(line: usize) -> u64 {

@@ -1,57 +1,119 @@
 //! Writing reports and failed records in the chosen format, in input order.
+//!
+//! Rendering is split in two so records can be rendered on worker threads:
+//! a [`Style`] renders each record's bytes, with what goes before it (the
+//! CSV header or the `[` of a JSON array before the first record; a comma or
+//! a blank line before the others), and an [`Output`] writes rendered
+//! chunks in order and closes the output.
 
+mod csv;
 mod number;
 mod table;
 
 use std::io::{self, Write};
 
-use scorecard::{Lang, Report};
+use scorecard::{Lang, Report, Scorecard};
 
 use crate::args::Format;
 use crate::failure::Failure;
 
-/// Writes one report or failure per record to `w`.
+/// How each record is rendered; shared by the worker threads.
+#[derive(Debug, Clone)]
+pub struct Style {
+    format: Format,
+    batch: bool,
+    lang: Lang,
+    /// Indicators, for the empty cells of a failed CSV row.
+    indicators: usize,
+    /// The CSV header (with its byte-order mark), before the first row.
+    csv_header: String,
+}
+
+impl Style {
+    /// The style for `card`'s reports in `format`, for a single record (`batch == false`) or a batch.
+    pub fn new(format: Format, batch: bool, card: &Scorecard) -> Self {
+        let csv_header = if format == Format::Csv { csv::header(card) } else { String::new() };
+        Style { format, batch, lang: card.lang(), indicators: card.indicator_names().count(), csv_header }
+    }
+
+    /// Renders what goes before a record: the start of the output before
+    /// the `first` record, a separator before the others.
+    pub fn lead(&self, first: bool, out: &mut Vec<u8>) {
+        let lead: &[u8] = match self.format {
+            Format::Table if !first => b"\n",
+            Format::Json if self.batch => {
+                if first {
+                    b"[\n"
+                } else {
+                    b",\n"
+                }
+            }
+            Format::Csv if first => self.csv_header.as_bytes(),
+            Format::Table | Format::Json | Format::Jsonl | Format::Csv => b"",
+        };
+        out.extend_from_slice(lead);
+    }
+
+    /// Renders the output for a record that was scored.
+    pub fn report(&self, line: u64, report: &Report, out: &mut Vec<u8>) -> io::Result<()> {
+        match self.format {
+            Format::Table => {
+                self.table_heading(line, out)?;
+                table::write(out, report, self.lang)
+            }
+            Format::Json | Format::Jsonl => {
+                out.extend_from_slice(report.to_json().as_bytes());
+                if self.format == Format::Jsonl || !self.batch {
+                    out.push(b'\n');
+                }
+                Ok(())
+            }
+            Format::Csv => csv::report_row(out, line, report),
+        }
+    }
+
+    /// Renders the output for a record that was not scored, at its place in the order.
+    pub fn failure(&self, line: u64, failure: &Failure, out: &mut Vec<u8>) -> io::Result<()> {
+        match self.format {
+            Format::Table => {
+                self.table_heading(line, out)?;
+                table::write_failure(out, failure, self.lang)
+            }
+            Format::Json if self.batch => write!(out, "{}", failure.to_json(line, self.lang)),
+            // A single record that failed has no report; the error is on stderr.
+            Format::Json => Ok(()),
+            Format::Jsonl => writeln!(out, "{}", failure.to_json(line, self.lang)),
+            Format::Csv => csv::failure_row(out, line, failure, self.lang, self.indicators),
+        }
+    }
+
+    /// `记录 N` / `record N` before each record of a batch.
+    fn table_heading(&self, line: u64, out: &mut Vec<u8>) -> io::Result<()> {
+        if self.batch {
+            writeln!(out, "{}", self.lang.pick(format!("记录 {line}"), format!("record {line}")))?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes rendered chunks to `w`, in order, and closes the output.
 pub struct Output<W: Write> {
     w: W,
     format: Format,
     batch: bool,
     written: u64,
-    lang: Lang,
 }
 
 impl<W: Write> Output<W> {
-    /// An output for a single record (`batch == false`) or a batch.
-    pub fn new(w: W, format: Format, batch: bool, lang: Lang) -> Self {
-        Output { w, format, batch, written: 0, lang }
+    /// An output in the format and batch mode of `style`.
+    pub fn new(w: W, style: &Style) -> Self {
+        Output { w, format: style.format, batch: style.batch, written: 0 }
     }
 
-    /// Writes the output for a record that was scored.
-    pub fn report(&mut self, line: u64, report: &Report) -> io::Result<()> {
-        match self.format {
-            Format::Table => {
-                self.table_heading(line)?;
-                table::write(&mut self.w, report, self.lang)
-            }
-            Format::Json => self.json_item(&report.to_json()),
-            Format::Jsonl => writeln!(self.w, "{}", report.to_json()),
-        }?;
-        self.written = self.written.saturating_add(1);
-        Ok(())
-    }
-
-    /// Writes the output for a record that was not scored, at its place in the order.
-    pub fn failure(&mut self, line: u64, failure: &Failure) -> io::Result<()> {
-        match self.format {
-            Format::Table => {
-                self.table_heading(line)?;
-                table::write_failure(&mut self.w, failure, self.lang)
-            }
-            Format::Json if self.batch => self.json_item(&failure.to_json(line, self.lang)),
-            // A single record that failed has no report; the error is on stderr.
-            Format::Json => Ok(()),
-            Format::Jsonl => writeln!(self.w, "{}", failure.to_json(line, self.lang)),
-        }?;
-        self.written = self.written.saturating_add(1);
+    /// Writes the rendered bytes of `records` records.
+    pub fn chunk(&mut self, bytes: &[u8], records: u64) -> io::Result<()> {
+        self.w.write_all(bytes)?;
+        self.written = self.written.saturating_add(records);
         Ok(())
     }
 
@@ -67,24 +129,5 @@ impl<W: Write> Output<W> {
     /// Flushes what has been written so far (for streamed input).
     pub fn flush(&mut self) -> io::Result<()> {
         self.w.flush()
-    }
-
-    fn json_item(&mut self, json: &str) -> io::Result<()> {
-        if !self.batch {
-            return writeln!(self.w, "{json}");
-        }
-        let sep = if self.written == 0 { "[\n" } else { ",\n" };
-        write!(self.w, "{sep}{json}")
-    }
-
-    /// `记录 N` / `record N` before each record of a batch, a blank line between records.
-    fn table_heading(&mut self, line: u64) -> io::Result<()> {
-        if self.written > 0 {
-            writeln!(self.w)?;
-        }
-        if self.batch {
-            writeln!(self.w, "{}", self.lang.pick(format!("记录 {line}"), format!("record {line}")))?;
-        }
-        Ok(())
     }
 }

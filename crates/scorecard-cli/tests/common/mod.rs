@@ -36,9 +36,14 @@ pub fn scorecard(args: &[&str]) -> Run {
 
 /// Runs `scorecard args…` with `input` on stdin.
 pub fn scorecard_with_stdin(args: &[&str], input: &[u8]) -> Run {
+    scorecard_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, input)
+}
+
+/// Runs `scorecard args…` in directory `dir`, with `input` on stdin.
+pub fn scorecard_in(dir: &Path, args: &[&str], input: &[u8]) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .env_remove("NO_COLOR")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -62,9 +67,15 @@ pub fn scorecard_with_stdin(args: &[&str], input: &[u8]) -> Run {
     run
 }
 
-/// Writes `bytes` to a fresh file under the target directory and returns its path.
+/// Writes `bytes` to a fresh file named `name` under the target directory
+/// and returns its path. Each call gets its own directory, so tests running
+/// in parallel never share (and half-write) a file of the same name.
 pub fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("scorecard-cli-{}", std::process::id()));
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("scorecard-cli-{}", std::process::id()))
+        .join(call.to_string());
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();

@@ -1,0 +1,78 @@
+//! The CSV format, for Excel: a UTF-8 byte-order mark and a header row, then
+//! one row per record in input order, lines ended by CRLF (RFC 4180).
+//!
+//! Columns, named in the rule file's language: the record's line, the total,
+//! the grade, then for each indicator in table order its score, deduction and
+//! explanation, and last an error column. A record that was not scored keeps
+//! its row: its line, empty score cells, and its errors joined by `；`/`; `.
+//! Numbers are exact, with at least two decimals, as in the table format.
+//! A text cell that Excel would run as a formula (it starts with `=`, `+`,
+//! `-` or `@`) is prefixed with `'`.
+
+use std::io::{self, Write};
+
+use scorecard::{Lang, Report, Scorecard};
+
+use super::number::fixed2;
+use crate::failure::Failure;
+
+/// The UTF-8 byte-order mark, which tells Excel the file is UTF-8.
+const BOM: &str = "\u{feff}";
+
+/// The byte-order mark and the header row.
+pub fn header(card: &Scorecard) -> String {
+    let lang = card.lang();
+    let mut cells: Vec<String> =
+        lang.pick(["行号", "总分", "等级"], ["line", "total", "grade"]).map(str::to_owned).into();
+    let [score, deduction, explanation] = lang.pick(["得分", "扣分", "说明"], ["score", "deduction", "explanation"]);
+    for name in card.indicator_names() {
+        for what in [score, deduction, explanation] {
+            cells.push(text_cell(&format!("{name} {what}")));
+        }
+    }
+    cells.push(lang.pick("错误", "error").to_owned());
+    format!("{BOM}{}\r\n", cells.join(","))
+}
+
+/// The row of a scored record.
+pub fn report_row(out: &mut Vec<u8>, line: u64, report: &Report) -> io::Result<()> {
+    let mut cells = vec![line.to_string(), fixed2(report.total), text_cell(&report.grade)];
+    for ind in &report.indicators {
+        cells.extend([fixed2(ind.score), fixed2(ind.deduction), text_cell(&ind.explanation)]);
+    }
+    cells.push(String::new());
+    write!(out, "{}\r\n", cells.join(","))
+}
+
+/// The row of a record that was not scored: its line, empty cells, and the errors.
+pub fn failure_row(out: &mut Vec<u8>, line: u64, failure: &Failure, lang: Lang, indicators: usize) -> io::Result<()> {
+    let empty = indicators.saturating_mul(3).saturating_add(2);
+    let errors = failure.messages(lang).join(lang.pick("；", "; "));
+    write!(out, "{line}{}{}\r\n", ",".repeat(empty.saturating_add(1)), text_cell(&errors))
+}
+
+/// A text cell: quoted if it holds a comma, quote, line break or edge
+/// spaces, and kept from being read as a formula.
+fn text_cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    let quote = text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
+    if quote {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cells_are_quoted_and_defused() {
+        assert_eq!(text_cell("plain 文本"), "plain 文本");
+        assert_eq!(text_cell("a,b"), "\"a,b\"");
+        assert_eq!(text_cell("say \"hi\"\n"), "\"say \"\"hi\"\"\n\"");
+        assert_eq!(text_cell("=1+2"), "'=1+2");
+        assert_eq!(text_cell("-x, y"), "\"'-x, y\"");
+    }
+}

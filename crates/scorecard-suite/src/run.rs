@@ -1,0 +1,222 @@
+//! Loading a suite against its rule file (compiled once) and running its cases.
+
+use std::path::{Path, PathBuf};
+
+use scorecard_eval::{Lang, Limits, LineIndex, RecordError, Report, Scorecard};
+
+use crate::error::{Problem, ProblemKind, SuiteError};
+use crate::names::{closest, error_tag, IndicatorId, Indicators};
+use crate::outcome::{CaseOutcome, Measure, Mismatch, SuiteOutcome};
+use crate::parse;
+use crate::record;
+use crate::suite::{Case, Expect, ExpectError, IndicatorExpect, Scored, Suite};
+
+/// Largest suite file read, in bytes.
+pub const MAX_SUITE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// A suite checked against its compiled rule file, ready to run.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The suite file, as found.
+    pub path: String,
+    /// The rule file it tests.
+    pub rules: PathBuf,
+    /// The rule file as the suite names it.
+    pub rules_written: String,
+    /// The suite file's text.
+    pub text: String,
+    /// The parsed suite.
+    pub suite: Suite,
+    /// The compiled rule file.
+    pub card: Scorecard,
+    plans: Vec<Plan>,
+}
+
+/// A case with its record built and its indicator names resolved.
+#[derive(Debug, Clone)]
+struct Plan {
+    json: String,
+    indicators: Vec<(Measure, IndicatorExpect, IndicatorId)>,
+}
+
+/// Reads, parses and checks a suite, and compiles its rule file.
+pub fn load(path: &Path) -> Result<Loaded, SuiteError> {
+    let shown = path.display().to_string();
+    let fail = |lang: Lang, problems: Vec<Problem>| SuiteError { path: shown.clone(), lang, problems };
+    let guess = guess_lang(path);
+    let text = read_text(path, MAX_SUITE_BYTES).map_err(|kind| fail(guess, vec![Problem { pos: None, kind }]))?;
+    let suite = parse::parse(&text).map_err(|problems| fail(guess, problems))?;
+    let rules_written = suite.rules.clone().unwrap_or_else(|| default_rules(path));
+    let rules = path.parent().unwrap_or(Path::new("")).join(&rules_written);
+    let card = compile(&rules).map_err(|kind| fail(guess, vec![Problem { pos: None, kind }]))?;
+    let indicators = scorecard_syntax::parse(card.source(), &Limits::default())
+        .map(|file| Indicators::of(&file))
+        .unwrap_or_default();
+    let mut problems = Vec::new();
+    let plans = suite.cases.iter().map(|case| plan(case, &card, &indicators, &mut problems)).collect();
+    if !problems.is_empty() {
+        problems.sort_by_key(|p: &Problem| p.pos);
+        return Err(fail(card.lang(), problems));
+    }
+    Ok(Loaded { path: shown, rules, rules_written, text, suite, card, plans })
+}
+
+/// Loads a suite and runs every case.
+pub fn run(path: &Path) -> Result<SuiteOutcome, SuiteError> {
+    load(path).map(|loaded| loaded.run())
+}
+
+impl Loaded {
+    /// Scores every case and compares it with its expectations.
+    pub fn run(&self) -> SuiteOutcome {
+        let cases = self
+            .suite
+            .cases
+            .iter()
+            .zip(&self.plans)
+            .enumerate()
+            .map(|(index, (case, plan))| {
+                let result = self.card.evaluate_json(&plan.json);
+                let mismatches = compare(&case.expect, plan, &result);
+                CaseOutcome { name: case.name.clone(), index, pos: case.pos, result, mismatches }
+            })
+            .collect();
+        SuiteOutcome {
+            path: self.path.clone(),
+            rules: self.rules.display().to_string(),
+            rules_written: self.rules_written.clone(),
+            scorecard: self.card.name().to_owned(),
+            lang: self.card.lang(),
+            cases,
+        }
+    }
+}
+
+/// `x.suite.toml` → `x.rules`.
+fn default_rules(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name.strip_suffix(".suite.toml").or_else(|| name.strip_suffix(".toml")).unwrap_or(&name);
+    format!("{stem}.rules")
+}
+
+/// The language for messages about a suite whose rule file was not compiled.
+fn guess_lang(path: &Path) -> Lang {
+    let rules = path.parent().unwrap_or(Path::new("")).join(default_rules(path));
+    match std::fs::read_to_string(rules) {
+        Ok(text) => Lang::detect(&text),
+        Err(_) => Lang::default(),
+    }
+}
+
+fn read_text(path: &Path, max: u64) -> Result<String, ProblemKind> {
+    use std::io::Read;
+    let read = |detail: String| ProblemKind::Read { path: path.display().to_string(), detail };
+    let file = std::fs::File::open(path).map_err(|e| read(e.to_string()))?;
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| read(e.to_string()))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max {
+        return Err(read(format!("larger than {max} bytes")));
+    }
+    String::from_utf8(bytes).map_err(|e| read(format!("not UTF-8 text: {e}")))
+}
+
+fn compile(rules: &Path) -> Result<Scorecard, ProblemKind> {
+    let limits = Limits::default();
+    let max = u64::try_from(limits.max_file_bytes).unwrap_or(u64::MAX);
+    let text = read_text(rules, max)?;
+    Scorecard::compile_with(&text, &limits).map_err(|e| {
+        let lines = LineIndex::new(&text);
+        let errors = e
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| {
+                let at = lines.line_col(&text, usize::try_from(d.span.start).unwrap_or(usize::MAX));
+                format!("{}:{}: {d}", at.line, at.column)
+            })
+            .collect();
+        ProblemKind::Rules { path: rules.display().to_string(), errors }
+    })
+}
+
+/// Builds a case's record and resolves its names, noting every problem.
+fn plan(case: &Case, card: &Scorecard, indicators: &Indicators, problems: &mut Vec<Problem>) -> Plan {
+    let keys: Vec<&str> = card.inputs().map(|i| i.key).collect();
+    for input in case.input.iter().filter(|i| card.input(&i.key).is_none()) {
+        let suggestion = closest(&input.key, keys.iter().copied()).map(str::to_owned);
+        problems.push(Problem {
+            pos: Some(input.pos),
+            kind: ProblemKind::UnknownInput { key: input.key.clone(), suggestion },
+        });
+    }
+    if let Expect::Error(ExpectError { input: Some(key), pos, .. }) = &case.expect {
+        if card.input(key).is_none() {
+            let suggestion = closest(key, keys.iter().copied()).map(str::to_owned);
+            problems
+                .push(Problem { pos: Some(*pos), kind: ProblemKind::UnknownInput { key: key.clone(), suggestion } });
+        }
+    }
+    let mut resolved = Vec::new();
+    if let Expect::Scored(scored) = &case.expect {
+        let written = scored.scores.iter().map(|e| (Measure::Score, e));
+        for (measure, e) in written.chain(scored.deductions.iter().map(|e| (Measure::Deduction, e))) {
+            match indicators.resolve(&e.name) {
+                Ok(id) => resolved.push((measure, e.clone(), id)),
+                Err(kind) => problems.push(Problem { pos: Some(e.pos), kind }),
+            }
+        }
+    }
+    Plan { json: record::json(&case.input), indicators: resolved }
+}
+
+/// Every expectation of a case that the engine's result does not meet.
+fn compare(expect: &Expect, plan: &Plan, result: &Result<Report, RecordError>) -> Vec<Mismatch> {
+    match (expect, result) {
+        (Expect::Scored(scored), Ok(report)) => compare_report(scored, plan, report),
+        (Expect::Scored(scored), Err(_)) if scored.total.is_none() => vec![Mismatch::NoExpectation],
+        (Expect::Scored(_), Err(_)) => vec![Mismatch::UnexpectedError],
+        (Expect::Error(e), Ok(_)) => vec![Mismatch::ExpectedError { kind: e.kind.clone(), input: e.input.clone() }],
+        (Expect::Error(e), Err(errors)) if error_matches(e, errors) => Vec::new(),
+        (Expect::Error(e), Err(_)) => vec![Mismatch::WrongError { kind: e.kind.clone(), input: e.input.clone() }],
+    }
+}
+
+/// Whether one of the record's errors is of the expected kind (and about the expected key).
+pub(crate) fn error_matches(expect: &ExpectError, errors: &RecordError) -> bool {
+    errors.errors.iter().any(|e| {
+        error_tag(&e.kind) == expect.kind
+            && expect.input.as_ref().is_none_or(|key| e.input.as_ref().is_some_and(|i| &i.key == key))
+    })
+}
+
+fn compare_report(scored: &Scored, plan: &Plan, report: &Report) -> Vec<Mismatch> {
+    let mut out = Vec::new();
+    match &scored.total {
+        None => out.push(Mismatch::NoExpectation),
+        Some(expected) if expected.value != report.total => {
+            out.push(Mismatch::Total { expected: expected.clone(), got: report.total });
+        }
+        Some(_) => {}
+    }
+    if let Some(expected) = scored.grade.as_ref().filter(|g| **g != report.grade) {
+        out.push(Mismatch::Grade { expected: expected.clone(), got: report.grade.clone() });
+    }
+    for (measure, e, id) in &plan.indicators {
+        let Some(ind) = report.indicators.iter().find(|i| i.path == id.path && i.name == id.name) else { continue };
+        let got = match measure {
+            Measure::Score => ind.score,
+            Measure::Deduction => ind.deduction,
+        };
+        if got != e.value.value {
+            out.push(Mismatch::Indicator {
+                measure: *measure,
+                written: e.name.clone(),
+                id: id.clone(),
+                expected: e.value.clone(),
+                got,
+                explanation: ind.explanation.clone(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,1 @@
+scorecard::rule_suites!("rules/**/*.suite.toml");
