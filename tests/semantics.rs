@@ -51,3 +51,22 @@ fn default_grades_are_shares_of_the_full_score() {
     assert_eq!(c.evaluate_json(r#"{"a": 85}"#).unwrap().grade, "优", "9 of 10 is 90%");
     assert_eq!(c.evaluate_json(r#"{"a": 40}"#).unwrap().grade, "差", "0 of 10");
 }
+
+#[test]
+fn all_of_conditions_need_every_part() {
+    let zh = card(
+        "计分表 「且」\n输入 公示天数 = days（天）\n输入 公示内容完整 = complete（是否）\n三级指标 补贴公示\n  分值 5分\n  得分 公示天数达到7天且公示内容完整，得5分；否则不得分\n  评分 公示天数低于3天且公示内容完整为否，扣1分\n",
+    );
+    let en = card(
+        "scorecard \"and\"\ninput days = days (天)\ninput complete = complete (yes/no)\nindicator publicity\n  points 5\n  score: days at least 7天 and complete → 5, otherwise → 0\n  scoring: days below 3天 and complete is no → −1\n",
+    );
+    for c in [&zh, &en] {
+        let score = |json: &str| c.evaluate_json(json).unwrap().indicators[0].score.to_string();
+        assert_eq!(score(r#"{"days": 7, "complete": true}"#), "5", "both parts hold");
+        assert_eq!(score(r#"{"days": 7, "complete": false}"#), "0", "the second part fails");
+        assert_eq!(score(r#"{"days": 6, "complete": true}"#), "0", "the first part fails at its boundary");
+        assert_eq!(score(r#"{"days": 2, "complete": false}"#), "0", "deduction on zero stays at 0");
+        let r = c.evaluate_json(r#"{"days": 8, "complete": true}"#).unwrap();
+        assert_eq!(r.indicators[0].fired.len(), 1);
+    }
+}

@@ -58,7 +58,7 @@ pub enum Operand {
 }
 
 /// How a tier tests its subject `x`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub enum TestPlan {
     /// `x cmp threshold`.
     Fixed {
@@ -116,6 +116,8 @@ pub enum TestPlan {
     },
     /// Always holds (`否则`).
     Always,
+    /// Every part holds (`且` / `and`); each part tests its own slot.
+    All(Vec<(Slot, TestPlan)>),
 }
 
 /// Which side of a per-step reference counts.

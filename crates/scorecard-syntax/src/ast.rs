@@ -452,6 +452,8 @@ pub enum Test {
     },
     /// `否则` / `otherwise`.
     Otherwise,
+    /// `A且B` / `A and B`: every part holds; each part has its own subject.
+    All(Vec<(Option<Spanned<String>>, Spanned<Test>)>),
     /// `超出（低于）年初预算10%`: |subject − base| compared with a share of base.
     Deviation {
         /// The base; `None` to reuse the previous tier's.

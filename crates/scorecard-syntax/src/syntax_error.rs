@@ -15,7 +15,9 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
         pest::error::ErrorVariant::CustomError { .. } => &[],
     };
     let mut expected: Vec<&'static str> = Vec::new();
-    for rule in positives.iter().filter(|r| **r != Rule::EOI || positives.len() == 1) {
+    // Optional extras (end of file, `（含）`) are noise next to what is really missing.
+    let optional = |r: &Rule| matches!(r, Rule::EOI | Rule::inclusive | Rule::exclusive);
+    for rule in positives.iter().filter(|r| !optional(r) || positives.len() == 1) {
         if let Some(words) = describe(*rule, lang) {
             if !expected.contains(&words) {
                 expected.push(words);

@@ -35,7 +35,7 @@ fn half_line(test: &TestPlan) -> Option<HalfLine> {
         TestPlan::ShareOf { cmp, factor, base, .. } => (*cmp, Scale::Share(*base), *factor),
         TestPlan::Deviation { inclusive: true, factor, base, .. } => (Cmp::Ge, Scale::Distance(*base), *factor),
         TestPlan::Deviation { inclusive: false, factor, base, .. } => (Cmp::Gt, Scale::Distance(*base), *factor),
-        TestPlan::PerStep { .. } | TestPlan::Range { .. } | TestPlan::Always => return None,
+        TestPlan::PerStep { .. } | TestPlan::Range { .. } | TestPlan::Always | TestPlan::All(_) => return None,
     };
     let (below, strict) = match cmp {
         Cmp::Lt => (true, true),
@@ -116,7 +116,8 @@ fn never_applies(a: &TierPlan, b: &TierPlan, cx: &Ctx<'_>) -> Diagnostic {
 /// Warns about a tier whose threshold lies outside the input's declared
 /// range; returns whether it did.
 fn never_fires(tier: &TierPlan, subject: &InputSpec, cx: &mut Ctx<'_>) -> bool {
-    let (TestPlan::Fixed { cmp, threshold }, Some((lo, hi))) = (tier.test, subject.range) else { return false };
+    let (TestPlan::Fixed { cmp, threshold }, Some((lo, hi))) = (&tier.test, subject.range) else { return false };
+    let (cmp, threshold) = (*cmp, *threshold);
     let impossible = match cmp {
         Cmp::Lt => threshold <= lo,
         Cmp::Le => threshold < lo,

@@ -77,6 +77,16 @@ impl Statement {
             let shown = label.as_ref().map_or_else(|| cx.pick("是", "yes").to_owned(), |l| l.node.clone());
             return Some((slot, TestPlan::Fixed { cmp: Cmp::Eq, threshold: value }, None, shown));
         }
+        if let Test::All(parts) = &test.node {
+            let mut compiled = Vec::with_capacity(parts.len());
+            for (part_subject, part_test) in parts {
+                let (slot, plan, _, _) =
+                    self.condition(part_subject.as_ref(), part_test, part_test.span, index, names, cx)?;
+                compiled.push((slot, plan));
+            }
+            let first = compiled.first().map(|(s, _)| *s)?;
+            return Some((first, TestPlan::All(compiled), None, test.span.text(cx.src()).to_owned()));
+        }
         let subject = self.subject(subject, at, index, names, cx)?;
         let unit = names.unit(subject)?;
         let (plan, base, shown) = self.test(test, unit, index, names, cx)?;
@@ -134,7 +144,7 @@ impl Statement {
     ) -> Option<(TestPlan, Option<String>, String)> {
         match &test.node {
             Test::Otherwise => Some((TestPlan::Always, None, cx.pick("否则", "otherwise").to_owned())),
-            Test::Flag { .. } => None,
+            Test::Flag { .. } | Test::All(_) => None,
             Test::Range { low, low_inclusive, high, high_inclusive } => {
                 let default = [&low.node.unit, &high.node.unit]
                     .into_iter()

@@ -34,7 +34,8 @@ pub(crate) fn ladder_amount(ladder: &Ladder, record: &Record) -> Result<Decimal,
 
 /// The amount of one tier for subject value `x`, or `None` if it does not fire.
 pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Result<Option<Decimal>, Fault> {
-    if let TestPlan::PerStep { step, per, from, relative, pro_rata } = tier.test {
+    if let TestPlan::PerStep { step, per, from, relative, pro_rata } = &tier.test {
+        let (step, per, from, relative, pro_rata) = (*step, *per, *from, *relative, *pro_rata);
         return per_step(x, step, per, from, relative, pro_rata, record);
     }
     Ok(test(&tier.test, x, record)?.then_some(tier.deduct))
@@ -65,6 +66,14 @@ pub(crate) fn test(t: &TestPlan, x: Decimal, record: &Record) -> Result<bool, Fa
             (if lo_inclusive { x >= lo } else { x > lo }) && (if hi_inclusive { x <= hi } else { x < hi })
         }
         TestPlan::Always => true,
+        TestPlan::All(ref parts) => {
+            for (slot, part) in parts {
+                if !test(part, record.get(*slot).ok_or(Fault::Overflow)?, record)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
         TestPlan::PerStep { .. } => false,
     })
 }

@@ -78,7 +78,7 @@ fn relation(
 ) -> Result<String, Fault> {
     let lang = plan.lang;
     let base_name = tier.base_name.as_deref().unwrap_or("");
-    Ok(match tier.test {
+    Ok(match tier.test.clone() {
         TestPlan::Fixed { .. } if spec.kind != ValueKind::Number => String::new(),
         TestPlan::Fixed { cmp, .. } => match lang {
             Lang::Zh => format!("，{} {}", cmp_word(cmp, fired, lang), tier.shown),
@@ -160,6 +160,10 @@ fn relation(
             Lang::En => format!(" is {}within {}", if fired { "" } else { "not " }, tier.shown),
         },
         TestPlan::Always => String::new(),
+        TestPlan::All(_) => match lang {
+            Lang::Zh => format!("，{}「{}」", if fired { "满足" } else { "不满足" }, tier.shown),
+            Lang::En => format!(" {} `{}`", if fired { "meets" } else { "does not meet" }, tier.shown),
+        },
     })
 }
 

@@ -93,6 +93,7 @@ pub(super) fn parse_condition_tier(pair: Pair<'_, Rule>) -> Result<Tier> {
         match p.as_rule() {
             Rule::condition => (subject, test) = parse_condition(p)?,
             Rule::flag_condition => test = Some(parse_flag(p)?),
+            Rule::all_of => test = Some(parse_all_of(p)?),
             Rule::action => action = Some(parse_action(p)?),
             _ => {}
         }
@@ -328,6 +329,7 @@ pub(super) fn parse_band_condition(pair: Pair<'_, Rule>) -> Result<SubjectTest> 
     let is = span(&inner);
     match inner.as_rule() {
         Rule::otherwise => Ok((None, Some(Spanned::new(Test::Otherwise, is)))),
+        Rule::all_of => Ok((None, Some(parse_all_of(inner)?))),
         Rule::range_condition => parse_range(inner),
         Rule::condition => parse_condition(inner),
         _ => Ok((None, Some(parse_flag(inner)?))),
@@ -405,10 +407,10 @@ pub(super) fn parse_veto(pair: Pair<'_, Rule>) -> Result<Veto> {
         match p.as_rule() {
             Rule::veto_condition => {
                 let inner = p.into_inner().next().ok_or_else(|| internal(at))?;
-                if inner.as_rule() == Rule::condition {
-                    (subject, test) = parse_condition(inner)?;
-                } else {
-                    test = Some(parse_flag(inner)?);
+                match inner.as_rule() {
+                    Rule::condition => (subject, test) = parse_condition(inner)?,
+                    Rule::all_of => test = Some(parse_all_of(inner)?),
+                    _ => test = Some(parse_flag(inner)?),
                 }
             }
             Rule::disqualify => disqualify = true,
@@ -417,4 +419,21 @@ pub(super) fn parse_veto(pair: Pair<'_, Rule>) -> Result<Veto> {
     }
     let test = test.ok_or_else(|| internal(at))?;
     Ok(Veto { subject, test, disqualify })
+}
+
+/// `A且B`: the parts, each with its own subject.
+fn parse_all_of(pair: Pair<'_, Rule>) -> Result<Spanned<Test>> {
+    let at = span(&pair);
+    let mut parts = Vec::new();
+    for part in pair.into_inner().filter(|p| p.as_rule() == Rule::condition_part) {
+        let ps = span(&part);
+        let inner = part.into_inner().next().ok_or_else(|| internal(ps))?;
+        let (subject, test) = match inner.as_rule() {
+            Rule::range_condition => parse_range(inner)?,
+            Rule::condition => parse_condition(inner)?,
+            _ => (None, Some(parse_flag(inner)?)),
+        };
+        parts.push((subject, test.ok_or_else(|| internal(ps))?));
+    }
+    Ok(Spanned::new(Test::All(parts), at))
 }
