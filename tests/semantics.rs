@@ -70,3 +70,27 @@ fn all_of_conditions_need_every_part() {
         assert_eq!(r.indicators[0].fired.len(), 1);
     }
 }
+
+#[test]
+fn dates_compare_and_count_days_and_calendar_months_late() {
+    let zh = card(
+        "计分表 「日期」\n输入 完成日期 = done（日期）\n三级指标 进度\n  指标值 ≤ 2021年6月30日\n  分值 10分\n  评分 完成日期每滞后1天扣0.5分\n三级指标 年度\n  分值 6分\n  度量 完成日期\n  评分 较2021-06-30每滞后1年扣2分\n三级指标 按期\n  分值 4分\n  得分 完成日期2021-06-30前，得满分；否则不得分\n",
+    );
+    let en = card(
+        "scorecard \"dates\"\ninput done = done (date)\nindicator progress\n  target <= 2021-06-30\n  points 10\n  scoring: done each 1 day late → −0.5\nindicator yearly\n  points 6\n  measure done\n  scoring: from 2021-06-30 each 1 year late → −2\nindicator \"on time\"\n  points 4\n  score: done before 2021-07-01 → full, otherwise → 0\n",
+    );
+    for c in [&zh, &en] {
+        let scores = |json: &str| {
+            c.evaluate_json(json).unwrap().indicators.iter().map(|i| i.score.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(scores(r#"{"done": "2021-06-30"}"#), ["10", "6", "4"], "on the deadline");
+        assert_eq!(scores(r#"{"done": "2021年7月4日"}"#), ["8", "6", "0"], "4 days late, under a year");
+        assert_eq!(scores(r#"{"done": "2022-06-29"}"#), ["0", "6", "0"], "a day short of a calendar year");
+        assert_eq!(scores(r#"{"done": "2023-06-30"}"#), ["0", "2", "0"], "two whole years late");
+        let e = c.evaluate_json(r#"{"done": "2021-02-30"}"#).unwrap_err();
+        assert!(matches!(e.errors[0].kind, scorecard::DataErrorKind::NotADate { .. }), "{e:?}");
+    }
+    let bad = Scorecard::compile("计分表 「t」\n输入 d = d（日期）\n三级指标 t\n  评分 d晚于2021-02-30，扣1分\n")
+        .unwrap_err();
+    assert!(bad.diagnostics.iter().any(|d| d.code == Code::BadDate), "{bad:?}");
+}

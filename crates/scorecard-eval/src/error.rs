@@ -73,6 +73,11 @@ pub enum DataErrorKind {
     },
     /// An intermediate result exceeded the exact decimal range.
     Overflow,
+    /// A date input holds something that is not a date.
+    NotADate {
+        /// The value as written.
+        text: String,
+    },
     /// A yes/no input holds something else.
     NotYesNo {
         /// The value as written.
@@ -215,6 +220,10 @@ impl DataError {
             DataErrorKind::BadBaseline { base, value } => pick(
                 format!("基准 `{base}` 为 {value}，无法计算比例（基准须大于 0）"),
                 format!("the baseline `{base}` is {value}; a ratio to it is undefined (it must be above 0)"),
+            ),
+            DataErrorKind::NotADate { text } => pick(
+                format!("`{text}` 不是日期（可写 2021-06-30 或 2021年6月30日）"),
+                format!("`{text}` is not a date (write 2021-06-30)"),
             ),
             DataErrorKind::NotYesNo { text } => pick(
                 format!("`{text}` 不是“是/否”（可写 是、否、true、false）"),

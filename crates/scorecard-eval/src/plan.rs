@@ -102,6 +102,8 @@ pub enum TestPlan {
         relative: bool,
         /// Whether part steps count in proportion.
         pro_rata: bool,
+        /// Whether the distance is counted in whole calendar months (dates with a 月/年 step).
+        calendar: bool,
     },
     /// `lo ≤ x < hi`, with each bound's inclusion.
     Range {

@@ -198,6 +198,9 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
 /// Reads one raw JSON value: `Ok(None)` for `null` (reported later as missing).
 fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, DataErrorKind> {
     let Some(spec) = plan.inputs.get(slot) else { return Ok(None) };
+    if spec.unit.is_date() {
+        return read_date(raw);
+    }
     match &spec.kind {
         ValueKind::Number => {}
         ValueKind::YesNo => return read_yes_no(raw),
@@ -219,6 +222,24 @@ fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, Dat
         }
     };
     validate(plan, slot, base).map(Some)
+}
+
+/// A date: a string such as "2021-06-30" or "2021年6月30日".
+fn read_date(raw: &str) -> Result<Option<Decimal>, DataErrorKind> {
+    if raw == "null" {
+        return Ok(None);
+    }
+    let text = match string_value(raw) {
+        Ok(t) => t,
+        Err(DataErrorKind::WrongType { found: "number" }) => {
+            return Err(DataErrorKind::NotADate { text: raw.to_owned() })
+        }
+        Err(e) => return Err(e),
+    };
+    match scorecard_syntax::date::parse(&text) {
+        Some(days) => Ok(Some(Decimal::from(days))),
+        None => Err(DataErrorKind::NotADate { text }),
+    }
 }
 
 /// A yes/no value: JSON `true`/`false`, or a string such as "是"/"否".

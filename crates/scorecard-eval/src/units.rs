@@ -24,6 +24,9 @@ pub const PERCENT: Unit = u("%", "%", 1);
 /// The points unit (分), for assessors' scores and deductions.
 pub const POINTS: Unit = u("分", "分", 1);
 
+/// Calendar dates, as day numbers.
+pub const DATE: Unit = u("日期", "日期", 1);
+
 /// The pseudo-unit of plain numbers (derived values without a unit).
 pub const NUMBER: Unit = u("", "", 1);
 
@@ -62,6 +65,16 @@ pub const UNITS: &[Unit] = &[
     u("亩", "亩", 1),
     POINTS,
     u("pp", "个百分点", 1),
+    DATE,
+    u("day", "天", 1),
+    u("days", "天", 1),
+    u("个月", "月", 1),
+    u("月", "月", 1),
+    u("month", "月", 1),
+    u("months", "月", 1),
+    u("年", "月", 12),
+    u("year", "月", 12),
+    u("years", "月", 12),
 ];
 
 /// Bases that count things: values in them may not be negative.
@@ -76,6 +89,11 @@ impl Unit {
     /// Whether values of this unit can be compared with values of `other`.
     pub fn compatible(&self, other: &Unit) -> bool {
         self.base == other.base
+    }
+
+    /// Whether this is the calendar-date unit.
+    pub fn is_date(&self) -> bool {
+        self.base == "日期"
     }
 
     /// Whether this is a percentage.

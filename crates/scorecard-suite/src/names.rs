@@ -23,6 +23,7 @@ pub const ERROR_KINDS: &[&str] = &[
     "duplicate_key",
     "bad_baseline",
     "overflow",
+    "not_a_date",
     "not_yes_no",
     "unknown_grade",
     "divide_by_zero",

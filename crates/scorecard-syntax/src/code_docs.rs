@@ -57,6 +57,10 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "（警告）该指标有加分，但没有任何扣分或计分规则会让它低于满分，而加分不能超过满分，所以加分永远不起作用。\n修改：检查是否漏写了扣分，或声明 `加分可超过满分`。",
             "(warning) The indicator has a bonus, but nothing lowers it below its points and bonuses cannot exceed them, so the bonus never counts.\nFix: check for a missing deduction, or declare `bonus may exceed full marks`.",
         ),
+        Code::BadDate => (
+            "日期不存在，如 `2021-02-30`。\n修改：写成有效的日期，如 `2021-06-30` 或 `2021年6月30日`。",
+            "The date does not exist, such as `2021-02-30`.\nFix: write a real date, e.g. `2021-06-30`.",
+        ),
         Code::InvalidUtf8 => (
             "文件不是有效的 UTF-8 文本。Excel 或旧系统导出的中文文件常为 GBK/GB18030 编码。\n修改：用编辑器把文件另存为 UTF-8（如 VS Code 右下角“通过编码保存”，或 iconv -f GB18030 -t UTF-8）。",
             "The file is not valid UTF-8. Chinese files exported from Excel or older systems are often GBK/GB18030.\nFix: re-save the file as UTF-8 (e.g. `iconv -f GB18030 -t UTF-8`).",

@@ -51,6 +51,8 @@ codes! {
     InvalidUtf8 = "E0006",
     /// An expression is nested too deeply.
     TooDeep = "E0007",
+    /// A date that is not a real calendar date.
+    BadDate = "E0008",
     /// The text does not follow the language's syntax.
     Syntax = "E0101",
     /// A name is used but never declared.

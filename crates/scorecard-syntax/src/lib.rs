@@ -11,6 +11,7 @@
 
 pub mod ast;
 mod code_docs;
+pub mod date;
 mod diagnostic;
 mod grammar;
 mod lang;

@@ -251,6 +251,10 @@ impl Statement {
         cx: &mut Ctx<'_>,
     ) -> Option<(TestPlan, Option<String>, String)> {
         let from = match (spec.dir, spec.from) {
+            (None, _) if unit.is_date() => {
+                cx.push(no_step_reference(at, cx));
+                return None;
+            }
             (None, _) => None,
             (Some(dir), Some(r)) => Some((self.step_ref(r, unit, index, names, cx)?, dir)),
             (Some(dir), None) => match self.target {
@@ -262,10 +266,17 @@ impl Statement {
             },
         };
         let pp = |u: &Unit| u.base == "个百分点";
+        let mut calendar = false;
         let (step, relative, value, step_unit) = match spec.step {
             Some(q) => {
                 let written = q.node.unit.as_deref().and_then(Unit::lookup);
                 match written {
+                    // 每滞后1天 / 每滞后1个月 on a date: days, or whole calendar months.
+                    Some(w) if unit.is_date() && (w.base == "天" || w.base == "月") => {
+                        calendar = w.base == "月";
+                        let steps = w.to_base(q.node.value).or_else(|| overflow(q.span, cx))?;
+                        (steps, false, q.node.value, w)
+                    }
                     // 每减少5%: a share of the reference, when measuring a distance.
                     Some(w) if w.is_percent() && from.is_some() => (percent_factor(q, cx)?, true, q.node.value, w),
                     // 每超过1个百分点 on a percentage: an absolute amount in percent.
@@ -289,7 +300,7 @@ impl Statement {
             return None;
         }
         let shown = format!("{}{}", format::grouped(value), step_unit.display());
-        Some((TestPlan::PerStep { step, per, from, relative, pro_rata: spec.pro_rata }, None, shown))
+        Some((TestPlan::PerStep { step, per, from, relative, pro_rata: spec.pro_rata, calendar }, None, shown))
     }
 
     /// A per-step reference: a quantity in the subject's unit, or an input or constant.

@@ -10,7 +10,7 @@ use scorecard_syntax::ast::NaPolicy;
 use serde::Serialize;
 
 pub(crate) use derive::working;
-pub(crate) use tier::{distance, operand, test, tier_amount};
+pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
 
 use crate::error::{DataError, DataErrorKind, RecordError};
 use crate::plan::{IndicatorPlan, Operand, Plan};

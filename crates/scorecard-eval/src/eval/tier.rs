@@ -34,8 +34,11 @@ pub(crate) fn ladder_amount(ladder: &Ladder, record: &Record) -> Result<Decimal,
 
 /// The amount of one tier for subject value `x`, or `None` if it does not fire.
 pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Result<Option<Decimal>, Fault> {
-    if let TestPlan::PerStep { step, per, from, relative, pro_rata } = &tier.test {
+    if let TestPlan::PerStep { step, per, from, relative, pro_rata, calendar } = &tier.test {
         let (step, per, from, relative, pro_rata) = (*step, *per, *from, *relative, *pro_rata);
+        if *calendar {
+            return calendar_steps(x, step, per, from, record);
+        }
         return per_step(x, step, per, from, relative, pro_rata, record);
     }
     Ok(test(&tier.test, x, record)?.then_some(tier.deduct))
@@ -76,6 +79,36 @@ pub(crate) fn test(t: &TestPlan, x: Decimal, record: &Record) -> Result<bool, Fa
         }
         TestPlan::PerStep { .. } => false,
     })
+}
+
+/// Points for each whole `step` of calendar months from the reference date to `x`.
+fn calendar_steps(
+    x: Decimal,
+    step: Decimal,
+    per: Decimal,
+    from: Option<(Operand, Dir)>,
+    record: &Record,
+) -> Result<Option<Decimal>, Fault> {
+    let months = calendar_distance(x, from, record)?;
+    let steps = exact::whole_steps(months.max(Decimal::ZERO), step).ok_or(Fault::Overflow)?;
+    if steps <= Decimal::ZERO {
+        return Ok(None);
+    }
+    exact::mul(steps, per).ok_or(Fault::Overflow).map(Some)
+}
+
+/// Whole calendar months between the reference date and `x`, on the side that counts.
+pub(crate) fn calendar_distance(x: Decimal, from: Option<(Operand, Dir)>, record: &Record) -> Result<Decimal, Fault> {
+    let Some((reference, dir)) = from else { return Err(Fault::Overflow) };
+    let day = |d: Decimal| i64::try_from(d.trunc().mantissa()).ok().filter(|_| d.scale() == 0 || d.fract().is_zero());
+    let (r, v) = (day(operand(reference, record)?).ok_or(Fault::Overflow)?, day(x).ok_or(Fault::Overflow)?);
+    let months = scorecard_syntax::date::months_between(r, v).ok_or(Fault::Overflow)?;
+    let counted = match dir {
+        Dir::Above => months,
+        Dir::Below => months.checked_neg().ok_or(Fault::Overflow)?,
+        Dir::Both => months.checked_abs().ok_or(Fault::Overflow)?,
+    };
+    Ok(Decimal::from(counted))
 }
 
 /// Points for each step of `x` (or of its distance from a reference).

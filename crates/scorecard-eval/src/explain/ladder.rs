@@ -116,9 +116,13 @@ fn relation(
                 Lang::En => format!(" is {pct} off {base_name} {b_shown}, {word} {}", tier.shown),
             }
         }
-        TestPlan::PerStep { step, per, from, relative, .. } => {
-            let (dist, step_abs) = eval::distance(x, step, from, relative, record)?;
-            let steps = if tier_pro_rata(tier) {
+        TestPlan::PerStep { step, per, from, relative, calendar, .. } => {
+            let (dist, step_abs) = if calendar {
+                (eval::calendar_distance(x, from, record)?, step)
+            } else {
+                eval::distance(x, step, from, relative, record)?
+            };
+            let steps = if tier_pro_rata(tier) && !calendar {
                 dist.max(Decimal::ZERO).checked_div(step_abs).map(crate::eval::working).ok_or(Fault::Overflow)?
             } else {
                 crate::exact::whole_steps(dist.max(Decimal::ZERO), step_abs).ok_or(Fault::Overflow)?
@@ -127,7 +131,11 @@ fn relation(
                 None => String::new(),
                 Some((reference, dir)) => {
                     let r = eval::operand(reference, record)?;
-                    let shown_dist = distance_shown(spec, dist.max(Decimal::ZERO), lang);
+                    let shown_dist = if calendar {
+                        format!("{}{}", format::plain(dist.max(Decimal::ZERO)), lang.pick("个月", " months"))
+                    } else {
+                        distance_shown(spec, dist.max(Decimal::ZERO), lang)
+                    };
                     let word = match (dir, lang) {
                         (Dir::Above, Lang::Zh) => "超出",
                         (Dir::Below, Lang::Zh) => "低于",
@@ -204,6 +212,10 @@ pub(crate) fn shown_in(spec: &InputSpec, base: Decimal, lang: Lang) -> String {
 
 /// A value of `spec` (in base units) in its declared unit: `1,500,000件`.
 pub(crate) fn shown(spec: &InputSpec, base: Decimal) -> String {
+    if spec.unit.is_date() {
+        return i64::try_from(base.trunc().mantissa())
+            .map_or_else(|_| base.to_string(), scorecard_syntax::date::format);
+    }
     match &spec.kind {
         ValueKind::Number => {}
         ValueKind::YesNo => return if base == Decimal::ONE { "是".to_owned() } else { "否".to_owned() },
@@ -226,7 +238,9 @@ fn shown_operand(plan: &Plan, subject: &InputSpec, base: Operand, value: Decimal
 
 /// A distance from a reference, in the subject's unit (percentage points for a percentage).
 fn distance_shown(spec: &InputSpec, d: Decimal, lang: Lang) -> String {
-    if spec.unit.is_percent() {
+    if spec.unit.is_date() {
+        format!("{}{}", format::plain(d), lang.pick("天", " days"))
+    } else if spec.unit.is_percent() {
         format!("{}{}", format::grouped(d), lang.pick("个百分点", " pp"))
     } else {
         shown(spec, d)

@@ -85,11 +85,14 @@ pub(super) fn parse_input(pair: Pair<'_, Rule>) -> Result<InputDecl> {
 /// `（件）`, `（是否）`, `（等级：达成、部分达成、未达成）`.
 fn parse_input_type(pair: Pair<'_, Rule>) -> Result<Spanned<InputKind>> {
     let at = span(&pair);
-    let inner = pair.into_inner().find(|p| matches!(p.as_rule(), Rule::type_bool | Rule::type_grades | Rule::unit));
+    let inner = pair
+        .into_inner()
+        .find(|p| matches!(p.as_rule(), Rule::type_bool | Rule::type_date | Rule::type_grades | Rule::unit));
     let inner = inner.ok_or_else(|| internal(at))?;
     let is = span(&inner);
     let kind = match inner.as_rule() {
         Rule::type_bool => InputKind::YesNo,
+        Rule::type_date => InputKind::Unit("日期".to_owned()),
         Rule::type_grades => InputKind::Grades(
             inner
                 .into_inner()

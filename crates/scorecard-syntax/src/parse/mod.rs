@@ -59,6 +59,14 @@ fn localize(d: Diagnostic, src: &str, lang: Lang, limits: &Limits) -> Diagnostic
                 "split the table into several files, or raise the limit (Limits::max_indicators)",
             ),
         ),
+        Code::BadDate => (
+            lang.pick(format!("`{text}` 不是有效的日期"), format!("`{text}` is not a real date")),
+            lang.pick("日期无效", "invalid date"),
+            lang.pick(
+                "日期写成 `2021-06-30` 或 `2021年6月30日`，年份 1～9999",
+                "write dates as `2021-06-30`, years 1 to 9999",
+            ),
+        ),
         Code::DuplicateSetting => (
             lang.pick(format!("`{text}`：同一项写了两次"), format!("`{text}` is given twice")),
             lang.pick("重复", "given again here"),

@@ -93,6 +93,12 @@ pub(super) fn parse_quantity(pair: Pair<'_, Rule>) -> Result<Spanned<Quantity>> 
     let mut unit = None;
     for p in pair.into_inner() {
         match p.as_rule() {
+            Rule::date => {
+                let days =
+                    crate::date::parse(p.as_str()).ok_or_else(|| Diagnostic::error(Code::BadDate, span(&p), "", ""))?;
+                value = Some(Decimal::from(days));
+                unit = Some("日期".to_owned());
+            }
             Rule::number => value = Some(parse_number(p)?),
             Rule::unit => unit = Some(p.as_str().to_owned()),
             _ => {}

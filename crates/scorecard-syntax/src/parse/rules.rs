@@ -197,6 +197,8 @@ pub(super) fn parse_comparison(pair: Pair<'_, Rule>) -> Result<Test> {
             Rule::cmp_gt => cmp = Some(Cmp::Gt),
             Rule::cmp_le | Rule::cmp_le_post => cmp = Some(Cmp::Le),
             Rule::cmp_ge | Rule::cmp_ge_post => cmp = Some(Cmp::Ge),
+            Rule::cmp_by_date => cmp = Some(Cmp::Le),
+            Rule::cmp_after_date => cmp = Some(Cmp::Gt),
             Rule::cmp_eq => cmp = Some(Cmp::Eq),
             Rule::cmp_top => cmp = Some(Cmp::Le),
             Rule::reference => reference = Some(parse_reference(p)?),
