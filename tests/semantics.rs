@@ -94,3 +94,22 @@ fn dates_compare_and_count_days_and_calendar_months_late() {
         .unwrap_err();
     assert!(bad.diagnostics.iter().any(|d| d.code == Code::BadDate), "{bad:?}");
 }
+
+#[test]
+fn a_disqualify_only_veto_keeps_the_indicator_score() {
+    let zh = card(
+        "计分表 「事故」\n输入 一般事故死亡人数 = deaths（人）\n输入 「较大事故」 = major（起）\n三级指标 安全\n  分值 15分\n  评分 一般事故死亡人数达到2人，扣3分\n  否决 「较大事故」达到1起，仅取消评优资格\n",
+    );
+    let en = card(
+        "scorecard \"accidents\"\ninput deaths = deaths (人)\ninput major = major (起)\nindicator safety\n  points 15\n  scoring: deaths at least 2人 → −3\n  veto: major at least 1起, disqualify only\n",
+    );
+    for c in [&zh, &en] {
+        let r = c.evaluate_json(r#"{"deaths": 2, "major": 1}"#).unwrap();
+        assert_eq!(r.indicators[0].score.to_string(), "12", "the deduction still applies, the score is not zeroed");
+        assert!(r.disqualified);
+        assert_eq!(r.indicators[0].fired.len(), 2, "the tier and the veto");
+        let r = c.evaluate_json(r#"{"deaths": 0, "major": 0}"#).unwrap();
+        assert!(!r.disqualified);
+        assert_eq!(r.indicators[0].score.to_string(), "15");
+    }
+}

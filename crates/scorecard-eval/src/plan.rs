@@ -235,6 +235,8 @@ pub struct VetoPlan {
     pub test: TestPlan,
     /// Whether the whole scorecard is disqualified.
     pub disqualify: bool,
+    /// Whether the indicator scores 0 (false for `仅取消资格`).
+    pub zero: bool,
     /// Where it is written.
     pub span: Span,
 }

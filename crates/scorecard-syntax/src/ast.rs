@@ -348,6 +348,8 @@ pub struct Veto {
     pub test: Spanned<Test>,
     /// `取消资格`: the whole scorecard is disqualified, not only this indicator.
     pub disqualify: bool,
+    /// Whether the indicator scores 0 (false for `仅取消资格` / `disqualify only`).
+    pub zero: bool,
 }
 
 /// `酌情扣分 扣分值，最多6分`.

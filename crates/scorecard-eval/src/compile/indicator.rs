@@ -121,7 +121,7 @@ fn veto(
 ) -> Option<VetoPlan> {
     let mut st = Statement::new(measure, None);
     let (subject, test, _, _) = st.condition(v.node.subject.as_ref(), &v.node.test, v.span, index, names, cx)?;
-    Some(VetoPlan { subject, test, disqualify: v.node.disqualify, span: v.span })
+    Some(VetoPlan { subject, test, disqualify: v.node.disqualify, zero: v.node.zero, span: v.span })
 }
 
 fn discretionary(

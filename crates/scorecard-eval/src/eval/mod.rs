@@ -178,7 +178,9 @@ pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Re
     if let Some(d) = rules::discretionary(plan, ind, record)? {
         raw = exact::sub(raw, d).ok_or_else(|| fail(Fault::Overflow))?;
     }
-    finish(plan, ind, raw)
+    let mut s = finish(plan, ind, raw)?;
+    s.disqualifies = rules::disqualifying(ind, record).map_err(fail)?.is_some();
+    Ok(s)
 }
 
 /// Caps a raw score to [0, points] (or [0, ∞) when bonuses may exceed) and rounds it once.

@@ -29,7 +29,7 @@ pub(super) fn special(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Resu
             }));
         }
     }
-    for veto in &ind.vetoes {
+    for veto in ind.vetoes.iter().filter(|v| v.zero) {
         let x = record.get(veto.subject).ok_or(Fault::Overflow)?;
         if tier::test(&veto.test, x, record)? {
             return Ok(Some(IndicatorScore {
@@ -39,6 +39,21 @@ pub(super) fn special(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Resu
                 status: Status::Vetoed,
                 disqualifies: veto.disqualify,
             }));
+        }
+    }
+    Ok(None)
+}
+
+/// The first `仅取消资格` veto that fires, if any: the scorecard is
+/// disqualified while the indicator keeps its score.
+pub(crate) fn disqualifying<'p>(
+    ind: &'p IndicatorPlan,
+    record: &Record,
+) -> Result<Option<&'p crate::plan::VetoPlan>, Fault> {
+    for veto in ind.vetoes.iter().filter(|v| !v.zero) {
+        let x = record.get(veto.subject).ok_or(Fault::Overflow)?;
+        if tier::test(&veto.test, x, record)? {
+            return Ok(Some(veto));
         }
     }
     Ok(None)

@@ -44,6 +44,7 @@ pub(crate) fn indicator(
     let deducted = statements(plan, &ind.deductions, Sign::Deduct, record, &mut parts, &mut fired).map_err(fail)?;
     let added = statements(plan, &ind.bonuses, Sign::Add, record, &mut parts, &mut fired).map_err(fail)?;
     rules::discretionary(plan, ind, record, &mut parts)?;
+    let disqualified = rules::disqualifying(plan, ind, record, &mut fired);
     let mut sentence = parts.join(lang.pick("；", "; "));
     if ind.scores.is_empty() && added.is_zero() && deducted > ind.points {
         sentence.push_str(&match lang {
@@ -66,6 +67,10 @@ pub(crate) fn indicator(
             Lang::Zh => format!("；得分舍入为 {} 分", format::plain(score.score)),
             Lang::En => format!("; score rounded to {}", format::plain(score.score)),
         });
+    }
+    if let Some(d) = disqualified {
+        sentence.push_str(lang.pick("；", "; "));
+        sentence.push_str(&d);
     }
     Ok(Explained { sentence, fired })
 }

@@ -128,7 +128,7 @@ pub(super) fn not_applicable(plan: &Plan, ind: &IndicatorPlan, record: &Record) 
 /// Which veto fired.
 pub(super) fn veto(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Result<Explained, Box<DataError>> {
     let fail = |f| Box::new(eval::fault(plan, ind, f));
-    for v in &ind.vetoes {
+    for v in ind.vetoes.iter().filter(|v| v.zero) {
         let x = record.get(v.subject).unwrap_or_default();
         if eval::test(&v.test, x, record).map_err(fail)? {
             let spec = plan.inputs.get(v.subject);
@@ -144,6 +144,22 @@ pub(super) fn veto(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Result<
         }
     }
     Ok(Explained { sentence: String::new(), fired: Vec::new() })
+}
+
+/// The sentence for a `仅取消资格` veto that fired, if any.
+pub(super) fn disqualifying(
+    plan: &Plan,
+    ind: &IndicatorPlan,
+    record: &Record,
+    fired: &mut Vec<Span>,
+) -> Option<String> {
+    let v = eval_rules::disqualifying(ind, record).ok().flatten()?;
+    fired.push(v.span);
+    let rule = v.span.text(&plan.source);
+    Some(match plan.lang {
+        Lang::Zh => format!("一票否决（「{rule}」）：取消资格，本项得分不变"),
+        Lang::En => format!("veto `{rule}`: the scorecard is disqualified; this score stands"),
+    })
 }
 
 /// The discretionary deduction's sentence, if any.

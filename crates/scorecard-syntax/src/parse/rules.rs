@@ -405,6 +405,7 @@ pub(super) fn parse_veto(pair: Pair<'_, Rule>) -> Result<Veto> {
     let mut subject = None;
     let mut test = None;
     let mut disqualify = false;
+    let mut zero = true;
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::veto_condition => {
@@ -416,11 +417,15 @@ pub(super) fn parse_veto(pair: Pair<'_, Rule>) -> Result<Veto> {
                 }
             }
             Rule::disqualify => disqualify = true,
+            Rule::disqualify_only => {
+                disqualify = true;
+                zero = false;
+            }
             _ => {}
         }
     }
     let test = test.ok_or_else(|| internal(at))?;
-    Ok(Veto { subject, test, disqualify })
+    Ok(Veto { subject, test, disqualify, zero })
 }
 
 /// `A且B`: the parts, each with its own subject.
