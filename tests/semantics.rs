@@ -113,3 +113,26 @@ fn a_disqualify_only_veto_keeps_the_indicator_score() {
         assert_eq!(r.indicators[0].score.to_string(), "15");
     }
 }
+
+#[test]
+fn trace_tells_what_each_indicator_needed() {
+    let c = scorecard_tests::seed();
+    let rec = c.parse_record(include_str!("../examples/chenggong-2021/measurements.json")).unwrap();
+    let t = c.trace(&rec).unwrap();
+    let cases = &t.indicators[0];
+    assert_eq!(cases.name, "年办件量");
+    assert!(cases.tiers[0].held && !cases.tiers[1].held);
+    assert_eq!(cases.what_if, ["年办件量需达到上期的90%（≥1,620,000件）方可免扣 3 分"]);
+    assert_eq!(t.indicators[3].what_if, ["支出金额需控制在 217.557万元～265.903万元 之内方可免扣 8 分"]);
+    assert!(t.indicators[2].what_if.is_empty(), "no points lost, no advice");
+    let rec = c.parse_record(r#"{"cases": 1000000, "cases_last_year": 1800000, "staff_satisfaction": 95, "on_time_rate": 95, "spending": 241.73, "complaint_rate": 5, "blacklist_count": 0, "public_satisfaction": 95}"#).unwrap();
+    let t = c.trace(&rec).unwrap();
+    assert_eq!(t.indicators[0].what_if, ["年办件量需达到上期的60%（≥1,080,000件）方可只扣 6 分（而非 8 分）"]);
+    let en = scorecard_tests::seed_en();
+    let rec = en.parse_record(include_str!("../examples/chenggong-2021/measurements.json")).unwrap();
+    let t = en.trace(&rec).unwrap();
+    assert_eq!(
+        t.indicators[0].what_if,
+        ["`annual cases` needed at least 1,620,000件 (90% of last year) to avoid the 3-point deduction"]
+    );
+}

@@ -38,6 +38,8 @@ pub enum Command {
     ExplainError(ExplainArgs),
     /// Run the regression suites beside rule files (`<stem>.suite.toml`); `--bless` rewrites failing expectations.
     Test(crate::test_cmd::TestArgs),
+    /// Trace how each record is scored, tier by tier, and what each indicator that lost points needed.
+    Explain(crate::explain_cmd::ExplainCmdArgs),
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).

@@ -12,6 +12,7 @@ mod args;
 mod check;
 mod eval;
 mod exit;
+mod explain_cmd;
 mod explain_error;
 mod failure;
 mod files;
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::ExplainError(args) => explain_error::run(args),
         Command::Test(args) => test_cmd::run(args),
+        Command::Explain(args) => explain_cmd::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -21,6 +21,7 @@ mod value;
 
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
 pub use eval::{IndicatorScore, Scores, Status};
+pub use explain::trace::{IndicatorTrace, TierStep, Trace};
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
 pub use scorecard::{CompileError, InputInfo, Scorecard};

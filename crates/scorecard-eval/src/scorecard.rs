@@ -151,6 +151,21 @@ impl Scorecard {
         report::build(&self.plan, &values, &scores)
     }
 
+    /// A step-by-step trace of a record: the values read, every tier tested,
+    /// and, for each indicator that lost points, the measurement it needed.
+    pub fn trace(&self, record: &Record) -> Result<crate::Trace, RecordError> {
+        let values = eval::prepare(&self.plan, record)?;
+        eval::score_values(&self.plan, &values)?;
+        crate::explain::trace::trace(&self.plan, &values).map_err(|_| RecordError {
+            errors: vec![crate::DataError {
+                kind: crate::DataErrorKind::Overflow,
+                input: None,
+                indicators: Vec::new(),
+                lang: self.plan.lang,
+            }],
+        })
+    }
+
     /// Parses a JSON object and reports on it.
     pub fn evaluate_json(&self, json: &str) -> Result<Report, RecordError> {
         self.report(&self.parse_record(json)?)

@@ -11,8 +11,8 @@
 pub use rust_decimal::Decimal;
 pub use scorecard_eval::{
     Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, GroupReport, IndicatorReport, IndicatorScore,
-    InputInfo, InputKey, InputRef, Lang, Limits, LineCol, LineIndex, Record, RecordError, Report, Scorecard, Scores,
-    Severity, Span, Status,
+    IndicatorTrace, InputInfo, InputKey, InputRef, Lang, Limits, LineCol, LineIndex, Record, RecordError, Report,
+    Scorecard, Scores, Severity, Span, Status, TierStep, Trace,
 };
 
 #[cfg(feature = "testing")]

@@ -3,6 +3,7 @@
 
 mod ladder;
 mod rules;
+pub(crate) mod trace;
 
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::Sign;

@@ -1,0 +1,56 @@
+//! `scorecard explain`: the trace and the what-if guidance, end to end.
+
+#![allow(clippy::expect_used, reason = "a test fails loudly when the binary cannot run")]
+
+use std::process::Command;
+
+fn scorecard(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn explains_the_example_record_with_what_it_needed() {
+    let (code, out, err) = scorecard(&[
+        "explain",
+        "rules/chenggong-2021-window-service.rules",
+        "--data",
+        "examples/chenggong-2021/measurements.json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("✓ 年办件量低于上期90%，扣3分 (3)"), "{out}");
+    assert!(out.contains("✗ 低于上期80%，扣5分"), "{out}");
+    assert!(out.contains("年办件量需达到上期的90%（≥1,620,000件）方可免扣 3 分"), "{out}");
+}
+
+#[test]
+fn one_indicator_and_bad_records() {
+    let dir = std::env::temp_dir().join(format!("scorecard-explain-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let data = dir.join("two.jsonl");
+    std::fs::write(
+        &data,
+        "{\"cases\": 1500000, \"cases_last_year\": 1800000, \"staff_satisfaction\": 85, \"on_time_rate\": 95, \"spending\": 250, \"complaint_rate\": 5, \"blacklist_count\": 0, \"public_satisfaction\": 95}\n{\"cases\": true}\n",
+    )
+    .expect("write");
+    let data = data.to_string_lossy().into_owned();
+    let (code, out, err) = scorecard(&[
+        "explain",
+        "rules/chenggong-2021-window-service.rules",
+        "--data",
+        &data,
+        "--indicator",
+        "年办件量",
+    ]);
+    assert_eq!(code, 1, "the second record is bad");
+    assert!(out.contains("年办件量\n") && !out.contains("窗口服务办结率"), "{out}");
+    assert!(err.contains(":2:"), "the bad record is reported with its line: {err}");
+}

@@ -1,0 +1,144 @@
+//! A step-by-step trace of how a record was scored, with what-if guidance:
+//! for each indicator that lost points, the measurement it would have needed
+//! to reach the next better tier.
+
+use rust_decimal::Decimal;
+use scorecard_syntax::ast::Cmp;
+use scorecard_syntax::Lang;
+use serde::Serialize;
+
+use super::ladder::shown_in;
+use crate::eval::{self, Fault};
+use crate::format;
+use crate::plan::{IndicatorPlan, InputSpec, Ladder, Plan, TestPlan, TierPlan};
+use crate::record::Record;
+
+/// How one record was scored, indicator by indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trace {
+    /// One entry per indicator, in table order.
+    pub indicators: Vec<IndicatorTrace>,
+}
+
+/// The steps for one indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndicatorTrace {
+    /// The indicator's name.
+    pub name: String,
+    /// The inputs and derived values it read, as `name = value`.
+    pub inputs: Vec<String>,
+    /// Each tier tested: its text and whether it held.
+    pub tiers: Vec<TierStep>,
+    /// What would have been needed to lose fewer points, one sentence per ladder that cost points.
+    pub what_if: Vec<String>,
+}
+
+/// One tier as tested.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TierStep {
+    /// The tier as written.
+    pub text: String,
+    /// Whether its condition held.
+    pub held: bool,
+    /// Points it would deduct (or add), when it held.
+    pub amount: Option<Decimal>,
+}
+
+/// Traces every indicator of a record whose derived values are filled in.
+pub(crate) fn trace(plan: &Plan, record: &Record) -> Result<Trace, Fault> {
+    let mut indicators = Vec::with_capacity(plan.indicators.len());
+    for (index, ind) in plan.indicators.iter().enumerate() {
+        indicators.push(indicator(plan, index, ind, record)?);
+    }
+    Ok(Trace { indicators })
+}
+
+fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) -> Result<IndicatorTrace, Fault> {
+    let inputs = plan
+        .inputs
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.used_by.contains(&index))
+        .filter_map(|(slot, s)| Some(format!("{} = {}", s.name, shown_in(s, record.get(slot)?, plan.lang))))
+        .collect();
+    let mut tiers = Vec::new();
+    let mut what_if = Vec::new();
+    for ladder in ind.deductions.iter().chain(&ind.bonuses).flat_map(|s| &s.ladders) {
+        let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
+        for tier in &ladder.tiers {
+            let amount = eval::tier_amount(tier, x, record)?;
+            tiers.push(TierStep { text: tier.span.text(&plan.source).to_owned(), held: amount.is_some(), amount });
+        }
+    }
+    for ladder in ind.deductions.iter().flat_map(|s| &s.ladders).filter(|l| !l.cumulative) {
+        if let Some(hint) = ladder_hint(plan, ladder, record)? {
+            what_if.push(hint);
+        }
+    }
+    Ok(IndicatorTrace { name: ind.name.clone(), inputs, tiers, what_if })
+}
+
+/// The value a ladder's subject needed to escape its most severe tier.
+fn ladder_hint(plan: &Plan, ladder: &Ladder, record: &Record) -> Result<Option<String>, Fault> {
+    let spec = plan.inputs.get(ladder.subject).ok_or(Fault::Overflow)?;
+    let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
+    let mut fired: Vec<(&TierPlan, Decimal)> = Vec::new();
+    for tier in &ladder.tiers {
+        if let Some(a) = eval::tier_amount(tier, x, record)? {
+            fired.push((tier, a));
+        }
+    }
+    let Some((worst, amount)) = fired.iter().copied().max_by(|a, b| a.1.cmp(&b.1)) else { return Ok(None) };
+    let next = fired.iter().filter(|(t, a)| !std::ptr::eq(*t, worst) && *a < amount).map(|(_, a)| *a).max();
+    let Some(need) = needed(plan, spec, worst, record)? else { return Ok(None) };
+    let (a, n) = (format::plain(amount), next.map(format::plain));
+    Ok(Some(match (plan.lang, n) {
+        (Lang::Zh, None) => format!("{need}方可免扣 {a} 分"),
+        (Lang::Zh, Some(n)) => format!("{need}方可只扣 {n} 分（而非 {a} 分）"),
+        (Lang::En, None) => format!("{need} to avoid the {a}-point deduction"),
+        (Lang::En, Some(n)) => format!("{need} to lose {n} points instead of {a}"),
+    }))
+}
+
+/// What the subject needed so that `tier` would not hold, in words.
+fn needed(plan: &Plan, spec: &InputSpec, tier: &TierPlan, record: &Record) -> Result<Option<String>, Fault> {
+    let lang = plan.lang;
+    let bound = |cmp: Cmp, t: Decimal| -> Option<String> {
+        let v = shown_in(spec, t, lang);
+        let (zh, en) = match cmp {
+            Cmp::Lt => ("≥", "at least"),
+            Cmp::Le => (">", "above"),
+            Cmp::Gt => ("≤", "at most"),
+            Cmp::Ge => ("<", "below"),
+            Cmp::Eq => return None,
+        };
+        Some(lang.pick(format!("（{zh}{v}）"), format!("{en} {v}")))
+    };
+    Ok(match &tier.test {
+        TestPlan::Fixed { cmp, threshold } => bound(*cmp, *threshold).map(|b| match lang {
+            Lang::Zh => format!("{}需{}", spec.name, b.trim_start_matches('（').trim_end_matches('）')),
+            Lang::En => format!("`{}` needed {b}", spec.name),
+        }),
+        TestPlan::ShareOf { cmp, factor, base, .. } => {
+            let b = eval::operand(*base, record)?;
+            let t = crate::exact::mul(*factor, b).ok_or(Fault::Overflow)?;
+            let share = format!("{}%", format::plain(factor.checked_mul(Decimal::ONE_HUNDRED).ok_or(Fault::Overflow)?));
+            let base_name = tier.base_name.as_deref().unwrap_or("");
+            bound(*cmp, t).map(|b| match lang {
+                Lang::Zh => format!("{}需达到{base_name}的{share}{b}", spec.name),
+                Lang::En => format!("`{}` needed {b} ({share} of {base_name})", spec.name),
+            })
+        }
+        TestPlan::Deviation { factor, base, .. } => {
+            let b = eval::operand(*base, record)?;
+            let tol = crate::exact::mul(*factor, b).ok_or(Fault::Overflow)?;
+            let lo = shown_in(spec, crate::exact::sub(b, tol).ok_or(Fault::Overflow)?, lang);
+            let hi = shown_in(spec, crate::exact::add(b, tol).ok_or(Fault::Overflow)?, lang);
+            Some(match lang {
+                Lang::Zh => format!("{}需控制在 {lo}～{hi} 之内", spec.name),
+                Lang::En => format!("`{}` needed to stay within {lo} to {hi}", spec.name),
+            })
+        }
+        _ => None,
+    })
+}
