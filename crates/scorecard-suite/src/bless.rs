@@ -11,7 +11,7 @@ use scorecard_eval::{DataError, Lang, RecordError, Report};
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::error::{ProblemKind, SuiteError};
-use crate::names::error_tag;
+use crate::names::{error_tag, status_tag};
 use crate::number::plain;
 use crate::outcome::{CaseOutcome, Mismatch, SuiteOutcome};
 use crate::run;
@@ -140,6 +140,8 @@ impl Edit<'_> {
                 (Mismatch::Indicator { measure, written, got, .. }, _) => {
                     self.indicator(measure.table(), written, *got);
                 }
+                (Mismatch::Disqualified { got, .. }, _) => self.boolean("disqualified", *got),
+                (Mismatch::Status { written, got, .. }, _) => self.status(written, status_tag(*got)),
                 (Mismatch::NoExpectation, Ok(report)) => self.fill(report),
                 (Mismatch::NoExpectation, Err(errors)) if !self.has_score_keys() => self.error(errors),
                 (Mismatch::WrongError { kind, input }, Err(errors)) => {
@@ -157,7 +159,7 @@ impl Edit<'_> {
     }
 
     fn has_score_keys(&self) -> bool {
-        ["grade", "scores", "deductions"].iter().any(|k| self.table.contains_key(k))
+        ["grade", "scores", "deductions", "disqualified", "status"].iter().any(|k| self.table.contains_key(k))
     }
 
     /// A case with no expectation gets `total` (and `grade`, if absent).
@@ -201,6 +203,20 @@ impl Edit<'_> {
         if old.as_deref() != Some(to.as_str()) {
             self.record(key, old, Some(to));
         }
+    }
+
+    fn boolean(&mut self, key: &str, got: bool) {
+        let old = replace(self.table, key, Value::from(got));
+        self.record(key, old, Some(got.to_string()));
+    }
+
+    fn status(&mut self, written: &str, got: &str) {
+        let value = Value::from(got);
+        let to = value.to_string();
+        let Some(statuses) = self.table.get_mut("status").and_then(Item::as_table_like_mut) else { return };
+        let Some(item) = statuses.get_mut(written) else { return };
+        let old = replace_item(item, value);
+        self.record(&format!("status.{written}"), old, Some(to));
     }
 
     fn indicator(&mut self, table: &str, written: &str, got: Decimal) {

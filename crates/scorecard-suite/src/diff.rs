@@ -6,7 +6,7 @@
 use scorecard_eval::{Lang, RecordError, Report};
 
 use crate::error::SuiteError;
-use crate::names::error_tag;
+use crate::names::{error_tag, status_tag};
 use crate::number::plain;
 use crate::outcome::{CaseOutcome, Measure, Mismatch, SuiteOutcome};
 use crate::text::{columns, one_line};
@@ -74,6 +74,21 @@ fn table(case: &CaseOutcome, lang: Lang) -> Vec<String> {
                 };
                 let label = format!("{what} {}", one_line(written));
                 rows.push(vec![label, expected.text.clone(), plain(*got), one_line(explanation)]);
+            }
+            Mismatch::Disqualified { expected, got } => {
+                rows.push(vec![
+                    lang.pick("取消资格", "disqualified").to_owned(),
+                    expected.to_string(),
+                    got.to_string(),
+                ]);
+            }
+            Mismatch::Status { written, expected, got, explanation, .. } => {
+                let label = format!("{} {}", lang.pick("状态", "status of"), one_line(written));
+                let show = |s| match lang {
+                    Lang::Zh => format!("{}（{}）", status_tag(s), status_zh(s)),
+                    _ => status_tag(s).to_owned(),
+                };
+                rows.push(vec![label, show(*expected), show(*got), one_line(explanation)]);
             }
             _ => {}
         }
@@ -144,7 +159,9 @@ fn notes(case: &CaseOutcome, lang: Lang) -> Vec<String> {
                 ));
                 lines.extend(error_rows(errors));
             }
-            (Mismatch::Total { .. } | Mismatch::Grade { .. }, _) => show_deductions = true,
+            (Mismatch::Total { .. } | Mismatch::Grade { .. } | Mismatch::Disqualified { .. }, _) => {
+                show_deductions = true;
+            }
             _ => {}
         }
     }
@@ -152,6 +169,15 @@ fn notes(case: &CaseOutcome, lang: Lang) -> Vec<String> {
         lines.extend(deductions(report, lang));
     }
     lines
+}
+
+/// The status in Chinese, shown beside its tag in a Chinese diff.
+fn status_zh(status: scorecard_eval::Status) -> &'static str {
+    match status {
+        scorecard_eval::Status::Scored => "按规则计分",
+        scorecard_eval::Status::NotApplicable => "不适用",
+        scorecard_eval::Status::Vetoed => "一票否决",
+    }
 }
 
 fn expected_error(kind: &str, input: Option<&str>, lang: Lang) -> String {

@@ -38,6 +38,8 @@ pub enum ValueType {
     Table,
     /// A TOML number, string or boolean.
     Scalar,
+    /// `true` or `false`.
+    Bool,
 }
 
 /// What is wrong in a suite file.
@@ -124,11 +126,18 @@ pub enum ProblemKind {
         /// A known kind close to it.
         suggestion: Option<&'static str>,
     },
+    /// A `[case.status]` value that is not a status.
+    UnknownStatus {
+        /// The value as written.
+        status: String,
+        /// A known status close to it.
+        suggestion: Option<&'static str>,
+    },
     /// `error_input` without `error`.
     ErrorInputWithoutError,
     /// `error` together with a score expectation.
     ErrorWithScores {
-        /// The score expectation's key (`total`, `grade`, `scores`, `deductions`).
+        /// The score expectation's key (`total`, `grade`, `scores`, `deductions`, `disqualified`, `status`).
         key: String,
     },
 }
@@ -166,6 +175,7 @@ impl ValueType {
             ValueType::String => lang.pick("字符串（加引号）", "a string (in quotes)"),
             ValueType::Table => lang.pick("表（[case.xxx] 或 { … }）", "a table ([case.xxx] or { … })"),
             ValueType::Scalar => lang.pick("数字、字符串或 true/false", "a number, a string or true/false"),
+            ValueType::Bool => lang.pick("true 或 false（不加引号）", "true or false (without quotes)"),
         }
     }
 }
@@ -239,6 +249,18 @@ impl ProblemKind {
             ProblemKind::UnknownErrorKind { kind, suggestion } => pick(
                 format!("未知的数据错误类型 `{kind}`{}", did_you_mean(lang, *suggestion)),
                 format!("unknown data error kind `{kind}`{}", did_you_mean(lang, *suggestion)),
+            ),
+            ProblemKind::UnknownStatus { status, suggestion } => pick(
+                format!(
+                    "未知的指标状态 `{status}`{}；可用的状态：`{}`",
+                    did_you_mean(lang, *suggestion),
+                    crate::names::STATUSES.join("`、`")
+                ),
+                format!(
+                    "unknown indicator status `{status}`{}; the statuses are `{}`",
+                    did_you_mean(lang, *suggestion),
+                    crate::names::STATUSES.join("`, `")
+                ),
             ),
             ProblemKind::ErrorInputWithoutError => pick(
                 "`error_input` 须与 `error` 一起写".into(),

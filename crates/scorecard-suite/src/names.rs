@@ -1,7 +1,7 @@
 //! Names in a suite checked against the rule file: indicator names and
 //! paths, data error kinds, and "did you mean" suggestions.
 
-use scorecard_eval::DataErrorKind;
+use scorecard_eval::{DataErrorKind, Status};
 use scorecard_syntax::ast::{File, Item};
 
 use crate::error::ProblemKind;
@@ -32,6 +32,23 @@ pub const ERROR_KINDS: &[&str] = &[
     "unmapped_grade",
     "above_bound",
 ];
+
+/// The statuses a suite may expect in `[case.status]`, as the JSON report writes them.
+pub const STATUSES: &[&str] = &["scored", "not_applicable", "vetoed"];
+
+/// The status as the JSON report writes it: `scored`, `not_applicable` or `vetoed`.
+pub fn status_tag(status: Status) -> &'static str {
+    match status {
+        Status::Scored => "scored",
+        Status::NotApplicable => "not_applicable",
+        Status::Vetoed => "vetoed",
+    }
+}
+
+/// The status a tag names, if any.
+pub fn status_of(tag: &str) -> Option<Status> {
+    [Status::Scored, Status::NotApplicable, Status::Vetoed].into_iter().find(|s| status_tag(*s) == tag)
+}
 
 /// The `kind` tag of a data error, exactly as `#[serde(tag = "kind")]` writes it.
 pub fn error_tag(kind: &DataErrorKind) -> String {

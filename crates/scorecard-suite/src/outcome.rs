@@ -2,7 +2,7 @@
 //! every expectation it did not meet.
 
 use rust_decimal::Decimal;
-use scorecard_eval::{Lang, RecordError, Report};
+use scorecard_eval::{Lang, RecordError, Report, Status};
 
 use crate::names::IndicatorId;
 use crate::number::Number;
@@ -109,6 +109,26 @@ pub enum Mismatch {
         expected: Number,
         /// The engine's number.
         got: Decimal,
+        /// The engine's explanation of the indicator.
+        explanation: String,
+    },
+    /// `disqualified` differs.
+    Disqualified {
+        /// As written in the suite.
+        expected: bool,
+        /// Whether the engine disqualified the scorecard.
+        got: bool,
+    },
+    /// An indicator's status (`[case.status]`) differs.
+    Status {
+        /// The key as written in the suite.
+        written: String,
+        /// The indicator it names.
+        id: IndicatorId,
+        /// As written in the suite.
+        expected: Status,
+        /// The engine's status.
+        got: Status,
         /// The engine's explanation of the indicator.
         explanation: String,
     },

@@ -7,16 +7,20 @@ use rust_decimal::Decimal;
 use toml_edit::{Document, Item, Table, TableLike, Value};
 
 use crate::error::{Problem, ProblemKind, ValueType};
-use crate::names::{closest, ERROR_KINDS};
+use crate::names::{closest, status_of, ERROR_KINDS, STATUSES};
 use crate::number::{parse_float, Number};
 use crate::pos::Pos;
-use crate::suite::{Case, Expect, ExpectError, IndicatorExpect, Input, InputValue, Scored, Suite};
+use crate::suite::{Case, Expect, ExpectError, IndicatorExpect, Input, InputValue, Scored, StatusExpect, Suite};
 
 /// Keys at the top of a suite file.
 pub const ROOT_KEYS: &[&str] = &["rules", "case"];
 
 /// Keys of a `[[case]]` table.
-pub const CASE_KEYS: &[&str] = &["name", "input", "total", "grade", "scores", "deductions", "error", "error_input"];
+pub const CASE_KEYS: &[&str] =
+    &["name", "input", "total", "grade", "scores", "deductions", "disqualified", "status", "error", "error_input"];
+
+/// The keys of a case that expect a score, not a data error.
+const SCORE_KEYS: &[&str] = &["total", "grade", "scores", "deductions", "disqualified", "status"];
 
 /// Parses a suite file. Every problem in the file is reported, not just the first.
 pub fn parse(text: &str) -> Result<Suite, Vec<Problem>> {
@@ -112,10 +116,12 @@ impl Reader<'_> {
             grade: self.string(table, "grade"),
             scores: self.indicators(table, "scores"),
             deductions: self.indicators(table, "deductions"),
+            disqualified: self.boolean(table, "disqualified"),
+            statuses: self.statuses(table),
         };
         match error {
             Some(kind) => {
-                for key in ["total", "grade", "scores", "deductions"].into_iter().filter(|k| table.contains_key(k)) {
+                for key in SCORE_KEYS.iter().copied().filter(|k| table.contains_key(k)) {
                     let pos = self.key_pos(table, key);
                     self.problem(pos, ProblemKind::ErrorWithScores { key: key.to_owned() });
                 }
@@ -149,6 +155,18 @@ impl Reader<'_> {
             None => {
                 let pos = self.key_pos(table, key);
                 self.problem(pos, ProblemKind::WrongType { key: key.to_owned(), expected: ValueType::String });
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, table: &dyn TableLike, key: &str) -> Option<bool> {
+        let item = table.get(key)?;
+        match item.as_bool() {
+            Some(b) => Some(b),
+            None => {
+                let pos = self.key_pos(table, key);
+                self.problem(pos, ProblemKind::WrongType { key: key.to_owned(), expected: ValueType::Bool });
                 None
             }
         }
@@ -232,6 +250,24 @@ impl Reader<'_> {
             let pos = self.key_pos(scores, name).unwrap_or_default();
             if let Some(value) = self.number_at(scores, name) {
                 out.push(IndicatorExpect { name: name.to_owned(), value, pos });
+            }
+        }
+        out
+    }
+
+    fn statuses(&mut self, table: &Table) -> Vec<StatusExpect> {
+        let Some(statuses) = self.table(table, "status") else { return Vec::new() };
+        let mut out = Vec::new();
+        for (name, item) in statuses.iter() {
+            let pos = self.key_pos(statuses, name).unwrap_or_default();
+            let Some(written) = self.string(statuses, name) else { continue };
+            match status_of(&written) {
+                Some(status) => out.push(StatusExpect { name: name.to_owned(), status, pos }),
+                None => {
+                    let suggestion = closest(&written, STATUSES.iter().copied());
+                    let at = Pos::of(self.text, item.span()).or(Some(pos));
+                    self.problem(at, ProblemKind::UnknownStatus { status: written, suggestion });
+                }
             }
         }
         out

@@ -9,7 +9,7 @@ use crate::names::{closest, error_tag, IndicatorId, Indicators};
 use crate::outcome::{CaseOutcome, Measure, Mismatch, SuiteOutcome};
 use crate::parse;
 use crate::record;
-use crate::suite::{Case, Expect, ExpectError, IndicatorExpect, Scored, Suite};
+use crate::suite::{Case, Expect, ExpectError, IndicatorExpect, Scored, StatusExpect, Suite};
 
 /// Largest suite file read, in bytes.
 pub const MAX_SUITE_BYTES: u64 = 8 * 1024 * 1024;
@@ -37,6 +37,7 @@ pub struct Loaded {
 struct Plan {
     json: String,
     indicators: Vec<(Measure, IndicatorExpect, IndicatorId)>,
+    statuses: Vec<(StatusExpect, IndicatorId)>,
 }
 
 /// Reads, parses and checks a suite, and compiles its rule file.
@@ -157,7 +158,14 @@ fn plan(case: &Case, card: &Scorecard, indicators: &Indicators, problems: &mut V
         }
     }
     let mut resolved = Vec::new();
+    let mut statuses = Vec::new();
     if let Expect::Scored(scored) = &case.expect {
+        for e in &scored.statuses {
+            match indicators.resolve(&e.name) {
+                Ok(id) => statuses.push((e.clone(), id)),
+                Err(kind) => problems.push(Problem { pos: Some(e.pos), kind }),
+            }
+        }
         let written = scored.scores.iter().map(|e| (Measure::Score, e));
         for (measure, e) in written.chain(scored.deductions.iter().map(|e| (Measure::Deduction, e))) {
             match indicators.resolve(&e.name) {
@@ -166,7 +174,7 @@ fn plan(case: &Case, card: &Scorecard, indicators: &Indicators, problems: &mut V
             }
         }
     }
-    Plan { json: record::json(&case.input), indicators: resolved }
+    Plan { json: record::json(&case.input), indicators: resolved, statuses }
 }
 
 /// Every expectation of a case that the engine's result does not meet.
@@ -201,6 +209,9 @@ fn compare_report(scored: &Scored, plan: &Plan, report: &Report) -> Vec<Mismatch
     if let Some(expected) = scored.grade.as_ref().filter(|g| **g != report.grade) {
         out.push(Mismatch::Grade { expected: expected.clone(), got: report.grade.clone() });
     }
+    if let Some(expected) = scored.disqualified.filter(|d| *d != report.disqualified) {
+        out.push(Mismatch::Disqualified { expected, got: report.disqualified });
+    }
     for (measure, e, id) in &plan.indicators {
         let Some(ind) = report.indicators.iter().find(|i| i.path == id.path && i.name == id.name) else { continue };
         let got = match measure {
@@ -214,6 +225,18 @@ fn compare_report(scored: &Scored, plan: &Plan, report: &Report) -> Vec<Mismatch
                 id: id.clone(),
                 expected: e.value.clone(),
                 got,
+                explanation: ind.explanation.clone(),
+            });
+        }
+    }
+    for (e, id) in &plan.statuses {
+        let Some(ind) = report.indicators.iter().find(|i| i.path == id.path && i.name == id.name) else { continue };
+        if ind.status != e.status {
+            out.push(Mismatch::Status {
+                written: e.name.clone(),
+                id: id.clone(),
+                expected: e.status,
+                got: ind.status,
                 explanation: ind.explanation.clone(),
             });
         }

@@ -1,5 +1,7 @@
 //! A suite as written: the rule file it tests and its named cases.
 
+use scorecard_eval::Status;
+
 use crate::number::Number;
 use crate::pos::Pos;
 
@@ -67,6 +69,21 @@ pub struct Scored {
     pub scores: Vec<IndicatorExpect>,
     /// `[case.deductions]`: indicator → points deducted.
     pub deductions: Vec<IndicatorExpect>,
+    /// `disqualified = true|false`: whether a veto disqualified the scorecard.
+    pub disqualified: Option<bool>,
+    /// `[case.status]`: indicator → `scored`, `not_applicable` or `vetoed`.
+    pub statuses: Vec<StatusExpect>,
+}
+
+/// An expected status for one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusExpect {
+    /// The indicator as written.
+    pub name: String,
+    /// The expected status.
+    pub status: Status,
+    /// Where the name is written.
+    pub pos: Pos,
 }
 
 /// An expected number for one indicator.

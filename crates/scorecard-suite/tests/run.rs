@@ -3,7 +3,7 @@
 mod common;
 
 use common::{scrub, Scratch, SEED_SUITE};
-use scorecard_suite::{diff, run, Measure, Mismatch, Snapshot};
+use scorecard_suite::{diff, run, status_tag, Measure, Mismatch, Snapshot};
 
 const EXAMPLE: &str = r#"{ cases = 1500000, cases_last_year = 1800000, staff_satisfaction = 85, on_time_rate = "92.5%", spending = "2700000元", complaint_rate = 12.5, blacklist_count = 0, public_satisfaction = 91 }"#;
 
@@ -82,6 +82,10 @@ fn every_kind_of_failure_is_detected() {
                     Mismatch::ExpectedError { kind, .. } => format!("expected_error {kind}"),
                     Mismatch::UnexpectedError => "unexpected_error".to_owned(),
                     Mismatch::WrongError { kind, .. } => format!("wrong_error {kind}"),
+                    Mismatch::Disqualified { expected, got } => format!("disqualified {expected} {got}"),
+                    Mismatch::Status { id, expected, got, .. } => {
+                        format!("status {} {} {}", id.full(), status_tag(*expected), status_tag(*got))
+                    }
                 })
                 .collect()
         })
