@@ -136,3 +136,26 @@ fn trace_tells_what_each_indicator_needed() {
         ["`annual cases` needed at least 1,620,000件 (90% of last year) to avoid the 3-point deduction"]
     );
 }
+
+#[test]
+fn review_findings_stay_fixed() {
+    // A grade value that cannot be computed exactly is an error, never a dropped indicator.
+    let e = Scorecard::compile(
+        "计分表 「t」\n输入 评价 = g（等级：达成、未达成）\n三级指标 甲\n  分值 30分\n  得分 按等级 评价：达成 33.33333333333333333333333333%，未达成 0%\n三级指标 乙\n  分值 10分\n  得分 按等级 评价：达成 100%，未达成 0%\n",
+    )
+    .unwrap_err();
+    assert!(e.diagnostics.iter().any(|d| d.code == Code::NumberOutOfRange), "{e:#?}");
+    // A zeroing veto does not hide a disqualify-only veto that also fires.
+    let c = card("计分表 「t」\n输入 事故 = a（起）\n输入 违规 = b（起）\n三级指标 安全\n  分值 5分\n  评分 事故达到2起，扣1分\n  否决 事故达到1起\n  否决 违规达到1起，仅取消资格\n");
+    let r = c.evaluate_json(r#"{"a": 1, "b": 1}"#).unwrap();
+    assert_eq!(r.indicators[0].score.to_string(), "0");
+    assert!(r.disqualified);
+    // Tracing a record whose not-applicable indicator lacks its inputs works.
+    let c = card("计分表 「t」\n输入 无任务 = na（是否）\n输入 完成率 = r（%）\n三级指标 甲\n  分值 5分\n  不适用条件 无任务\n  评分 完成率低于90%，扣5分\n");
+    let rec = c.parse_record(r#"{"na": true}"#).unwrap();
+    assert!(c.trace(&rec).unwrap().indicators.is_empty());
+    // The typed API checks a yes/no value.
+    let key = c.input("na").unwrap();
+    let mut rec = c.record();
+    assert!(c.set(&mut rec, key, scorecard::Decimal::from(5)).is_err());
+}

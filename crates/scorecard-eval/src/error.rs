@@ -78,6 +78,8 @@ pub enum DataErrorKind {
         /// The value as written.
         text: String,
     },
+    /// A typed record built for another scorecard.
+    WrongScorecard,
     /// A yes/no input holds something else.
     NotYesNo {
         /// The value as written.
@@ -224,6 +226,10 @@ impl DataError {
             DataErrorKind::NotADate { text } => pick(
                 format!("`{text}` 不是日期（可写 2021-06-30 或 2021年6月30日）"),
                 format!("`{text}` is not a date (write 2021-06-30)"),
+            ),
+            DataErrorKind::WrongScorecard => pick(
+                "这条记录是为另一份计分表建立的（用本计分表的 record() 建立记录）".into(),
+                "this record was made for another scorecard (build it with this scorecard's record())".into(),
             ),
             DataErrorKind::NotYesNo { text } => pick(
                 format!("`{text}` 不是“是/否”（可写 是、否、true、false）"),

@@ -65,13 +65,30 @@ impl<'p> Errors<'p> {
     }
 
     pub(crate) fn record(&mut self, kind: DataErrorKind) {
-        self.list.push(DataError { kind, input: None, indicators: Vec::new(), lang: self.plan.lang });
+        let e = self.record_error(kind);
+        self.list.push(e);
+    }
+
+    /// An error about the whole record.
+    pub(crate) fn record_error(&self, kind: DataErrorKind) -> DataError {
+        DataError { kind, input: None, indicators: Vec::new(), lang: self.plan.lang }
     }
 }
 
 /// Checks a value (in base units) against the input's declared constraints.
 pub(crate) fn validate(plan: &Plan, slot: Slot, value: Decimal) -> Result<Decimal, DataErrorKind> {
     let Some(spec) = plan.inputs.get(slot) else { return Ok(value) };
+    match &spec.kind {
+        ValueKind::YesNo if value != Decimal::ZERO && value != Decimal::ONE => {
+            return Err(DataErrorKind::NotYesNo { text: value.to_string() })
+        }
+        ValueKind::Grades(g)
+            if !(value.fract().is_zero() && value >= Decimal::ZERO && value < Decimal::from(g.len())) =>
+        {
+            return Err(DataErrorKind::UnknownGrade { text: value.to_string(), allowed: g.clone() })
+        }
+        _ => {}
+    }
     let shown = |v: Decimal| {
         spec.unit
             .from_base(v)

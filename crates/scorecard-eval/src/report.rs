@@ -104,9 +104,10 @@ pub(crate) fn build(plan: &Plan, record: &Record, scores: &Scores) -> Result<Rep
                 .indicators
                 .iter()
                 .filter_map(|i| scores.indicators.get(*i))
-                .fold((Decimal::ZERO, Decimal::ZERO), |(p, s), x| {
-                    (p.checked_add(x.points).unwrap_or(p), s.checked_add(x.score).unwrap_or(s))
-                });
+                .try_fold((Decimal::ZERO, Decimal::ZERO), |(p, s), x| {
+                    Some((crate::exact::add(p, x.points)?, crate::exact::add(s, x.score)?))
+                })
+                .unwrap_or((Decimal::MAX, Decimal::MAX));
             GroupReport { path: g.path.clone(), name: g.name.clone(), points, score }
         })
         .collect();

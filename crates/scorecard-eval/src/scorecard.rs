@@ -123,6 +123,9 @@ impl Scorecard {
     /// Sets an input of `record` to `value`, given in the input's declared unit.
     pub fn set(&self, record: &mut Record, key: InputKey, value: Decimal) -> Result<(), RecordError> {
         let errors = Errors::new(&self.plan);
+        if record.values.len() != self.plan.inputs.len() {
+            return Err(RecordError::from(errors.record_error(DataErrorKind::WrongScorecard)));
+        }
         let unit: &Unit =
             self.plan.inputs.get(key.0).map(|s| s.unit).ok_or_else(|| errors.input(key.0, DataErrorKind::Missing))?;
         let base = unit.to_base(value).ok_or_else(|| errors.input(key.0, DataErrorKind::Overflow))?;
@@ -155,15 +158,8 @@ impl Scorecard {
     /// and, for each indicator that lost points, the measurement it needed.
     pub fn trace(&self, record: &Record) -> Result<crate::Trace, RecordError> {
         let values = eval::prepare(&self.plan, record)?;
-        eval::score_values(&self.plan, &values)?;
-        crate::explain::trace::trace(&self.plan, &values).map_err(|_| RecordError {
-            errors: vec![crate::DataError {
-                kind: crate::DataErrorKind::Overflow,
-                input: None,
-                indicators: Vec::new(),
-                lang: self.plan.lang,
-            }],
-        })
+        let scores = eval::score_values(&self.plan, &values)?;
+        crate::explain::trace::trace(&self.plan, &values, &scores).map_err(|e| RecordError::from(*e))
     }
 
     /// Parses a JSON object and reports on it.

@@ -117,7 +117,7 @@ impl Unit {
         crate::exact::mul(value, self.scale_decimal())
     }
 
-    /// Converts `value` in the base unit to this unit; exact, since scales are powers of ten.
+    /// Converts `value` in the base unit to this unit (for display; exact for powers of ten).
     pub fn from_base(&self, value: Decimal) -> Option<Decimal> {
         value.checked_div(self.scale_decimal())
     }

@@ -18,11 +18,39 @@ pub fn yes_no(text: &str) -> Option<bool> {
 /// Parses the text of a JSON number exactly (no f64), e.g. `92.5` or `1.5e6`.
 pub fn parse_json_number(text: &str) -> Result<Decimal, DataErrorKind> {
     let too_large = || DataErrorKind::TooLarge { text: text.to_owned() };
-    if text.contains(['e', 'E']) {
-        Decimal::from_scientific(text).map_err(|_| too_large())
-    } else {
-        Decimal::from_str_exact(text).map_err(|_| too_large())
+    match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => {
+            let plain = shift_point(mantissa, exponent).ok_or_else(too_large)?;
+            Decimal::from_str_exact(&plain).map_err(|_| too_large())
+        }
+        None => Decimal::from_str_exact(text).map_err(|_| too_large()),
     }
+}
+
+/// `1.5` shifted by `e6` as plain decimal text (`1500000`), exactly, without floats.
+fn shift_point(mantissa: &str, exponent: &str) -> Option<String> {
+    let exp: i64 = exponent.parse().ok()?;
+    if exp.unsigned_abs() > 60 {
+        return None;
+    }
+    let (sign, digits) = match mantissa.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", mantissa),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let all = format!("{int}{frac}");
+    let point = i64::try_from(int.len()).ok()?.checked_add(exp)?;
+    let text = if point <= 0 {
+        format!("0.{}{all}", "0".repeat(usize::try_from(point.checked_neg()?).ok()?))
+    } else {
+        let p = usize::try_from(point).ok()?;
+        if p >= all.len() {
+            format!("{all}{}", "0".repeat(p.checked_sub(all.len())?))
+        } else {
+            format!("{}.{}", all.get(..p)?, all.get(p..)?)
+        }
+    };
+    Some(format!("{sign}{text}"))
 }
 
 /// Parses a string value: a number, optionally with thousands separators,
@@ -134,6 +162,12 @@ mod tests {
     fn json_numbers_never_pass_through_floats() {
         assert_eq!(parse_json_number("12345678901234567.89").unwrap().to_string(), "12345678901234567.89");
         assert_eq!(parse_json_number("1.5e6").unwrap(), d("1500000"));
+        assert_eq!(parse_json_number("-2.5E-3").unwrap(), d("-0.0025"));
+        assert_eq!(parse_json_number("12e0").unwrap(), d("12"));
+        assert!(
+            parse_json_number("1.00000000000000000000000000001e0").is_err(),
+            "too many digits is refused, not rounded"
+        );
         assert!(parse_json_number("1e400").is_err());
     }
 }

@@ -24,6 +24,7 @@ pub const ERROR_KINDS: &[&str] = &[
     "bad_baseline",
     "overflow",
     "not_a_date",
+    "wrong_scorecard",
     "not_yes_no",
     "unknown_grade",
     "divide_by_zero",

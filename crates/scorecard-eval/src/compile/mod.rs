@@ -126,8 +126,17 @@ impl Tree {
             Item::Indicator(ind) => {
                 self.check_duplicate(path, &ind.name, cx);
                 let index = self.indicators.len();
-                if let Some(plan) = indicator::compile(ind, path, index, names, cx) {
-                    self.indicators.push(plan);
+                let errors = cx.diags.iter().filter(|d| d.is_error()).count();
+                match indicator::compile(ind, path, index, names, cx) {
+                    Some(plan) => self.indicators.push(plan),
+                    // Never drop an indicator without saying why.
+                    None if cx.diags.iter().filter(|d| d.is_error()).count() == errors => cx.push(Diagnostic::error(
+                        scorecard_syntax::Code::Syntax,
+                        ind.name.span,
+                        "internal error: this indicator could not be compiled (please report this)",
+                        "here",
+                    )),
+                    None => {}
                 }
             }
         }

@@ -201,6 +201,7 @@ pub(super) fn check_groups(
     }
 }
 
-fn sum_points<'a>(it: impl Iterator<Item = &'a IndicatorPlan>) -> Decimal {
-    it.fold(Decimal::ZERO, |acc, i| acc.checked_add(i.points).unwrap_or(Decimal::MAX))
+/// The exact sum of the points; `Decimal::MAX` (never equal to a real total) if it cannot be represented.
+fn sum_points<'a>(mut it: impl Iterator<Item = &'a IndicatorPlan>) -> Decimal {
+    it.try_fold(Decimal::ZERO, |acc, i| crate::exact::add(acc, i.points)).unwrap_or(Decimal::MAX)
 }

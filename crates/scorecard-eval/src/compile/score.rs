@@ -172,9 +172,30 @@ fn grades(
 
 /// A grade's value in points: `5分` or `5` are points, `80%` a share of the points.
 fn grade_value(q: &Spanned<ast::Quantity>, points: Decimal, cx: &mut Ctx<'_>) -> Option<Decimal> {
-    match q.node.unit.as_deref().and_then(Unit::lookup) {
+    let value = match q.node.unit.as_deref().and_then(Unit::lookup) {
         Some(u) if u.is_percent() => exact::percent(q.node.value).and_then(|f| exact::mul(points, f)),
         None => Some(q.node.value),
-        Some(_) => quantity_in_base(q, Some(&units::POINTS), cx).map(|(v, _)| v),
+        Some(_) => {
+            let (v, u) = quantity_in_base(q, Some(&units::POINTS), cx)?;
+            if u.base != units::POINTS.base {
+                cx.push(Diagnostic::error(
+                    Code::UnitMismatch,
+                    q.span,
+                    cx.pick("等级的分值应写成“分”或百分比", "a grade's value must be in points (分) or a percentage"),
+                    cx.pick("单位不对", "wrong unit"),
+                ));
+                return None;
+            }
+            Some(v)
+        }
+    };
+    if value.is_none() {
+        cx.push(Diagnostic::error(
+            Code::NumberOutOfRange,
+            q.span,
+            cx.pick("该等级的分值无法精确计算", "this grade's points cannot be computed exactly"),
+            cx.pick("数值无法精确表示", "not exact"),
+        ));
     }
+    value
 }

@@ -61,8 +61,12 @@ pub(crate) fn eval(e: &ExprPlan, record: &Record, points: Decimal) -> Result<Dec
         ExprPlan::Add(a, b) => of(exact::add(eval(a, record, points)?, eval(b, record, points)?))?,
         ExprPlan::Sub(a, b) => of(exact::sub(eval(a, record, points)?, eval(b, record, points)?))?,
         ExprPlan::Mul(a, b, scale) => {
-            let p = of(eval(a, record, points)?.checked_mul(eval(b, record, points)?))?;
-            of(p.checked_div(*scale))?
+            let p = of(exact::mul(eval(a, record, points)?, eval(b, record, points)?))?;
+            if *scale == Decimal::ONE {
+                p
+            } else {
+                of(exact::percent(p))?
+            }
         }
         ExprPlan::Div(a, b, scale) => {
             let d = eval(b, record, points)?;

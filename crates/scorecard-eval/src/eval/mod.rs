@@ -158,7 +158,11 @@ fn check_present(plan: &Plan, record: &Record, na: &[bool]) -> Result<(), Record
 /// [0, points] (or above, when bonuses may exceed) and rounded once.
 pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Result<IndicatorScore, Box<DataError>> {
     let fail = |f: Fault| Box::new(fault(plan, ind, f));
-    if let Some(status) = rules::special(plan, ind, record).map_err(fail)? {
+    if let Some(mut status) = rules::special(plan, ind, record).map_err(fail)? {
+        if status.status == Status::Vetoed {
+            // Another veto that fires may disqualify even when this one only zeroes.
+            status.disqualifies |= rules::disqualifying(ind, record).map_err(fail)?.is_some();
+        }
         return Ok(status);
     }
     let base = rules::base_score(plan, ind, record)?;

@@ -44,13 +44,13 @@ pub(super) fn special(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Resu
     Ok(None)
 }
 
-/// The first `仅取消资格` veto that fires, if any: the scorecard is
-/// disqualified while the indicator keeps its score.
+/// The first disqualifying veto that fires (a `仅取消资格` one, or a zeroing
+/// one with `取消资格`), if any.
 pub(crate) fn disqualifying<'p>(
     ind: &'p IndicatorPlan,
     record: &Record,
 ) -> Result<Option<&'p crate::plan::VetoPlan>, Fault> {
-    for veto in ind.vetoes.iter().filter(|v| !v.zero) {
+    for veto in ind.vetoes.iter().filter(|v| v.disqualify) {
         let x = record.get(veto.subject).ok_or(Fault::Overflow)?;
         if tier::test(&veto.test, x, record)? {
             return Ok(Some(veto));

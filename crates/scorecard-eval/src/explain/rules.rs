@@ -153,7 +153,7 @@ pub(super) fn disqualifying(
     record: &Record,
     fired: &mut Vec<Span>,
 ) -> Option<String> {
-    let v = eval_rules::disqualifying(ind, record).ok().flatten()?;
+    let v = eval_rules::disqualifying(ind, record).ok().flatten().filter(|v| !v.zero)?;
     fired.push(v.span);
     let rule = v.span.text(&plan.source);
     Some(match plan.lang {

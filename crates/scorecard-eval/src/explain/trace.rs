@@ -44,11 +44,15 @@ pub struct TierStep {
     pub amount: Option<Decimal>,
 }
 
-/// Traces every indicator of a record whose derived values are filled in.
-pub(crate) fn trace(plan: &Plan, record: &Record) -> Result<Trace, Fault> {
+/// Traces every scored indicator of a record whose derived values are
+/// filled in (not-applicable and vetoed indicators read nothing further).
+pub(crate) fn trace(plan: &Plan, record: &Record, scores: &crate::Scores) -> Result<Trace, Box<crate::DataError>> {
     let mut indicators = Vec::with_capacity(plan.indicators.len());
-    for (index, ind) in plan.indicators.iter().enumerate() {
-        indicators.push(indicator(plan, index, ind, record)?);
+    for ((index, ind), score) in plan.indicators.iter().enumerate().zip(&scores.indicators) {
+        if score.status != crate::Status::Scored {
+            continue;
+        }
+        indicators.push(indicator(plan, index, ind, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?);
     }
     Ok(Trace { indicators })
 }
