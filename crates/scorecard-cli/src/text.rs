@@ -1,8 +1,6 @@
 //! Text for the terminal: neutralising control characters and measuring
 //! display width (a CJK character takes two columns).
 
-use unicode_width::UnicodeWidthStr;
-
 /// Replaces control characters that could move the cursor or change colours
 /// with `?`. Tabs, line breaks and the CR of a CRLF are kept; every
 /// replacement is one byte for one byte, so offsets do not move.
@@ -16,27 +14,7 @@ pub fn neutralise(text: &str) -> String {
     out
 }
 
-/// Text for one table cell: whitespace controls become spaces, other
-/// control characters `?`.
-pub fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => ' ',
-            c if c.is_control() => '?',
-            c => c,
-        })
-        .collect()
-}
-
-/// The number of terminal columns `text` takes.
-pub fn width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
-}
-
-/// `text` followed by spaces up to `columns` display columns.
-pub fn pad_right(text: &str, columns: usize) -> String {
-    format!("{text}{}", " ".repeat(columns.saturating_sub(width(text))))
-}
+pub use scorecard_suite::text::{one_line, pad_right, width};
 
 /// Spaces up to `columns` display columns, followed by `text`.
 pub fn pad_left(text: &str, columns: usize) -> String {

@@ -60,7 +60,7 @@ pub fn parse_text(text: &str, unit: &Unit) -> Result<Decimal, DataErrorKind> {
     let trimmed = text.trim_matches(|c: char| c.is_whitespace());
     let split = trimmed
         .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '０'..='９' | '．' | '－')))
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '０'..='９' | '．' | '－' | '−')))
         .map_or(trimmed.len(), |(i, _)| i);
     let (number, suffix) = trimmed.split_at(split);
     let value = parse_number_text(number).ok_or_else(|| DataErrorKind::NotANumber { text: text.to_owned() })??;
@@ -79,17 +79,7 @@ pub fn parse_text(text: &str, unit: &Unit) -> Result<Decimal, DataErrorKind> {
 
 /// `Some(Ok(v))` for a valid number, `Some(Err)` for one too large, `None` if not a number.
 fn parse_number_text(text: &str) -> Option<Result<Decimal, DataErrorKind>> {
-    let ascii: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => {
-                char::from_u32(u32::from(c).wrapping_sub(0xFF10).wrapping_add(u32::from('0'))).unwrap_or(c)
-            }
-            '．' => '.',
-            '－' => '-',
-            _ => c,
-        })
-        .collect();
+    let ascii = scorecard_syntax::digits::to_ascii(text);
     let plain = strip_grouping(&ascii)?;
     let digits = plain.trim_start_matches(['-', '+']);
     let well_formed = !digits.is_empty()

@@ -50,7 +50,7 @@ mod record;
 mod run;
 mod snapshot;
 mod suite;
-mod text;
+pub mod text;
 
 pub use bless::{bless, bless_text, Blessed, Change, RefuseReason, Refused};
 pub use discover::{find, suite_beside, NotFound, NotFoundReason, SUITE_SUFFIX};

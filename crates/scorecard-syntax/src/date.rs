@@ -44,15 +44,7 @@ pub fn parse(text: &str) -> Option<i64> {
     let parts: Vec<&str> = text.trim().trim_end_matches('日').split(['-', '/', '年', '月']).collect();
     let [y, m, d] = parts.as_slice() else { return None };
     let num = |s: &str| -> Option<i64> {
-        let ascii: String = s
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => {
-                    char::from_u32(u32::from(c).wrapping_sub(0xFF10).wrapping_add(u32::from('0'))).unwrap_or(c)
-                }
-                _ => c,
-            })
-            .collect();
+        let ascii = crate::digits::to_ascii(s);
         if ascii.is_empty() || ascii.len() > 4 || !ascii.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }

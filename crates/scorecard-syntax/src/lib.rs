@@ -13,6 +13,7 @@ pub mod ast;
 mod code_docs;
 pub mod date;
 mod diagnostic;
+pub mod digits;
 mod grammar;
 mod lang;
 mod limits;

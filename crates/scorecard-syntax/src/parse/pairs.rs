@@ -69,17 +69,7 @@ pub(super) fn parse_number(pair: Pair<'_, Rule>) -> Result<Decimal> {
 }
 
 pub(super) fn parse_decimal_text(text: &str, at: Span) -> Result<Decimal> {
-    let ascii: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => {
-                char::from_u32(u32::from(c).wrapping_sub(0xFF10).wrapping_add(u32::from('0'))).unwrap_or(c)
-            }
-            '．' => '.',
-            '−' | '－' => '-',
-            _ => c,
-        })
-        .collect();
+    let ascii = crate::digits::to_ascii(text);
     Decimal::from_str_exact(&ascii).map_err(|_| Diagnostic::error(Code::NumberOutOfRange, at, "", ""))
 }
 
