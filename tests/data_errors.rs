@@ -296,6 +296,31 @@ fn typed_api_rejects_bad_values() {
     assert!(card.input("no_such_key").is_none());
 }
 
+/// A typed record is tied to the scorecard that made it: another scorecard,
+/// even one with the same inputs, refuses it instead of reading its slots as
+/// its own.
+#[test]
+fn a_record_from_another_scorecard_is_refused() {
+    let (zh, en) = (seed(), seed_en());
+    let mut record = zh.record();
+    for (key, value) in scorecard_tests::KEYS.iter().zip(SeedRecord::perfect().values()) {
+        let slot = zh.input(key).unwrap_or_else(|| panic!("no input {key}"));
+        zh.set(&mut record, slot, value).unwrap();
+    }
+    assert_eq!(zh.score(&record).unwrap().total, Decimal::from(100));
+    let wrong = |e: scorecard::RecordError| {
+        assert_eq!(e.errors.len(), 1, "{e:?}");
+        assert_eq!(e.errors[0].kind, DataErrorKind::WrongScorecard, "{e:?}");
+    };
+    wrong(en.score(&record).unwrap_err());
+    wrong(en.report(&record).unwrap_err());
+    wrong(en.trace(&record).unwrap_err());
+    let same_file = scorecard_tests::compile(scorecard_tests::SEED_ZH);
+    wrong(same_file.score(&record).unwrap_err());
+    let slot = en.input("cases").unwrap_or_else(|| panic!("no input cases"));
+    wrong(en.set(&mut record, slot, Decimal::ONE).unwrap_err());
+}
+
 #[test]
 fn extreme_but_valid_values_do_not_panic() {
     let card = seed();

@@ -307,6 +307,9 @@ pub struct GradeBand {
 /// Everything about a compiled scorecard.
 #[derive(Debug, Clone)]
 pub struct Plan {
+    /// Identity of this compilation: a [`Record`](crate::Record) carries it,
+    /// so a record built for another scorecard is refused, not misread.
+    pub id: u64,
     /// The table's name.
     pub name: String,
     /// Language of keywords, messages and explanations.

@@ -20,12 +20,19 @@ pub struct InputKey(pub(crate) Slot);
 /// Measured values for one evaluation. Values are kept in base units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
+    /// The [`Plan::id`] of the scorecard that made this record.
+    pub(crate) card: u64,
     pub(crate) values: Vec<Option<Decimal>>,
 }
 
 impl Record {
     pub(crate) fn empty(plan: &Plan) -> Record {
-        Record { values: vec![None; plan.inputs.len()] }
+        Record { card: plan.id, values: vec![None; plan.inputs.len()] }
+    }
+
+    /// Whether this record was made by the scorecard compiled as `plan`.
+    pub(crate) fn belongs_to(&self, plan: &Plan) -> bool {
+        self.card == plan.id && self.values.len() == plan.inputs.len()
     }
 
     pub(crate) fn get(&self, slot: Slot) -> Option<Decimal> {

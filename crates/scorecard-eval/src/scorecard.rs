@@ -123,7 +123,7 @@ impl Scorecard {
     /// Sets an input of `record` to `value`, given in the input's declared unit.
     pub fn set(&self, record: &mut Record, key: InputKey, value: Decimal) -> Result<(), RecordError> {
         let errors = Errors::new(&self.plan);
-        if record.values.len() != self.plan.inputs.len() {
+        if !record.belongs_to(&self.plan) {
             return Err(RecordError::from(errors.record_error(DataErrorKind::WrongScorecard)));
         }
         let unit: &Unit =

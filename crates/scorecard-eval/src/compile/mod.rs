@@ -45,6 +45,7 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
         return Err(cx.diags);
     }
     let plan = Plan {
+        id: next_id(),
         name: file.name.node.clone(),
         lang: file.lang,
         total,
@@ -59,6 +60,12 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
         lines: cx.lines,
     };
     Ok((plan, cx.diags))
+}
+
+/// A fresh identity for a compiled scorecard (unique within the process).
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Diagnostics collected while compiling, in the file's language.

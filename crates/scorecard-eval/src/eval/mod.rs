@@ -76,6 +76,9 @@ pub(crate) fn score(plan: &Plan, record: &Record) -> Result<Scores, RecordError>
 /// Inputs read only by indicators that are not applicable in this record are
 /// not required.
 pub(crate) fn prepare<'r>(plan: &Plan, record: &'r Record) -> Result<std::borrow::Cow<'r, Record>, RecordError> {
+    if !record.belongs_to(plan) {
+        return Err(RecordError::from(Errors::new(plan).record_error(DataErrorKind::WrongScorecard)));
+    }
     let na = not_applicable(plan, record);
     check_present(plan, record, &na)?;
     derive::derive(plan, record, &na)
