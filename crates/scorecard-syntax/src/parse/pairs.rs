@@ -11,10 +11,11 @@ use crate::{Code, Diagnostic, Span, Spanned};
 pub(super) fn span(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
     let mut end = s.end();
-    let mut last = pair.clone().into_inner().last();
+    // `next_back` is O(1); `last` would walk every child at each level.
+    let mut last = pair.clone().into_inner().next_back();
     while let Some(p) = last {
         end = p.as_span().end();
-        last = p.into_inner().last();
+        last = p.into_inner().next_back();
     }
     Span::new(s.start(), end)
 }
