@@ -296,9 +296,9 @@ fn typed_api_rejects_bad_values() {
     assert!(card.input("no_such_key").is_none());
 }
 
-/// A typed record is tied to the scorecard that made it: another scorecard,
-/// even one with the same inputs, refuses it instead of reading its slots as
-/// its own.
+/// A typed record and an input key are tied to the scorecard that made them:
+/// another scorecard, even one with the same inputs, refuses them instead of
+/// reading the record's slots as its own.
 #[test]
 fn a_record_from_another_scorecard_is_refused() {
     let (zh, en) = (seed(), seed_en());
@@ -319,6 +319,12 @@ fn a_record_from_another_scorecard_is_refused() {
     wrong(same_file.score(&record).unwrap_err());
     let slot = en.input("cases").unwrap_or_else(|| panic!("no input cases"));
     wrong(en.set(&mut record, slot, Decimal::ONE).unwrap_err());
+    // A key resolved by another scorecard could name a different input at
+    // the same position, so it is refused too, even on a record of its own.
+    let mut own = en.record();
+    let foreign_key = zh.input("cases").unwrap_or_else(|| panic!("no input cases"));
+    wrong(en.set(&mut own, foreign_key, Decimal::ONE).unwrap_err());
+    en.set(&mut own, slot, Decimal::ONE).unwrap();
 }
 
 #[test]

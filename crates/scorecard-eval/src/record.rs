@@ -12,10 +12,14 @@ use crate::format;
 use crate::plan::{Plan, Slot, ValueKind};
 use crate::value;
 
-/// A prepared handle to one input, from [`crate::Scorecard::input`]; setting a
-/// value through it does no string lookup.
+/// A prepared handle to one input, from [`crate::Scorecard::input`], valid
+/// only with that scorecard; setting a value through it does no string lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct InputKey(pub(crate) Slot);
+pub struct InputKey {
+    /// The [`Plan::id`] of the scorecard that resolved the key.
+    pub(crate) card: u64,
+    pub(crate) slot: Slot,
+}
 
 /// Measured values for one evaluation. Values are kept in base units.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -112,7 +112,7 @@ impl Scorecard {
 
     /// A prepared handle to the input with record key `key`.
     pub fn input(&self, key: &str) -> Option<InputKey> {
-        self.keys.get(key).copied().map(InputKey)
+        self.keys.get(key).map(|&slot| InputKey { card: self.plan.id, slot })
     }
 
     /// An empty record for this scorecard.
@@ -123,14 +123,18 @@ impl Scorecard {
     /// Sets an input of `record` to `value`, given in the input's declared unit.
     pub fn set(&self, record: &mut Record, key: InputKey, value: Decimal) -> Result<(), RecordError> {
         let errors = Errors::new(&self.plan);
-        if !record.belongs_to(&self.plan) {
+        if !record.belongs_to(&self.plan) || key.card != self.plan.id {
             return Err(RecordError::from(errors.record_error(DataErrorKind::WrongScorecard)));
         }
-        let unit: &Unit =
-            self.plan.inputs.get(key.0).map(|s| s.unit).ok_or_else(|| errors.input(key.0, DataErrorKind::Missing))?;
-        let base = unit.to_base(value).ok_or_else(|| errors.input(key.0, DataErrorKind::Overflow))?;
-        let base = record::validate(&self.plan, key.0, base).map_err(|k| errors.input(key.0, k))?;
-        if let Some(cell) = record.values.get_mut(key.0) {
+        let unit: &Unit = self
+            .plan
+            .inputs
+            .get(key.slot)
+            .map(|s| s.unit)
+            .ok_or_else(|| errors.input(key.slot, DataErrorKind::Missing))?;
+        let base = unit.to_base(value).ok_or_else(|| errors.input(key.slot, DataErrorKind::Overflow))?;
+        let base = record::validate(&self.plan, key.slot, base).map_err(|k| errors.input(key.slot, k))?;
+        if let Some(cell) = record.values.get_mut(key.slot) {
             *cell = Some(base);
         }
         Ok(())
