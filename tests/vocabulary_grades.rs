@@ -137,6 +137,28 @@ fn grades_may_give_points_instead_of_shares() {
     }
 }
 
+/// Through the typed API a grade is its position in the declared list (0 is
+/// the first). `1.0` is the same grade as `1`; a fraction is no grade.
+#[test]
+fn typed_grades_are_positions_whatever_their_scale() {
+    let [zh, en] = both(POINTS_ZH, POINTS_EN);
+    for c in [&zh, &en] {
+        let key = c.input("grade").unwrap_or_else(|| panic!("no input grade"));
+        let score = |text: &str| {
+            let mut record = c.record();
+            let value: scorecard::Decimal = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));
+            c.set(&mut record, key, value).map(|()| c.score(&record).map(|s| s.total.to_string()))
+        };
+        for (text, want) in [("0", "5"), ("1", "3.5"), ("1.0", "3.5"), ("1.000", "3.5"), ("2.00", "0")] {
+            assert_eq!(score(text).ok().and_then(Result::ok).as_deref(), Some(want), "grade {text}");
+        }
+        for bad in ["1.5", "3", "-1"] {
+            let e = score(bad).err().unwrap_or_else(|| panic!("grade {bad} was accepted"));
+            assert!(matches!(e.errors[0].kind, DataErrorKind::UnknownGrade { .. }), "{bad}: {e:?}");
+        }
+    }
+}
+
 #[test]
 fn a_declared_grade_without_points_in_the_mapping_is_a_data_error() {
     let zh = card(&POINTS_ZH.replace("，未达成 0分", ""));

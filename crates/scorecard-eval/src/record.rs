@@ -98,6 +98,8 @@ pub(crate) fn validate(plan: &Plan, slot: Slot, value: Decimal) -> Result<Decima
         {
             return Err(DataErrorKind::UnknownGrade { text: value.to_string(), allowed: g.clone() })
         }
+        // Store the canonical form: `1.0` is grade 1 and yes, like `1`.
+        ValueKind::YesNo | ValueKind::Grades(_) => return Ok(value.normalize()),
         _ => {}
     }
     let shown = |v: Decimal| {

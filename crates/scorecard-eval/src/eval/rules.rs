@@ -2,6 +2,7 @@
 //! vetoes, `得分` statements (bands, formulas, grades) and the
 //! discretionary deduction.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::NaPolicy;
 
@@ -139,7 +140,8 @@ fn grade_score(
     record: &Record,
 ) -> Result<Decimal, Box<DataError>> {
     let errors = Errors::new(plan);
-    let index = record.get(input).and_then(|v| usize::try_from(v.mantissa()).ok()).unwrap_or(usize::MAX);
+    // The value, not its mantissa: `1.0` has mantissa 10 but is grade 1.
+    let index = record.get(input).filter(|v| v.fract().is_zero()).and_then(|v| v.to_usize()).unwrap_or(usize::MAX);
     let label = plan.inputs.get(input).and_then(|s| match &s.kind {
         crate::plan::ValueKind::Grades(g) => g.get(index).cloned(),
         _ => None,
