@@ -149,6 +149,10 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "作为比例或偏离基准的常量不大于 0，与它的比例没有意义。\n修改：检查常量的值。",
             "A constant used as a share or deviation baseline is 0 or negative, so a ratio to it is undefined.\nFix: check the constant's value.",
         ),
+        Code::PointsFinerThanRounding => (
+            "指标的分值比舍入保留的位数更精细（如 `分值 2.5分` 配 `保留0位`）。舍入后得分可能超过分值，总分可能超过满分。\n修改：增加 `舍入` 的保留位数，或把分值改到该精度。",
+            "An indicator's points have more decimal places than the rounding keeps (e.g. `points 2.5` with `0 places`), so a rounded score could exceed its points and the total the full score.\nFix: keep more places in `rounding`, or write the points to that precision.",
+        ),
         Code::UnusedInput => (
             "（警告）声明了输入但没有任何评分条件使用它。测量数据中可以缺少它。\n修改：删除该声明，或在评分条件中引用它。",
             "(warning) An input is declared but no tier reads it; records may leave it out.\nFix: remove it, or use it in a tier.",

@@ -95,6 +95,8 @@ codes! {
     DuplicateSetting = "E0407",
     /// A ratio or deviation baseline constant is zero or negative.
     BadBaseline = "E0408",
+    /// An indicator's points have more decimal places than the rounding keeps.
+    PointsFinerThanRounding = "E0409",
     /// An input is declared but no tier reads it.
     UnusedInput = "W0201",
     /// A tier is always overridden by a tier that deducts at least as much.

@@ -50,6 +50,7 @@ pub(super) fn compile(
         }
     }
     let points = points::indicator_points(ind, &deductions, cx)?;
+    points::check_places(ind, points, cx);
     let scores = ind
         .score
         .iter()

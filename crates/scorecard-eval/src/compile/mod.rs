@@ -22,8 +22,17 @@ use names::Names;
 /// failure every error and warning found.
 pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagnostic>> {
     let lines = LineIndex::new(src);
-    let mut cx =
-        Ctx { lang: file.lang, diags: Vec::new(), src, lines, bonus_may_exceed: file.bonus_may_exceed.is_some() };
+    let mut cx = Ctx {
+        lang: file.lang,
+        diags: Vec::new(),
+        src,
+        lines,
+        bonus_may_exceed: file.bonus_may_exceed.is_some(),
+        places: 2,
+    };
+    // Read first: points are checked against the places the scores keep.
+    let rounding = settings::rounding(file, &mut cx);
+    cx.places = rounding.places;
     let mut names = Names::declare(file, &mut cx);
     expr::declare_calcs(file, &mut names, &mut cx);
     let mut tree = Tree::default();
@@ -39,7 +48,6 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
     if clean {
         points::check_groups(&tree.declared_group_points, &tree.groups, &tree.indicators, &mut cx);
     }
-    let rounding = settings::rounding(file, &mut cx);
     let grades = settings::grades(file, total, &mut cx);
     if cx.diags.iter().any(Diagnostic::is_error) {
         return Err(cx.diags);
@@ -76,6 +84,8 @@ pub(crate) struct Ctx<'s> {
     lines: LineIndex,
     /// Whether bonuses may lift a score above its points (`加分可超过满分`).
     pub(crate) bonus_may_exceed: bool,
+    /// Decimal places scores are rounded to.
+    pub(crate) places: u32,
 }
 
 impl<'s> Ctx<'s> {

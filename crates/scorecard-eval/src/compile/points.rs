@@ -37,6 +37,40 @@ pub(super) fn indicator_points(
     derived
 }
 
+/// Points finer than the rounding could round a score above them (2.5 points
+/// kept to 0 places: a full 2.5 becomes 3), so they are an error.
+pub(super) fn check_places(ind: &ast::Indicator, points: Decimal, cx: &mut Ctx<'_>) {
+    let scale = points.normalize().scale();
+    if scale <= cx.places {
+        return;
+    }
+    let span = ind.points.as_ref().map_or(ind.name.span, |p| p.span);
+    let shown = format::plain(points);
+    cx.push(
+        Diagnostic::error(
+            Code::PointsFinerThanRounding,
+            span,
+            match cx.lang {
+                Lang::Zh => format!(
+                    "指标 `{}` 的分值 {shown} 分有 {scale} 位小数，而舍入只保留 {} 位",
+                    ind.name.node, cx.places
+                ),
+                Lang::En => format!(
+                    "the points of `{}` ({shown}) are finer than the rounding, which keeps {} decimal places",
+                    ind.name.node, cx.places
+                ),
+            },
+            cx.pick("比舍入精度更细", "finer than the rounding"),
+        )
+        .with_help(match (cx.lang, cx.places) {
+            (Lang::Zh, 0) => format!("把 `舍入` 改为保留 {scale} 位（或更多），或把分值改为整数"),
+            (Lang::Zh, p) => format!("把 `舍入` 改为保留 {scale} 位（或更多），或把分值写到 {p} 位小数"),
+            (Lang::En, 0) => format!("keep {scale} or more places in `rounding`, or make the points whole"),
+            (Lang::En, p) => format!("keep {scale} or more places in `rounding`, or write the points to {p} places"),
+        }),
+    );
+}
+
 fn points_needed(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
     Diagnostic::error(
         Code::PointsUnbounded,
