@@ -209,6 +209,39 @@ fn rank_bands_count_from_the_top() {
         // a rank is a count: it cannot be negative
         let e = one_error(c, r#"{"rank": -1}"#);
         assert!(matches!(e.kind, DataErrorKind::Negative { .. }), "{e:?}");
+        // nor fall between whole places, where it would match no range
+        for bad in ["5.5", "10.5", "0"] {
+            let e = one_error(c, &format!(r#"{{"rank": {bad}}}"#));
+            assert!(matches!(e.kind, DataErrorKind::NotARank { .. }), "rank {bad}: {e:?}");
+        }
+        expect(c, r#"{"rank": 10.0}"#, 0, "1.5");
+    }
+}
+
+const DATE_RANGE_ZH: &str = "计分表 「日期区间」
+输入 完成日期 = done（日期）
+三级指标 完成时间
+  分值 10分
+  得分 完成日期2021年6月30日前，得满分；2021年7月1日至2021年7月31日，得5分；否则不得分
+";
+
+const DATE_RANGE_EN: &str = "scorecard \"date ranges\"
+input done on = done (date)
+indicator \"completion\"
+  points 10
+  score: done on before 2021-07-01 → full, 2021-07-01 to 2021-07-31 → 5, otherwise → 0
+";
+
+/// Dates are whole days: a range of dates includes its last day, as
+/// `7月1日至7月31日` does in the prose.
+#[test]
+fn a_range_of_dates_includes_both_days() {
+    for c in &both(DATE_RANGE_ZH, DATE_RANGE_EN) {
+        for (day, score) in
+            [("2021-06-30", "10"), ("2021-07-01", "5"), ("2021-07-15", "5"), ("2021-07-31", "5"), ("2021-08-01", "0")]
+        {
+            expect(c, &format!(r#"{{"done": "{day}"}}"#), 0, score);
+        }
     }
 }
 

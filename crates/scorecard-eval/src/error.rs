@@ -57,6 +57,11 @@ pub enum DataErrorKind {
         /// The value.
         value: String,
     },
+    /// A rank (`名`) that is not a whole place from 1 up.
+    NotARank {
+        /// The value.
+        value: String,
+    },
     /// Too many digits to represent exactly.
     TooLarge {
         /// The text.
@@ -214,6 +219,10 @@ impl DataError {
             DataErrorKind::Negative { value } => {
                 pick(format!("计数不能为负数：{value}"), format!("a count cannot be negative: {value}"))
             }
+            DataErrorKind::NotARank { value } => pick(
+                format!("名次须为 1 起的整数：{value}（并列时填并列的名次）"),
+                format!("a rank must be a whole place from 1 up: {value} (for a tie, give the shared place)"),
+            ),
             DataErrorKind::TooLarge { text } => pick(
                 format!("`{text}` 位数过多，无法精确表示"),
                 format!("`{text}` has too many digits to represent exactly"),

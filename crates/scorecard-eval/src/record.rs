@@ -115,6 +115,12 @@ pub(crate) fn validate(plan: &Plan, slot: Slot, value: Decimal) -> Result<Decima
             return Err(DataErrorKind::OutOfRange { value: shown(value), min: shown(lo), max: shown(hi) });
         }
     }
+    // Rank bands are whole places (`6-10名` includes the 10th), so 5.5 or 0
+    // would fall between them. Checked after the declared range, whose
+    // message is more specific.
+    if spec.unit.is_rank() && (!value.fract().is_zero() || value < Decimal::ONE) {
+        return Err(DataErrorKind::NotARank { value: shown(value) });
+    }
     Ok(value)
 }
 

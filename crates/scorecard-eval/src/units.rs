@@ -91,7 +91,12 @@ impl Unit {
         self.base == other.base
     }
 
-    /// Whether this is the calendar-date unit.
+    /// Whether this is the rank unit (`名`: 1 is first).
+    pub fn is_rank(&self) -> bool {
+        self.base == "名"
+    }
+
+    /// Whether this is the calendar-date unit (values are day numbers).
     pub fn is_date(&self) -> bool {
         self.base == "日期"
     }

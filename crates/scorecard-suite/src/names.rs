@@ -19,6 +19,7 @@ pub const ERROR_KINDS: &[&str] = &[
     "incompatible_unit",
     "out_of_range",
     "negative",
+    "not_a_rank",
     "too_large",
     "duplicate_key",
     "bad_baseline",

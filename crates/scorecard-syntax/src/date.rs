@@ -58,9 +58,12 @@ pub fn months_between(from: i64, to: i64) -> Option<i64> {
     let (y1, m1, d1) = civil(from)?;
     let (y2, m2, d2) = civil(to)?;
     let mut months = y2.checked_sub(y1)?.checked_mul(12)?.checked_add(m2.checked_sub(m1)?)?;
-    if months > 0 && d2 < d1 {
+    // A month is complete on the same day of the month or, when that month is
+    // shorter, on its last day: 31 January → 28 February is one month.
+    let reached = |day: i64, start: i64, year: i64, month: i64| day >= start || day == days_in_month(year, month);
+    if months > 0 && !reached(d2, d1, y2, m2) {
         months = months.checked_sub(1)?;
-    } else if months < 0 && d2 > d1 {
+    } else if months < 0 && !reached(d1, d2, y1, m1) {
         months = months.checked_add(1)?;
     }
     Some(months)
@@ -98,5 +101,13 @@ mod tests {
         assert_eq!(months_between(d("2021-06-30"), d("2021-07-30")), Some(1));
         assert_eq!(months_between(d("2021-06-30"), d("2022-06-30")), Some(12));
         assert_eq!(months_between(d("2021-06-30"), d("2021-06-01")), Some(0));
+        // month ends: the last day of a shorter month completes the month
+        assert_eq!(months_between(d("2021-01-31"), d("2021-02-27")), Some(0));
+        assert_eq!(months_between(d("2021-01-31"), d("2021-02-28")), Some(1));
+        assert_eq!(months_between(d("2021-01-31"), d("2021-03-30")), Some(1));
+        assert_eq!(months_between(d("2021-01-31"), d("2021-04-30")), Some(3));
+        assert_eq!(months_between(d("2020-02-29"), d("2021-02-28")), Some(12));
+        assert_eq!(months_between(d("2021-02-28"), d("2021-01-31")), Some(-1));
+        assert_eq!(months_between(d("2021-02-27"), d("2021-01-31")), Some(0));
     }
 }

@@ -162,10 +162,11 @@ impl Statement {
                     format::grouped(high.node.value),
                     hu.display()
                 );
-                // Ranks are whole places: `6-10名` includes the 10th.
-                let rank = unit.base == "名";
+                // Ranks and dates are whole places and days: `6-10名` includes
+                // the 10th, `7月1日至7月31日` the 31st.
+                let whole = unit.is_rank() || unit.is_date();
                 let plan =
-                    TestPlan::Range { lo, lo_inclusive: *low_inclusive, hi, hi_inclusive: *high_inclusive || rank };
+                    TestPlan::Range { lo, lo_inclusive: *low_inclusive, hi, hi_inclusive: *high_inclusive || whole };
                 Some((plan, None, shown))
             }
             Test::Compare { cmp, reference: Reference::Value(q) } => {
