@@ -153,6 +153,10 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "指标的分值比舍入保留的位数更精细（如 `分值 2.5分` 配 `保留0位`）。舍入后得分可能超过分值，总分可能超过满分。\n修改：增加 `舍入` 的保留位数，或把分值改到该精度。",
             "An indicator's points have more decimal places than the rounding keeps (e.g. `points 2.5` with `0 places`), so a rounded score could exceed its points and the total the full score.\nFix: keep more places in `rounding`, or write the points to that precision.",
         ),
+        Code::ProRataMonths => (
+            "按月或按年计的逐档扣分不能写 `（按比例）`：月份长短不一，不足一个月的部分没有确定的比例。\n修改：改为按天计（如 `每滞后30天扣1分（按比例）`），或去掉 `（按比例）`，只计整月。",
+            "A per-step tier in calendar months or years cannot be `pro rata`: months differ in length, so part of a month has no single share.\nFix: count days instead (e.g. `each 30 days late → −1 pro rata`), or drop `pro rata` and count whole months.",
+        ),
         Code::UnusedInput => (
             "（警告）声明了输入但没有任何评分条件使用它。测量数据中可以缺少它。\n修改：删除该声明，或在评分条件中引用它。",
             "(warning) An input is declared but no tier reads it; records may leave it out.\nFix: remove it, or use it in a tier.",

@@ -97,6 +97,8 @@ codes! {
     BadBaseline = "E0408",
     /// An indicator's points have more decimal places than the rounding keeps.
     PointsFinerThanRounding = "E0409",
+    /// `按比例` on a step of calendar months or years.
+    ProRataMonths = "E0410",
     /// An input is declared but no tier reads it.
     UnusedInput = "W0201",
     /// A tier is always overridden by a tier that deducts at least as much.

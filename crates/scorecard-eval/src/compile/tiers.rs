@@ -300,6 +300,21 @@ impl Statement {
             ));
             return None;
         }
+        if calendar && spec.pro_rata {
+            cx.push(
+                Diagnostic::error(
+                    Code::ProRataMonths,
+                    at,
+                    cx.pick("按月计的逐档扣分不能按比例", "a step of calendar months cannot be pro rata"),
+                    cx.pick("按月且按比例", "months, pro rata"),
+                )
+                .with_help(cx.pick(
+                    "改为按天计（如 `每滞后30天扣1分（按比例）`），或去掉 `（按比例）` 只计整月",
+                    "count days instead (`each 30 days late → −1 pro rata`), or drop `pro rata` to count whole months",
+                )),
+            );
+            return None;
+        }
         let shown = format!("{}{}", format::grouped(value), step_unit.display());
         Some((TestPlan::PerStep { step, per, from, relative, pro_rata: spec.pro_rata, calendar }, None, shown))
     }
