@@ -232,6 +232,34 @@ indicator \"completion\"
   score: done on before 2021-07-01 → full, 2021-07-01 to 2021-07-31 → 5, otherwise → 0
 ";
 
+/// A date threshold is explained as a date with a date word (`晚于
+/// 2021-06-30`), not as its day number.
+#[test]
+fn date_thresholds_are_explained_as_dates() {
+    let zh = card(
+        "计分表 「日期」
+输入 完成日期 = done（日期）
+三级指标 按期完成
+  分值 10分
+  评分 完成日期晚于2021年6月30日扣2分
+",
+    );
+    let en = card(
+        "scorecard \"dates\"
+input done on = done (date)
+indicator \"on time\"
+  points 10
+  scoring: done on after 2021-06-30 → −2
+",
+    );
+    let late = r#"{"done": "2021-07-01"}"#;
+    let early = r#"{"done": "2021-06-01"}"#;
+    assert_mentions(&indicator(&run(&zh, late), 0).explanation, &["2021-07-01，晚于 2021-06-30", "扣 2 分"]);
+    assert_mentions(&indicator(&run(&zh, early), 0).explanation, &["不晚于 2021-06-30"]);
+    assert_mentions(&indicator(&run(&en, late), 0).explanation, &["2021-07-01 is after 2021-06-30"]);
+    assert_mentions(&indicator(&run(&en, early), 0).explanation, &["on or before 2021-06-30"]);
+}
+
 /// Dates are whole days: a range of dates includes its last day, as
 /// `7月1日至7月31日` does in the prose.
 #[test]

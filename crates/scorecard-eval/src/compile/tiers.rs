@@ -1,5 +1,6 @@
 //! Compiling an indicator's tiers into ladders, with unit checks.
 
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::{Cmp, Dir, Quantity, Reference, Sign, StepRef, Test, Tier};
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
@@ -156,12 +157,11 @@ impl Statement {
                 let (hi, hu) = quantity_in_base(high, Some(default), cx)?;
                 check_units(unit, lu, low.span, cx)?;
                 check_units(unit, hu, high.span, cx)?;
-                let shown = format!(
-                    "{}～{}{}",
-                    format::grouped(low.node.value),
-                    format::grouped(high.node.value),
-                    hu.display()
-                );
+                let shown = if hu.is_date() {
+                    format!("{}～{}", shown_value(low.node.value, hu), shown_value(high.node.value, hu))
+                } else {
+                    format!("{}～{}{}", format::grouped(low.node.value), format::grouped(high.node.value), hu.display())
+                };
                 // Ranks and dates are whole places and days: `6-10名` includes
                 // the 10th, `7月1日至7月31日` the 31st.
                 let whole = unit.is_rank() || unit.is_date();
@@ -227,8 +227,16 @@ fn percent() -> &'static Unit {
     &crate::units::PERCENT
 }
 
+/// A written value for explanations; a date (a day number) as `2021-06-30`.
 fn shown(q: &Quantity, unit: &Unit) -> String {
-    format!("{}{}", format::grouped(q.value), unit.display())
+    shown_value(q.value, unit)
+}
+
+fn shown_value(value: Decimal, unit: &Unit) -> String {
+    match value.to_i64().filter(|_| unit.is_date() && value.fract().is_zero()) {
+        Some(day) => scorecard_syntax::date::format(day),
+        None => format!("{}{}", format::grouped(value), unit.display()),
+    }
 }
 
 /// The parts of a per-step tier.

@@ -80,6 +80,10 @@ fn relation(
     let base_name = tier.base_name.as_deref().unwrap_or("");
     Ok(match tier.test.clone() {
         TestPlan::Fixed { .. } if spec.kind != ValueKind::Number => String::new(),
+        TestPlan::Fixed { cmp, .. } if spec.unit.is_date() => match lang {
+            Lang::Zh => format!("，{} {}", date_word(cmp, fired, lang), tier.shown),
+            Lang::En => format!(" is {} {}", date_word(cmp, fired, lang), tier.shown),
+        },
         TestPlan::Fixed { cmp, .. } => match lang {
             Lang::Zh => format!("，{} {}", cmp_word(cmp, fired, lang), tier.shown),
             Lang::En => format!(" is {} {}", cmp_word(cmp, fired, lang), tier.shown),
@@ -183,6 +187,19 @@ fn tier_pro_rata(tier: &TierPlan) -> bool {
 /// A displayed percentage number, or a note that it cannot be shown.
 fn percent(value: Option<String>, lang: Lang) -> String {
     value.map_or_else(|| lang.pick("（无法计算）", "(not computable)").to_owned(), |v| format!("{v}%"))
+}
+
+/// The comparison word for dates (`晚于`, not `高于`), or its negation when
+/// the tier did not fire.
+fn date_word(cmp: Cmp, fired: bool, lang: Lang) -> &'static str {
+    match (cmp, fired) {
+        (Cmp::Lt, true) | (Cmp::Ge, false) => lang.pick("早于", "before"),
+        (Cmp::Lt, false) | (Cmp::Ge, true) => lang.pick("不早于", "on or after"),
+        (Cmp::Le, true) | (Cmp::Gt, false) => lang.pick("不晚于", "on or before"),
+        (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("晚于", "after"),
+        (Cmp::Eq, true) => lang.pick("为", "on"),
+        (Cmp::Eq, false) => lang.pick("不为", "not on"),
+    }
 }
 
 /// The comparison word, or its negation when the tier did not fire.
