@@ -56,6 +56,20 @@ fn gbk_csv_from_excel_reads_with_encoding_gbk() {
     assert!(run.stderr.contains("gbk.csv:2：") && run.stderr.contains("--encoding gbk"), "{}", run.stderr);
 }
 
+/// GB18030 has a byte-order mark of its own (84 31 95 33); Excel and other
+/// tools may write it. It is dropped, not read as part of the first key.
+#[test]
+fn a_gb18030_byte_order_mark_is_dropped() {
+    let text = format!("\u{feff}{HEADER}\r\n{ROW}\r\n");
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(&text);
+    assert!(!unmappable);
+    assert_eq!(bytes.get(..4), Some(&[0x84, 0x31, 0x95, 0x33][..]), "the test needs the GB18030 mark");
+    let path = temp_file("gb18030-bom.csv", &bytes);
+    let run = scorecard(&["eval", SEED, "--data", arg(&path), "--format", "jsonl", "--encoding", "gb18030"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim_end(), seed_report());
+}
+
 #[test]
 fn an_empty_cell_is_a_missing_value_named_at_its_csv_line() {
     let text = format!("{HEADER}\n{ROW}\n1500000,,85,92.5%,270万元,12.5,0,91\n\n{ROW}\n");

@@ -160,7 +160,7 @@ impl<R: BufRead> CsvRows<R> {
             let used = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
             let Some(line) = self.lines.next_line(self.max_record_bytes.saturating_sub(used))? else {
                 // End of input, perhaps inside an unterminated quote: what was read is the record.
-                return Ok((first > 0).then(|| (first, self.decode(bytes))));
+                return Ok((first > 0).then(|| (first, self.decode_at(first, bytes))));
             };
             if first == 0 {
                 if line.is_blank() {
@@ -180,9 +180,20 @@ impl<R: BufRead> CsvRows<R> {
             state = scan_bytes(state, &part);
             bytes.append(&mut part);
             if state != Scan::Quoted {
-                return Ok(Some((first, self.decode(bytes))));
+                return Ok(Some((first, self.decode_at(first, bytes))));
             }
         }
+    }
+
+    /// Decodes the record that starts on `line`. On line 1 a byte-order mark
+    /// is dropped after decoding too: GB18030 writes its own (84 31 95 33),
+    /// which decodes to U+FEFF.
+    fn decode_at(&self, line: u64, bytes: Vec<u8>) -> Result<String, Failure> {
+        let text = self.decode(bytes)?;
+        Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) if line == 1 => rest.to_owned(),
+            _ => text,
+        })
     }
 
     /// Decodes a record's bytes; a bad byte is reported by its column on its own line.
