@@ -258,6 +258,18 @@ indicator \"on time\"
     assert_mentions(&indicator(&run(&zh, early), 0).explanation, &["不晚于 2021-06-30"]);
     assert_mentions(&indicator(&run(&en, late), 0).explanation, &["2021-07-01 is after 2021-06-30"]);
     assert_mentions(&indicator(&run(&en, early), 0).explanation, &["on or before 2021-06-30"]);
+    // a word unit is set off by a space: `each 30 days`, not `each 30days`
+    let steps = card(
+        "scorecard \"steps\"
+input done on = done (date)
+indicator \"on time\"
+  target <= 2021-06-30
+  points 10
+  scoring: done on each 30 days late → −1 pro rata
+",
+    );
+    let r = run(&steps, r#"{"done": "2021-07-15"}"#);
+    assert_mentions(&indicator(&r, 0).explanation, &["15 days over 2021-06-30", "for each 30 days", "−0.5"]);
 }
 
 /// Dates are whole days: a range of dates includes its last day, as

@@ -102,11 +102,7 @@ pub(crate) fn validate(plan: &Plan, slot: Slot, value: Decimal) -> Result<Decima
         ValueKind::YesNo | ValueKind::Grades(_) => return Ok(value.normalize()),
         _ => {}
     }
-    let shown = |v: Decimal| {
-        spec.unit
-            .from_base(v)
-            .map_or_else(|| format::grouped(v), |u| format!("{}{}", format::grouped(u), spec.unit.display()))
-    };
+    let shown = |v: Decimal| spec.unit.from_base(v).map_or_else(|| format::grouped(v), |u| spec.unit.amount(u));
     if spec.unit.is_count() && value.is_sign_negative() && !value.is_zero() {
         return Err(DataErrorKind::Negative { value: shown(value) });
     }

@@ -127,6 +127,14 @@ impl Unit {
         value.checked_div(self.scale_decimal())
     }
 
+    /// `value` (in this unit) with its unit, for messages: `1,800,000件`,
+    /// `92.5%`, and a space before a word unit: `30 days`.
+    pub fn amount(&self, value: Decimal) -> String {
+        let unit = self.display();
+        let gap = if unit.starts_with(|c: char| c.is_ascii_alphabetic()) { " " } else { "" };
+        format!("{}{gap}{unit}", crate::format::grouped(value))
+    }
+
     /// How a unit is shown in messages: `%` for both percent signs.
     pub fn display(&self) -> &'static str {
         if self.symbol == "％" {

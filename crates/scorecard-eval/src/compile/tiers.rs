@@ -235,7 +235,7 @@ fn shown(q: &Quantity, unit: &Unit) -> String {
 fn shown_value(value: Decimal, unit: &Unit) -> String {
     match value.to_i64().filter(|_| unit.is_date() && value.fract().is_zero()) {
         Some(day) => scorecard_syntax::date::format(day),
-        None => format!("{}{}", format::grouped(value), unit.display()),
+        None => unit.amount(value),
     }
 }
 
@@ -323,7 +323,7 @@ impl Statement {
             );
             return None;
         }
-        let shown = format!("{}{}", format::grouped(value), step_unit.display());
+        let shown = step_unit.amount(value);
         Some((TestPlan::PerStep { step, per, from, relative, pro_rata: spec.pro_rata, calendar }, None, shown))
     }
 

@@ -241,7 +241,7 @@ pub(crate) fn shown(spec: &InputSpec, base: Decimal) -> String {
         }
     }
     match spec.unit.from_base(base) {
-        Some(v) => format!("{}{}", format::grouped(v), spec.unit.display()),
+        Some(v) => spec.unit.amount(v),
         None => format::grouped(base),
     }
 }
