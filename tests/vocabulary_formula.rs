@@ -497,3 +497,33 @@ fn a_capped_formula_is_explained_with_the_score_it_gives() {
     let e = &indicator(&r, 0).explanation;
     assert!(e.contains(": 12, capped at 10"), "{e}");
 }
+
+/// A derived amount is in the base unit of its dimension (元), whatever the
+/// units and the order of its inputs: a bare threshold and a bare zero-divisor
+/// value are read in 元, as the reference says.
+#[test]
+fn a_derived_amount_is_in_the_base_unit_whatever_its_inputs() {
+    let c = card(
+        "计分表 「差额」
+输入 执行数 = spent（万元）
+输入 结转数 = carry（元）
+计算 差额 = 执行数 − 结转数
+计算 负差额 = −结转数 + 执行数
+计算 比 = 执行数 ÷ 结转数 × 执行数，除数为零时为 5
+三级指标 一
+  分值 10分
+  评分 差额高于10，扣2分
+三级指标 二
+  分值 10分
+  评分 负差额高于10，扣2分
+三级指标 三
+  分值 10分
+  评分 比高于4，扣1分；比高于6，扣3分
+",
+    );
+    let r = expect(&c, r#"{"spent": 5, "carry": 0}"#, 0, "8");
+    assert_mentions(&indicator(&r, 0).explanation, &["差额 50,000元", "高于 10元"]);
+    expect(&c, r#"{"spent": 5, "carry": 0}"#, 1, "8");
+    // 5元 by the fallback: above 4元, not above 6元
+    expect(&c, r#"{"spent": 5, "carry": 0}"#, 2, "9");
+}

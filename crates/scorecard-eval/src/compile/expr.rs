@@ -262,14 +262,8 @@ pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Name
             Kind::Percent | Kind::Number => &units::PERCENT,
         };
         let unit = if kind == Kind::Number { &units::NUMBER } else { unit };
-        // An amount keeps the unit of the inputs it is made from (万元, not 元),
-        // for bare numbers compared with it and for explanations.
-        let unit = match kind {
-            Kind::Amount(_) => {
-                reads.iter().filter_map(|s| names.spec(*s)).map(|s| s.unit).find(|u| u.compatible(unit)).unwrap_or(unit)
-            }
-            _ => unit,
-        };
+        // An amount is in the base unit of its dimension (元, not 万元), as the
+        // reference says: the same whatever units, or order, its inputs have.
         let if_zero = match &calc.if_zero {
             Some(q) => match quantity_in_base(q, Some(unit), cx) {
                 Some((v, _)) => Some(v),
