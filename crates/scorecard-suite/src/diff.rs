@@ -199,13 +199,23 @@ fn error_rows(errors: &RecordError) -> Vec<String> {
     columns(&rows, "      ")
 }
 
+/// A deduction as a change of points: `−2`, or `+2` when bonuses lifted the
+/// score above the points (a negative deduction).
+fn points_change(deduction: rust_decimal::Decimal) -> String {
+    if deduction.is_sign_negative() {
+        format!("+{}", plain(deduction.abs()))
+    } else {
+        format!("−{}", plain(deduction))
+    }
+}
+
 /// Every indicator that lost points, with the engine's explanation.
 fn deductions(report: &Report, lang: Lang) -> Vec<String> {
     let rows: Vec<Vec<String>> = report
         .indicators
         .iter()
         .filter(|i| !i.deduction.is_zero())
-        .map(|i| vec![one_line(&i.name), format!("−{}", plain(i.deduction)), one_line(&i.explanation)])
+        .map(|i| vec![one_line(&i.name), points_change(i.deduction), one_line(&i.explanation)])
         .collect();
     if rows.is_empty() {
         return vec![format!("{INDENT}{}", lang.pick("实际扣分：无", "deductions: none"))];
@@ -275,5 +285,16 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_negative_deduction_reads_as_points_gained() {
+        assert_eq!(super::points_change(Decimal::new(25, 1)), "−2.5");
+        assert_eq!(super::points_change(Decimal::new(-2, 0)), "+2");
     }
 }
