@@ -114,6 +114,52 @@ fn a_disqualify_only_veto_keeps_the_indicator_score() {
     }
 }
 
+/// What-if advice must be true when re-scored: with `（含）` the ends of the
+/// tolerance still deduct, and when another rule of the indicator also
+/// deducts, escaping one rule does not promise saved points.
+#[test]
+fn what_if_advice_holds_when_re_scored() {
+    let c = scorecard_tests::compile(
+        "计分表 「偏差」
+总分 15分
+输入 支出金额 = spending（万元）
+常量 年初预算金额 = 200万元
+三级指标 成本
+  分值 15分
+  度量 支出金额
+  评分 超出（低于）年初预算金额10%（含）扣8分，超出（低于）20%（含）扣15分。
+",
+    );
+    let t = c.trace(&c.parse_record(r#"{"spending": 230}"#).unwrap()).unwrap();
+    assert_eq!(t.indicators[0].what_if, ["支出金额需控制在 180万元～220万元 之间（不含两端）方可免扣 8 分"]);
+    // the end itself still deducts, as the advice says
+    assert_eq!(c.evaluate_json(r#"{"spending": 220}"#).unwrap().total.to_string(), "7");
+    assert_eq!(c.evaluate_json(r#"{"spending": 219.99}"#).unwrap().total.to_string(), "15");
+
+    let two = scorecard_tests::compile(
+        "计分表 「两条」
+输入 甲 = a（项）
+输入 乙 = b（项）
+三级指标 认领
+  分值 3分
+  评分 甲高于0项，扣3分
+  评分 乙高于0项，扣3分
+",
+    );
+    let t = two.trace(&two.parse_record(r#"{"a": 5, "b": 5}"#).unwrap()).unwrap();
+    assert_eq!(
+        t.indicators[0].what_if,
+        [
+            "甲需≤0项，本条方不扣分（本项另有其他扣分，得分未必提高）",
+            "乙需≤0项，本条方不扣分（本项另有其他扣分，得分未必提高）"
+        ]
+    );
+    // indeed: fixing one alone saves nothing
+    assert_eq!(two.evaluate_json(r#"{"a": 0, "b": 5}"#).unwrap().total.to_string(), "0");
+    let t = two.trace(&two.parse_record(r#"{"a": 5, "b": 0}"#).unwrap()).unwrap();
+    assert_eq!(t.indicators[0].what_if, ["甲需≤0项方可免扣 3 分"]);
+}
+
 #[test]
 fn trace_tells_what_each_indicator_needed() {
     let c = scorecard_tests::seed();

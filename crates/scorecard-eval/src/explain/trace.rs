@@ -74,8 +74,21 @@ fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) ->
             tiers.push(TierStep { text: tier.span.text(&plan.source).to_owned(), held: amount.is_some(), amount });
         }
     }
+    // A hint promises saved points only when its ladder is the one thing
+    // lowering the score; otherwise it says what this rule alone needed.
+    let mut lowering = 0usize;
+    for ladder in ind.deductions.iter().flat_map(|s| &s.ladders) {
+        let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
+        for tier in &ladder.tiers {
+            if eval::tier_amount(tier, x, record)?.is_some_and(|a| a > Decimal::ZERO) {
+                lowering = lowering.saturating_add(1);
+                break;
+            }
+        }
+    }
+    let alone = lowering <= 1 && ind.scores.is_empty() && ind.discretionary.is_none();
     for ladder in ind.deductions.iter().flat_map(|s| &s.ladders).filter(|l| !l.cumulative) {
-        if let Some(hint) = ladder_hint(plan, ladder, record)? {
+        if let Some(hint) = ladder_hint(plan, ladder, record, alone)? {
             what_if.push(hint);
         }
     }
@@ -83,7 +96,7 @@ fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) ->
 }
 
 /// The value a ladder's subject needed to escape its most severe tier.
-fn ladder_hint(plan: &Plan, ladder: &Ladder, record: &Record) -> Result<Option<String>, Fault> {
+fn ladder_hint(plan: &Plan, ladder: &Ladder, record: &Record, alone: bool) -> Result<Option<String>, Fault> {
     let spec = plan.inputs.get(ladder.subject).ok_or(Fault::Overflow)?;
     let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
     let mut fired: Vec<(&TierPlan, Decimal)> = Vec::new();
@@ -96,6 +109,18 @@ fn ladder_hint(plan: &Plan, ladder: &Ladder, record: &Record) -> Result<Option<S
     let next = fired.iter().filter(|(t, a)| !std::ptr::eq(*t, worst) && *a < amount).map(|(_, a)| *a).max();
     let Some(need) = needed(plan, spec, worst, record)? else { return Ok(None) };
     let (a, n) = (format::plain(amount), next.map(format::plain));
+    if !alone {
+        return Ok(Some(match (plan.lang, n) {
+            (Lang::Zh, None) => format!("{need}，本条方不扣分（本项另有其他扣分，得分未必提高）"),
+            (Lang::Zh, Some(n)) => format!("{need}，本条方只扣 {n} 分（本项另有其他扣分，得分未必提高）"),
+            (Lang::En, None) => {
+                format!("{need} for this rule not to deduct (other rules of this indicator also deduct)")
+            }
+            (Lang::En, Some(n)) => {
+                format!("{need} for this rule to deduct {n} (other rules of this indicator also deduct)")
+            }
+        }));
+    }
     Ok(Some(match (plan.lang, n) {
         (Lang::Zh, None) => format!("{need}方可免扣 {a} 分"),
         (Lang::Zh, Some(n)) => format!("{need}方可只扣 {n} 分（而非 {a} 分）"),
@@ -133,14 +158,18 @@ fn needed(plan: &Plan, spec: &InputSpec, tier: &TierPlan, record: &Record) -> Re
                 Lang::En => format!("`{}` needed {b} ({share} of {base_name})", spec.name),
             })
         }
-        TestPlan::Deviation { factor, base, .. } => {
+        TestPlan::Deviation { factor, base, inclusive, .. } => {
             let b = eval::operand(*base, record)?;
             let tol = crate::exact::mul(*factor, b).ok_or(Fault::Overflow)?;
             let lo = shown_in(spec, crate::exact::sub(b, tol).ok_or(Fault::Overflow)?, lang);
             let hi = shown_in(spec, crate::exact::add(b, tol).ok_or(Fault::Overflow)?, lang);
-            Some(match lang {
-                Lang::Zh => format!("{}需控制在 {lo}～{hi} 之内", spec.name),
-                Lang::En => format!("`{}` needed to stay within {lo} to {hi}", spec.name),
+            // With `（含）` a deviation of exactly the tolerance still holds,
+            // so the two ends are not enough.
+            Some(match (lang, inclusive) {
+                (Lang::Zh, false) => format!("{}需控制在 {lo}～{hi} 之内", spec.name),
+                (Lang::Zh, true) => format!("{}需控制在 {lo}～{hi} 之间（不含两端）", spec.name),
+                (Lang::En, false) => format!("`{}` needed to stay within {lo} to {hi}", spec.name),
+                (Lang::En, true) => format!("`{}` needed to stay strictly between {lo} and {hi}", spec.name),
             })
         }
         _ => None,
