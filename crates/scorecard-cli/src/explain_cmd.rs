@@ -18,7 +18,8 @@ pub struct ExplainCmdArgs {
     /// The rule file and its limits.
     #[command(flatten)]
     pub rules: RuleFile,
-    /// The measurements: one JSON object, or JSON Lines (each record is explained).
+    /// The measurements: one JSON object, or JSON Lines (each record is
+    /// explained); `-` reads standard input.
     #[arg(long, value_name = "FILE")]
     pub data: PathBuf,
     /// Explain only the indicator with this name.
@@ -36,9 +37,17 @@ pub fn run(args: &ExplainCmdArgs) -> Result<Exit, CliError> {
         note(&format!("{}\n{}", compiled.render(&Renderer::for_stream(&io::stderr())), compiled.summary()));
         return Ok(Exit::Invalid);
     };
-    let file = std::fs::File::open(&args.data).map_err(|e| CliError::read(&args.data, e))?;
-    let mut text = String::new();
-    file.take(args.max_data_bytes).read_to_string(&mut text).map_err(|e| CliError::read(&args.data, e))?;
+    if let Some(name) = args.indicator.as_deref() {
+        if !card.indicator_names().any(|n| n == name) {
+            let names: Vec<&str> = card.indicator_names().collect();
+            note(&card.lang().pick(
+                format!("错误：没有名为「{name}」的指标；可选：{}", names.join("、")),
+                format!("error: no indicator is named `{name}`; the indicators are: {}", names.join(", ")),
+            ));
+            return Ok(Exit::Usage);
+        }
+    }
+    let text = read_data(args)?;
     let mut out = io::stdout().lock();
     let mut failed = false;
     for (line, record) in records(&text) {
@@ -54,6 +63,34 @@ pub fn run(args: &ExplainCmdArgs) -> Result<Exit, CliError> {
     }
     out.flush()?;
     Ok(if failed { Exit::Invalid } else { Exit::Success })
+}
+
+/// The whole data file (or standard input), refusing one larger than
+/// `--max-data-bytes` rather than explaining a truncated part of it.
+fn read_data(args: &ExplainCmdArgs) -> Result<String, CliError> {
+    let source: Box<dyn Read> = if args.data.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(&args.data).map_err(|e| CliError::read(&args.data, e))?)
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(args.max_data_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::read(&args.data, e))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > args.max_data_bytes {
+        let limit = args.max_data_bytes;
+        let message = format!("larger than --max-data-bytes ({limit} bytes); raise the limit or split the file");
+        return Err(CliError::read(&args.data, io::Error::new(io::ErrorKind::InvalidData, message)));
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let message = format!("not UTF-8 text (byte {at}); save the file as UTF-8");
+        CliError::read(&args.data, io::Error::new(io::ErrorKind::InvalidData, message))
+    })
 }
 
 /// The records of the file with their line numbers: one object, or one per line.

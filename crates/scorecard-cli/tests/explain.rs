@@ -54,3 +54,31 @@ fn one_indicator_and_bad_records() {
     assert!(out.contains("年办件量\n") && !out.contains("窗口服务办结率"), "{out}");
     assert!(err.contains(":2:"), "the bad record is reported with its line: {err}");
 }
+
+mod common;
+
+/// `--data -` reads standard input, as `eval` does; a file over the limit is
+/// refused, never explained in part; an unknown `--indicator` is a usage error
+/// that lists the names; bytes that are not UTF-8 are an error.
+#[test]
+fn explain_reads_stdin_and_refuses_what_it_cannot_read_whole() {
+    let json = common::measurements();
+    let run = common::scorecard_with_stdin(&["explain", common::SEED, "--data", "-"], json.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("年办件量需达到上期的90%（≥1,620,000件）方可免扣 3 分"), "{}", run.stdout);
+
+    let run = common::scorecard(&["explain", common::SEED, "--data", common::MEASUREMENTS, "--max-data-bytes", "10"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "nothing is explained from a truncated file: {}", run.stdout);
+    assert!(run.stderr.contains("--max-data-bytes (10 bytes)"), "{}", run.stderr);
+
+    let run = common::scorecard(&["explain", common::SEED, "--data", common::MEASUREMENTS, "--indicator", "年办件数"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("没有名为「年办件数」的指标") && run.stderr.contains("年办件量、"), "{}", run.stderr);
+
+    let path = common::temp_file("explain-not-utf8.json", b"\xff\xfe{}");
+    let run = common::scorecard(&["explain", common::SEED, "--data", common::arg(&path)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("not UTF-8"), "{}", run.stderr);
+    run.no_panic();
+}
