@@ -67,24 +67,19 @@ fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) ->
         .collect();
     let mut tiers = Vec::new();
     let mut what_if = Vec::new();
-    for ladder in ind.deductions.iter().chain(&ind.bonuses).flat_map(|s| &s.ladders) {
-        let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
-        for tier in &ladder.tiers {
-            let amount = eval::tier_amount(tier, x, record)?;
-            tiers.push(TierStep { text: tier.span.text(&plan.source).to_owned(), held: amount.is_some(), amount });
-        }
-    }
     // A hint promises saved points only when its ladder is the one thing
     // lowering the score; otherwise it says what this rule alone needed.
     let mut lowering = 0usize;
-    for ladder in ind.deductions.iter().flat_map(|s| &s.ladders) {
+    let deduction_ladders = ind.deductions.iter().map(|s| s.ladders.len()).sum::<usize>();
+    for (i, ladder) in ind.deductions.iter().chain(&ind.bonuses).flat_map(|s| &s.ladders).enumerate() {
         let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
+        let mut lowers = false;
         for tier in &ladder.tiers {
-            if eval::tier_amount(tier, x, record)?.is_some_and(|a| a > Decimal::ZERO) {
-                lowering = lowering.saturating_add(1);
-                break;
-            }
+            let amount = eval::tier_amount(tier, x, record)?;
+            lowers |= i < deduction_ladders && amount.is_some_and(|a| a > Decimal::ZERO);
+            tiers.push(TierStep { text: tier.span.text(&plan.source).to_owned(), held: amount.is_some(), amount });
         }
+        lowering = lowering.saturating_add(usize::from(lowers));
     }
     let alone = lowering <= 1 && ind.scores.is_empty() && ind.discretionary.is_none();
     for ladder in ind.deductions.iter().flat_map(|s| &s.ladders).filter(|l| !l.cumulative) {
