@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use scorecard::{Decimal, Report, Scorecard};
 
+pub mod ast_strategies;
 pub mod strategies;
 
 /// The seed table with Chinese keywords.

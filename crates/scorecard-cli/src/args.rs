@@ -40,6 +40,8 @@ pub enum Command {
     Test(crate::test_cmd::TestArgs),
     /// Trace how each record is scored, tier by tier, and what each indicator that lost points needed.
     Explain(crate::explain_cmd::ExplainCmdArgs),
+    /// Lay rule files out canonically, keeping their words and comments; `--check` only reports.
+    Fmt(crate::fmt_cmd::FmtArgs),
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).
@@ -48,6 +50,21 @@ pub struct RuleFile {
     /// The rule file (UTF-8).
     #[arg(value_name = "RULES")]
     pub path: PathBuf,
+    /// The limits it is read with.
+    #[command(flatten)]
+    pub limits: LimitFlags,
+}
+
+impl RuleFile {
+    /// The engine limits the flags ask for.
+    pub fn limits(&self) -> Limits {
+        self.limits.limits()
+    }
+}
+
+/// `--max-file-bytes`, `--max-indicators`, `--max-tiers`: the limits a rule file is read with.
+#[derive(Debug, clap::Args)]
+pub struct LimitFlags {
     /// Largest rule file accepted, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = default_limit(|l| l.max_file_bytes),
           value_parser = clap::value_parser!(u64).range(1..))]
@@ -62,7 +79,7 @@ pub struct RuleFile {
     pub max_tiers: u64,
 }
 
-impl RuleFile {
+impl LimitFlags {
     /// The engine limits these flags ask for.
     pub fn limits(&self) -> Limits {
         let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);

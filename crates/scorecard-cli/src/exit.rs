@@ -36,6 +36,13 @@ pub enum CliError {
     },
     /// Standard output could not be written.
     Write(io::Error),
+    /// A named file could not be written.
+    WriteFile {
+        /// The path as given on the command line.
+        path: String,
+        /// What went wrong.
+        source: io::Error,
+    },
 }
 
 impl CliError {
@@ -61,6 +68,7 @@ impl std::fmt::Display for CliError {
         match self {
             CliError::Read { path, source } => write!(f, "cannot read `{path}`: {}", describe(source)),
             CliError::Write(e) => write!(f, "cannot write the output: {e}"),
+            CliError::WriteFile { path, source } => write!(f, "cannot write `{path}`: {}", describe(source)),
         }
     }
 }

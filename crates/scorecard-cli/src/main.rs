@@ -4,6 +4,7 @@
 //! - `scorecard eval RULES --data FILE [--format table|json|jsonl]` scores records.
 //! - `scorecard explain-error CODE [--lang zh|en]` explains a diagnostic code.
 //! - `scorecard test [PATHS…] [--bless]` runs the regression suites beside rule files.
+//! - `scorecard fmt [--check] PATHS…` lays rule files out canonically.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
@@ -16,6 +17,7 @@ mod explain_cmd;
 mod explain_error;
 mod failure;
 mod files;
+mod fmt_cmd;
 mod input;
 mod output;
 mod render;
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::ExplainError(args) => explain_error::run(args),
         Command::Test(args) => test_cmd::run(args),
         Command::Explain(args) => explain_cmd::run(args),
+        Command::Fmt(args) => fmt_cmd::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

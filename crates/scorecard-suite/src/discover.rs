@@ -29,24 +29,37 @@ pub enum NotFoundReason {
 /// skipped), a `x.rules` file gives `x.suite.toml` beside it, and any other
 /// file is taken as a suite. Each suite appears once.
 pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, NotFound> {
+    expand(paths, SUITE_SUFFIX, |path| {
+        if path.extension().is_some_and(|e| e == "rules") {
+            let suite = suite_beside(path);
+            if !suite.is_file() {
+                return Err(NotFound { path: path.to_owned(), reason: NotFoundReason::NoSuiteBeside(suite) });
+            }
+            return Ok(suite);
+        }
+        Ok(path.to_owned())
+    })
+}
+
+/// The files named by `paths`, in order and each once: a directory gives
+/// every file below it whose name ends with `suffix` (sorted), a file gives
+/// what `file` makes of it.
+fn expand(
+    paths: &[PathBuf],
+    suffix: &str,
+    file: impl Fn(&Path) -> Result<PathBuf, NotFound>,
+) -> Result<Vec<PathBuf>, NotFound> {
     let mut found = Vec::new();
     for path in paths {
         let missing =
             |e: std::io::Error| NotFound { path: path.clone(), reason: NotFoundReason::Missing(e.to_string()) };
-        let meta = std::fs::metadata(path).map_err(missing)?;
-        if meta.is_dir() {
+        if std::fs::metadata(path).map_err(missing)?.is_dir() {
             let mut below = Vec::new();
-            walk(path, &mut below).map_err(missing)?;
+            files_below(path, suffix, &mut below).map_err(missing)?;
             below.sort();
             found.extend(below);
-        } else if path.extension().is_some_and(|e| e == "rules") {
-            let suite = suite_beside(path);
-            if !suite.is_file() {
-                return Err(NotFound { path: path.clone(), reason: NotFoundReason::NoSuiteBeside(suite) });
-            }
-            found.push(suite);
         } else {
-            found.push(path.clone());
+            found.push(file(path)?);
         }
     }
     let mut seen = std::collections::HashSet::new();
@@ -60,16 +73,24 @@ pub fn suite_beside(rules: &Path) -> PathBuf {
     rules.with_file_name(format!("{stem}{SUITE_SUFFIX}"))
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// The rule files named by `paths`, in order: a directory gives every
+/// `*.rules` file below it (sorted; hidden directories and `target` are
+/// skipped), and a file is taken as it is. Each file appears once.
+pub fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, NotFound> {
+    expand(paths, ".rules", |path| Ok(path.to_owned()))
+}
+
+/// Every file below `dir` whose name ends with `suffix`, skipping hidden directories and `target`.
+fn files_below(dir: &Path, suffix: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
         if path.is_dir() {
             if !name.starts_with('.') && name != "target" {
-                walk(&path, out)?;
+                files_below(&path, suffix, out)?;
             }
-        } else if name.ends_with(SUITE_SUFFIX) {
+        } else if name.ends_with(suffix) {
             out.push(path);
         }
     }

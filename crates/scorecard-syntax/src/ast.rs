@@ -25,7 +25,7 @@ pub struct File {
     /// `不适用指标` / `not applicable`: what a not-applicable indicator is worth.
     pub na_policy: Option<Spanned<NaPolicy>>,
     /// `加分可超过满分` / `bonus may exceed full marks`.
-    pub bonus_may_exceed: Option<Span>,
+    pub bonus_may_exceed: Option<Spanned<()>>,
     /// Input declarations, in file order.
     pub inputs: Vec<InputDecl>,
     /// Constant declarations, in file order.
@@ -201,7 +201,9 @@ pub struct Group {
 }
 
 /// A scored indicator (三级指标) with its table columns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// Equality ignores [`Indicator::span`], like every span in the tree.
+#[derive(Debug, Clone, Serialize)]
 pub struct Indicator {
     /// Its name.
     pub name: Spanned<String>,
@@ -235,6 +237,45 @@ pub struct Indicator {
     pub not_applicable: Option<Spanned<String>>,
     /// The whole indicator, header to last property.
     pub span: Span,
+}
+
+impl PartialEq for Indicator {
+    fn eq(&self, other: &Self) -> bool {
+        // Destructured so that a new field cannot be forgotten here.
+        let Indicator {
+            name,
+            target,
+            nature,
+            criterion,
+            content,
+            basis,
+            source,
+            points,
+            measure,
+            scoring,
+            score,
+            bonus,
+            vetoes,
+            discretionary,
+            not_applicable,
+            span: _,
+        } = self;
+        *name == other.name
+            && *target == other.target
+            && *nature == other.nature
+            && *criterion == other.criterion
+            && *content == other.content
+            && *basis == other.basis
+            && *source == other.source
+            && *points == other.points
+            && *measure == other.measure
+            && *scoring == other.scoring
+            && *score == other.score
+            && *bonus == other.bonus
+            && *vetoes == other.vetoes
+            && *discretionary == other.discretionary
+            && *not_applicable == other.not_applicable
+    }
 }
 
 /// An indicator's target: 指标性质 (the operator) and 指标值 with its unit.

@@ -5,14 +5,15 @@
 //! - [`Scorecard::compile`] parses, checks and compiles a rule file once.
 //! - [`Scorecard::evaluate_json`] scores a JSON record and explains it.
 //! - [`Scorecard::score`] is the fast path: typed input, no explanations.
+//! - [`format`] lays a rule file out canonically (`scorecard fmt`), keeping its words and comments.
 //! - Errors are data: [`CompileError`] holds [`Diagnostic`]s with spans and
 //!   stable codes; [`RecordError`] names the indicator and the input.
 
 pub use rust_decimal::Decimal;
 pub use scorecard_eval::{
-    Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, GroupReport, IndicatorReport, IndicatorScore,
-    IndicatorTrace, InputInfo, InputKey, InputRef, Lang, Limits, LineCol, LineIndex, Record, RecordError, Report,
-    Scorecard, Scores, Severity, Span, Status, TierStep, Trace,
+    format, format_bytes, Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, GroupReport,
+    IndicatorReport, IndicatorScore, IndicatorTrace, InputInfo, InputKey, InputRef, Lang, Limits, LineCol, LineIndex,
+    Record, RecordError, Report, Scorecard, Scores, Severity, Span, Status, TierStep, Trace,
 };
 
 #[cfg(feature = "testing")]

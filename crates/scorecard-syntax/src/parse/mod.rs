@@ -146,7 +146,7 @@ impl Converter<'_> {
                     };
                     set_once(&mut file.na_policy, Spanned::new(policy, at), file.lang)?;
                 }
-                Rule::bonus_policy => file.bonus_may_exceed = Some(at),
+                Rule::bonus_policy => file.bonus_may_exceed = Some(Spanned::new((), at)),
                 Rule::group1 | Rule::group2 => file.items.push(Item::Group(self.parse_group(p)?)),
                 Rule::indicator => file.items.push(Item::Indicator(Box::new(self.parse_indicator(p)?))),
                 _ => {}

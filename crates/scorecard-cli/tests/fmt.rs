@@ -1,0 +1,108 @@
+//! `scorecard fmt`: canonical layout in place, `--check` with a diff, stdin,
+//! directories, and files with errors left untouched.
+
+#![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+
+mod common;
+
+use common::{arg, scorecard, scorecard_with_stdin, temp_file};
+
+const MESSY: &str =
+    "计分表   「示例」\n总分 10 分\n输入 满意度 = sat（%）\n三级指标 满意度\n评分 满意度低于 90%，扣3分 # 注\n";
+const TIDY: &str =
+    "计分表 「示例」\n总分 10分\n输入 满意度 = sat（%）\n三级指标 满意度\n  评分 满意度低于90%，扣3分  # 注\n";
+
+#[test]
+fn every_rule_file_in_the_repository_is_formatted() {
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules");
+    let run = scorecard(&["fmt", "--check", rules]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("0 files would be reformatted, 44 already formatted"), "{}", run.stderr);
+}
+
+#[test]
+fn check_prints_a_diff_and_exits_1_without_touching_the_file() {
+    let path = temp_file("messy.rules", MESSY.as_bytes());
+    let run = scorecard(&["fmt", "--check", arg(&path)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("\n-总分 10 分\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\n+总分 10分\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\n 输入 满意度 = sat（%）\n"), "unchanged lines are context: {}", run.stdout);
+    assert!(run.stdout.contains("(formatted)"), "{}", run.stdout);
+    assert!(run.stderr.contains("1 file would be reformatted"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), MESSY);
+}
+
+#[test]
+fn fmt_rewrites_the_file_and_then_check_passes() {
+    let path = temp_file("messy.rules", MESSY.as_bytes());
+    let run = scorecard(&["fmt", arg(&path)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), TIDY);
+    assert!(run.stderr.contains("1 file reformatted"), "{}", run.stderr);
+    let again = scorecard(&["fmt", "--check", arg(&path)]);
+    assert_eq!(again.code, 0, "{}", again.stdout);
+    // No temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("messy.rules")]);
+}
+
+#[test]
+fn a_dash_formats_standard_input_to_standard_output() {
+    let run = scorecard_with_stdin(&["fmt", "-"], MESSY.as_bytes());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, TIDY);
+    let check = scorecard_with_stdin(&["fmt", "--check", "-"], MESSY.as_bytes());
+    assert_eq!(check.code, 1);
+    assert!(check.stdout.starts_with("--- <stdin>\n"), "{}", check.stdout);
+}
+
+#[test]
+fn a_file_with_errors_is_reported_with_its_position_and_left_as_it_was() {
+    let bad = "计分表 「甲」\n三级指标 乙\n  评分 乙低于 扣3分\n";
+    let path = temp_file("bad.rules", bad.as_bytes());
+    let good = path.with_file_name("good.rules");
+    std::fs::write(&good, MESSY).unwrap();
+    let run = scorecard(&["fmt", arg(path.parent().unwrap())]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("E0101"), "{}", run.stderr);
+    assert!(run.stderr.contains("bad.rules:3:10"), "{}", run.stderr);
+    assert!(run.stderr.contains("有错误，未格式化"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), bad);
+    // The other file in the directory is still formatted.
+    assert_eq!(std::fs::read_to_string(&good).unwrap(), TIDY);
+}
+
+#[test]
+fn a_directory_is_searched_for_rule_files_only() {
+    let path = temp_file("a.rules", MESSY.as_bytes());
+    let dir = path.parent().unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::create_dir_all(dir.join(".hidden")).unwrap();
+    std::fs::write(dir.join("sub/b.rules"), MESSY).unwrap();
+    std::fs::write(dir.join(".hidden/c.rules"), MESSY).unwrap();
+    std::fs::write(dir.join("notes.txt"), "不是规则文件").unwrap();
+    let run = scorecard(&["fmt", arg(dir)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(dir.join("sub/b.rules")).unwrap(), TIDY);
+    assert_eq!(std::fs::read_to_string(dir.join(".hidden/c.rules")).unwrap(), MESSY);
+    assert!(run.stderr.contains("2 files reformatted"), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_path_is_a_usage_error() {
+    let run = scorecard(&["fmt", "no/such/file.rules"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no/such/file.rules"), "{}", run.stderr);
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused() {
+    let path = temp_file("big.rules", MESSY.as_bytes());
+    let run = scorecard(&["fmt", "--max-file-bytes", "20", arg(&path)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("E0001"), "{}", run.stderr);
+    assert!(run.stderr.contains("超过 20 字节的上限"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), MESSY);
+}

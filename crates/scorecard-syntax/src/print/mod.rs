@@ -1,0 +1,221 @@
+//! Printing a syntax tree back as rule-file text, in the tree's keyword set.
+//!
+//! [`to_source`] writes the canonical words (`低于`, `扣3分`, `→ −3`) and the
+//! canonical layout; names and labels are written bare when they read back
+//! as themselves and quoted otherwise. For every tree [`crate::parse`]
+//! produces, `parse(to_source(tree)) == tree` (spans aside): the workspace
+//! tests check this on generated trees covering every construct.
+//!
+//! The wording of the source is not kept in the tree (`未达到` and `低于` are
+//! both [`crate::ast::Cmp::Lt`]), so to tidy a file without rewording it use
+//! [`crate::format`], which keeps every token.
+
+mod expr;
+mod rules;
+mod tree;
+mod words;
+
+use crate::ast::*;
+use crate::Lang;
+
+/// Writes `file` as rule-file text in `file.lang`'s keyword set.
+///
+/// A tree that [`crate::parse`] cannot produce (a name holding both `」`
+/// and `"`, a unit the grammar does not know) prints as text that does not
+/// parse back; nothing panics.
+///
+/// ```
+/// use scorecard_syntax::{parse, print, Limits};
+/// let file = parse("计分表 「甲」\n三级指标 满意度\n  评分 满意度未达到90%，扣3分", &Limits::default()).unwrap();
+/// let text = print::to_source(&file);
+/// assert_eq!(text, "计分表 「甲」\n三级指标 满意度\n  评分 满意度低于90%，扣3分\n");
+/// assert_eq!(parse(&text, &Limits::default()).unwrap(), file);
+/// ```
+pub fn to_source(file: &File) -> String {
+    let mut p = Printer { lang: file.lang, out: String::new() };
+    p.file(file);
+    p.out
+}
+
+/// The text being written, in one keyword set.
+struct Printer {
+    lang: Lang,
+    out: String,
+}
+
+impl Printer {
+    /// Appends text.
+    fn w(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    /// Appends the Chinese or the English form.
+    fn kw(&mut self, zh: &str, en: &str) {
+        let text = self.lang.pick(zh, en);
+        self.out.push_str(text);
+    }
+
+    /// Starts a line at `level` (two spaces each).
+    fn line(&mut self, level: usize) {
+        if !self.out.is_empty() {
+            self.out.push('\n');
+        }
+        self.out.extend(std::iter::repeat_n(' ', level.saturating_mul(2)));
+    }
+
+    /// A list separator: `，` / `, `.
+    fn comma(&mut self) {
+        self.kw("，", ", ");
+    }
+
+    fn name(&mut self, text: &str) {
+        self.w(&words::name(self.lang, text));
+    }
+
+    /// A name followed directly by a number (`上期90%`): a space when the name would run into it.
+    fn name_before_number(&mut self, text: &str) {
+        let written = words::name(self.lang, text);
+        let space = self.lang == Lang::En || words::needs_space_before_number(&written);
+        self.w(&written);
+        if space {
+            self.w(" ");
+        }
+    }
+
+    fn label(&mut self, text: &str) {
+        self.w(&words::label(self.lang, text));
+    }
+
+    fn quoted(&mut self, text: &str) {
+        self.w(&words::quoted(self.lang, text));
+    }
+
+    fn quantity(&mut self, q: &Quantity) {
+        self.w(&words::quantity(q));
+    }
+
+    /// Points: `5分` / `5`.
+    fn points(&mut self, value: rust_decimal::Decimal) {
+        let n = words::number(value);
+        self.w(&n);
+        self.kw("分", "");
+    }
+
+    fn file(&mut self, f: &File) {
+        self.kw("计分表 ", "scorecard ");
+        self.quoted(&f.name.node);
+        if let Some(total) = &f.total {
+            self.line(0);
+            self.kw("总分 ", "total ");
+            self.points(total.node);
+        }
+        if let Some(rounding) = &f.rounding {
+            self.rounding(&rounding.node);
+        }
+        if let Some(grades) = &f.grades {
+            self.grades(&grades.node);
+        }
+        if let Some(policy) = &f.na_policy {
+            self.line(0);
+            match policy.node {
+                NaPolicy::FullPoints => self.kw("不适用指标 得满分", "not applicable: full points"),
+                NaPolicy::Rescale => self.kw("不适用指标 剔除后折算", "not applicable: rescale"),
+            }
+        }
+        if f.bonus_may_exceed.is_some() {
+            self.line(0);
+            self.kw("加分可超过满分", "bonus may exceed full marks");
+        }
+        for input in &f.inputs {
+            self.input(input);
+        }
+        for c in &f.consts {
+            self.line(0);
+            self.kw("常量 ", "const ");
+            self.name(&c.name.node);
+            self.w(" = ");
+            self.quantity(&c.value.node);
+        }
+        for calc in &f.calcs {
+            self.line(0);
+            self.kw("计算 ", "let ");
+            self.name(&calc.name.node);
+            self.w(" = ");
+            self.expr(&calc.expr.node);
+            if let Some(q) = &calc.if_zero {
+                self.kw("，除数为零时为 ", ", if zero ");
+                self.quantity(&q.node);
+            }
+        }
+        for item in &f.items {
+            self.item(item, 0);
+        }
+        self.out.push('\n');
+    }
+
+    fn rounding(&mut self, r: &Rounding) {
+        self.line(0);
+        self.kw("舍入 ", "rounding ");
+        match r.mode {
+            RoundingMode::HalfUp => self.kw("四舍五入", "half-up"),
+            RoundingMode::HalfEven => self.kw("四舍六入五成双", "half-even"),
+        }
+        if let Some(places) = &r.places {
+            let n = places.node.to_string();
+            self.kw("，保留", ", ");
+            self.w(&n);
+            self.kw("位", " places");
+        }
+    }
+
+    fn grades(&mut self, grades: &[Grade]) {
+        self.line(0);
+        self.kw("等级 ", "grades ");
+        for (i, g) in grades.iter().enumerate() {
+            if i > 0 {
+                self.comma();
+            }
+            self.name(&g.name.node);
+            if let Some(min) = &g.min {
+                let n = words::number(min.node);
+                self.w(" ");
+                self.w(&n);
+            }
+        }
+    }
+
+    fn input(&mut self, input: &InputDecl) {
+        self.line(0);
+        self.kw("输入 ", "input ");
+        self.name(&input.name.node);
+        if input.key.node != input.name.node {
+            let key = words::key(self.lang, &input.key.node);
+            self.w(" = ");
+            self.w(&key);
+        }
+        self.kw("（", " (");
+        match &input.kind.node {
+            InputKind::Unit(unit) if unit == "日期" => self.kw("日期", "date"),
+            InputKind::Unit(unit) => self.w(unit),
+            InputKind::YesNo => self.kw("是否", "yes/no"),
+            InputKind::Grades(labels) => {
+                self.kw("等级：", "grade: ");
+                for (i, l) in labels.iter().enumerate() {
+                    if i > 0 {
+                        self.kw("、", ", ");
+                    }
+                    self.label(&l.node);
+                }
+            }
+        }
+        self.kw("）", ")");
+        if let Some(range) = &input.range {
+            let (lo, hi) = range.node;
+            self.kw("，范围 ", ", range ");
+            let (lo, hi) = (words::signed(lo), words::signed(hi));
+            self.w(&lo);
+            self.kw("～", " to ");
+            self.w(&hi);
+        }
+    }
+}
