@@ -39,35 +39,76 @@ enum Outcome {
     Invalid,
 }
 
-/// Formats (or checks) every file named. Exit 1 if a file is invalid, or with `--check` if one is not formatted.
+/// Formats (or checks) every file named. Exit 1 if a file is invalid, or with `--check` if one is not
+/// formatted; exit 2 if a file could not be read or written (the others are still done).
 pub fn run(args: &FmtArgs) -> Result<Exit, CliError> {
     let limits = args.limits.limits();
-    let (mut unchanged, mut changed, mut invalid) = (0usize, 0usize, 0usize);
-    for path in &args.paths {
-        let outcomes = if path.as_os_str() == "-" {
-            vec![stdin(args.check, &limits)?]
-        } else {
-            let found = scorecard_suite::rule_files(std::slice::from_ref(path))
-                .map_err(|e| CliError::read(&e.path, io::Error::new(io::ErrorKind::NotFound, not_found(e.reason))))?;
-            found.iter().map(|file| one_file(file, args.check, &limits)).collect::<Result<Vec<_>, _>>()?
-        };
-        for outcome in outcomes {
-            let count = match outcome {
-                Outcome::Unchanged => &mut unchanged,
-                Outcome::Changed => &mut changed,
-                Outcome::Invalid => &mut invalid,
-            };
-            *count = count.saturating_add(1);
-        }
+    let (stdin_named, paths): (Vec<&PathBuf>, Vec<&PathBuf>) = args.paths.iter().partition(|p| p.as_os_str() == "-");
+    // Every path is looked up before any file is touched; each file is done once.
+    let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
+    let files = scorecard_suite::rule_files(&paths)
+        .map_err(|e| CliError::read(&e.path, io::Error::new(io::ErrorKind::NotFound, not_found(e.reason))))?;
+    let mut tally = Tally::default();
+    if !stdin_named.is_empty() {
+        tally.add(stdin(args.check, &limits))?;
     }
-    let verb = if args.check { ("would be reformatted", "需要格式化") } else { ("reformatted", "已格式化") };
-    note(&format!(
-        "{changed} {} {}, {unchanged} already formatted, {invalid} with errors ({} {changed} 个，无需改动 {unchanged} 个，有错误 {invalid} 个)",
-        if changed == 1 { "file" } else { "files" },
-        verb.0,
-        verb.1
-    ));
-    Ok(if invalid > 0 || (args.check && changed > 0) { Exit::Invalid } else { Exit::Success })
+    for file in &files {
+        tally.add(one_file(file, args.check, &limits))?;
+    }
+    note(&tally.summary(args.check));
+    Ok(if tally.failed > 0 {
+        Exit::Usage
+    } else if tally.invalid > 0 || (args.check && tally.changed > 0) {
+        Exit::Invalid
+    } else {
+        Exit::Success
+    })
+}
+
+/// How many files ended each way.
+#[derive(Debug, Default)]
+struct Tally {
+    unchanged: usize,
+    changed: usize,
+    invalid: usize,
+    /// Could not be read or written.
+    failed: usize,
+}
+
+impl Tally {
+    /// Counts one file. A file that could not be read or written is reported
+    /// and counted; only a failure to write standard output stops the command.
+    fn add(&mut self, outcome: Result<Outcome, CliError>) -> Result<(), CliError> {
+        let count = match outcome {
+            Ok(Outcome::Unchanged) => &mut self.unchanged,
+            Ok(Outcome::Changed) => &mut self.changed,
+            Ok(Outcome::Invalid) => &mut self.invalid,
+            Err(e @ CliError::Write(_)) => return Err(e),
+            Err(e) => {
+                note(&format!("scorecard: {e}"));
+                &mut self.failed
+            }
+        };
+        *count = count.saturating_add(1);
+        Ok(())
+    }
+
+    fn summary(&self, check: bool) -> String {
+        let Tally { unchanged, changed, invalid, failed } = self;
+        let (en, zh) =
+            if check { ("would be reformatted", "需要格式化") } else { ("reformatted", "已格式化") };
+        let files = if *changed == 1 { "file" } else { "files" };
+        let mut line = format!("{changed} {files} {en}, {unchanged} already formatted, {invalid} with errors");
+        if *failed > 0 {
+            line.push_str(&format!(", {failed} unreadable"));
+        }
+        line.push_str(&format!(" ({zh} {changed} 个，无需改动 {unchanged} 个，有错误 {invalid} 个"));
+        if *failed > 0 {
+            line.push_str(&format!("，无法读写 {failed} 个"));
+        }
+        line.push(')');
+        line
+    }
 }
 
 fn not_found(reason: scorecard_suite::NotFoundReason) -> String {

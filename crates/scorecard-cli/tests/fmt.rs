@@ -106,3 +106,24 @@ fn a_file_over_the_size_limit_is_refused() {
     assert!(run.stderr.contains("超过 20 字节的上限"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), MESSY);
 }
+
+#[test]
+fn a_file_named_twice_is_formatted_once() {
+    let path = temp_file("twice.rules", MESSY.as_bytes());
+    let run = scorecard(&["fmt", arg(&path), arg(&path)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.starts_with("1 file reformatted, 0 already formatted"), "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_reported_and_the_others_are_still_formatted() {
+    let path = temp_file("good.rules", MESSY.as_bytes());
+    let dir = path.parent().unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("dangling.rules")).unwrap();
+    let run = scorecard(&["fmt", arg(dir)]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("dangling.rules"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 unreadable"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), TIDY);
+}
