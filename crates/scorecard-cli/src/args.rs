@@ -130,6 +130,11 @@ pub struct EvalArgs {
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_RECORD_BYTES,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_record_bytes: u64,
+    /// Scores only: the total, grade and each indicator's score and deduction,
+    /// without explanations or group subtotals; the fast path for large
+    /// batches. Only with --format json, jsonl or csv.
+    #[arg(long)]
+    pub brief: bool,
     /// Worker threads scoring records; 0 means all available cores. The
     /// output keeps the input order whatever the number.
     #[arg(long, value_name = "N", default_value_t = 0)]

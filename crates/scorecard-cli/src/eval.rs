@@ -12,7 +12,7 @@ use scorecard::{Lang, Scorecard};
 
 use self::batch::{Sink, Stopped};
 use self::progress::{Measure, Progress};
-use crate::args::EvalArgs;
+use crate::args::{EvalArgs, Format};
 use crate::exit::{note, CliError, Exit};
 use crate::files;
 use crate::input::{self, Bounds, Data, InputFormat, Source, Tracked};
@@ -26,6 +26,10 @@ const OUTPUT_BUFFER: usize = 256 * 1024;
 
 /// Scores the data against the rules. Exit 1 if the rules or any record are invalid.
 pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
+    if args.brief && args.format == Format::Table {
+        note("scorecard: --brief writes scores only, in json, jsonl or csv; the table always explains (表格格式总是附带说明；--brief 请配合 --format json、jsonl 或 csv)");
+        return Ok(Exit::Usage);
+    }
     let compiled = rules::compile(&args.rules)?;
     let reader = files::open_data(&args.data, args.data_is_stdin())?;
     let card = match &compiled.result {
@@ -107,7 +111,7 @@ impl<'c> Run<'c> {
     /// Scores the records of `source` on `--jobs` threads and writes them in order.
     fn batch(&mut self, source: &mut impl Source, batch: bool, measure: Measure) -> Result<(), CliError> {
         let lang = self.lang();
-        let style = Style::new(self.args.format, batch, self.card);
+        let style = Style::new(self.args.format, batch, self.card, self.args.brief);
         let out = Output::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()), &style);
         let progress = if batch { Progress::new(measure, lang) } else { Progress::hidden(lang) };
         let mut sink = Sink::new(out, &self.data, lang, progress, self.args.data_is_stdin());

@@ -115,7 +115,7 @@ pub(crate) fn build(plan: &Plan, record: &Record, scores: &Scores) -> Result<Rep
         scorecard: plan.name.clone(),
         total: scores.total,
         full_marks: plan.total,
-        grade: grade(plan, scores.total),
+        grade: grade(plan, scores.total).to_owned(),
         disqualified: scores.disqualified,
         groups,
         indicators,
@@ -127,9 +127,9 @@ fn fired_rule(plan: &Plan, span: Span) -> FiredRule {
     FiredRule { text: span.text(&plan.source).to_owned(), line: at.line, column: at.column, span }
 }
 
-/// The first band whose bound the total reaches.
-fn grade(plan: &Plan, total: Decimal) -> String {
-    plan.grades.iter().find(|g| g.min.is_none_or(|m| total >= m)).map(|g| g.name.clone()).unwrap_or_default()
+/// The first band whose bound the total reaches (empty when the file declares no grades).
+pub(crate) fn grade(plan: &Plan, total: Decimal) -> &str {
+    plan.grades.iter().find(|g| g.min.is_none_or(|m| total >= m)).map_or("", |g| g.name.as_str())
 }
 
 impl Report {

@@ -153,6 +153,13 @@ impl Scorecard {
         eval::score(&self.plan, record)
     }
 
+    /// The grade (等级) a total earns: the first band whose bound it reaches,
+    /// or `""` when the file declares no grades. [`Scores`] carries no grade,
+    /// so the fast path asks for it here.
+    pub fn grade(&self, total: Decimal) -> &str {
+        report::grade(&self.plan, total)
+    }
+
     /// Scores a record and explains every indicator.
     pub fn report(&self, record: &Record) -> Result<Report, RecordError> {
         let values = eval::prepare(&self.plan, record)?;

@@ -19,14 +19,15 @@ use crate::failure::Failure;
 /// The UTF-8 byte-order mark, which tells Excel the file is UTF-8.
 const BOM: &str = "\u{feff}";
 
-/// The byte-order mark and the header row.
-pub fn header(card: &Scorecard) -> String {
+/// The byte-order mark and the header row; with `brief`, no explanation columns.
+pub fn header(card: &Scorecard, brief: bool) -> String {
     let lang = card.lang();
     let mut cells: Vec<String> =
         lang.pick(["行号", "总分", "等级"], ["line", "total", "grade"]).map(str::to_owned).into();
-    let [score, deduction, explanation] = lang.pick(["得分", "扣分", "说明"], ["score", "deduction", "explanation"]);
+    let columns = lang.pick(["得分", "扣分", "说明"], ["score", "deduction", "explanation"]);
+    let columns = columns.get(..per_indicator(brief)).unwrap_or(&columns);
     for name in card.indicator_names() {
-        for what in [score, deduction, explanation] {
+        for what in columns {
             cells.push(text_cell(&format!("{name} {what}")));
         }
     }
@@ -44,16 +45,32 @@ pub fn report_row(out: &mut Vec<u8>, line: u64, report: &Report) -> io::Result<(
     write!(out, "{}\r\n", cells.join(","))
 }
 
+/// Columns per indicator: score, deduction and explanation, or with `brief` the first two.
+pub fn per_indicator(brief: bool) -> usize {
+    if brief {
+        2
+    } else {
+        3
+    }
+}
+
 /// The row of a record that was not scored: its line, empty cells, and the errors.
-pub fn failure_row(out: &mut Vec<u8>, line: u64, failure: &Failure, lang: Lang, indicators: usize) -> io::Result<()> {
-    let empty = indicators.saturating_mul(3).saturating_add(2);
+pub fn failure_row(
+    out: &mut Vec<u8>,
+    line: u64,
+    failure: &Failure,
+    lang: Lang,
+    indicators: usize,
+    brief: bool,
+) -> io::Result<()> {
+    let empty = indicators.saturating_mul(per_indicator(brief)).saturating_add(2);
     let errors = failure.messages(lang).join(lang.pick("；", "; "));
     write!(out, "{line}{}{}\r\n", ",".repeat(empty.saturating_add(1)), text_cell(&errors))
 }
 
 /// A text cell: quoted if it holds a comma, quote, line break or edge
 /// spaces, and kept from being read as a formula.
-fn text_cell(text: &str) -> String {
+pub(super) fn text_cell(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
     let quote = text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
     if quote {

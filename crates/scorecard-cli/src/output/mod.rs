@@ -6,13 +6,16 @@
 //! a blank line before the others), and an [`Output`] writes rendered
 //! chunks in order and closes the output.
 
+mod brief;
 mod csv;
 mod number;
 mod table;
 
 use std::io::{self, Write};
 
-use scorecard::{Lang, Report, Scorecard};
+use scorecard::{Lang, Report, Scorecard, Scores};
+
+use self::brief::Brief;
 
 use crate::args::Format;
 use crate::failure::Failure;
@@ -27,13 +30,38 @@ pub struct Style {
     indicators: usize,
     /// The CSV header (with its byte-order mark), before the first row.
     csv_header: String,
+    /// With `--brief`: scores only, prepared once.
+    brief: Option<Brief>,
 }
 
 impl Style {
-    /// The style for `card`'s reports in `format`, for a single record (`batch == false`) or a batch.
-    pub fn new(format: Format, batch: bool, card: &Scorecard) -> Self {
-        let csv_header = if format == Format::Csv { csv::header(card) } else { String::new() };
-        Style { format, batch, lang: card.lang(), indicators: card.indicator_names().count(), csv_header }
+    /// The style for `card`'s reports in `format`, for a single record (`batch == false`) or a
+    /// batch; `brief` writes scores only (JSON, JSON Lines and CSV; a table always explains).
+    pub fn new(format: Format, batch: bool, card: &Scorecard, brief: bool) -> Self {
+        let brief = brief && format != Format::Table;
+        let csv_header = if format == Format::Csv { csv::header(card, brief) } else { String::new() };
+        let brief = brief.then(|| Brief::new(card));
+        Style { format, batch, lang: card.lang(), indicators: card.indicator_names().count(), csv_header, brief }
+    }
+
+    /// Whether records are written with scores only.
+    pub fn is_brief(&self) -> bool {
+        self.brief.is_some()
+    }
+
+    /// Renders a record scored on the fast path (`--brief`).
+    pub fn scores(&self, line: u64, card: &Scorecard, scores: &Scores, out: &mut Vec<u8>) -> io::Result<()> {
+        let Some(brief) = &self.brief else { return Ok(()) };
+        match self.format {
+            Format::Csv => brief.csv_row(out, line, card, scores),
+            Format::Table | Format::Json | Format::Jsonl => {
+                brief.json(out, card, scores)?;
+                if self.format == Format::Jsonl || !self.batch {
+                    out.push(b'\n');
+                }
+                Ok(())
+            }
+        }
     }
 
     /// Renders what goes before a record: the start of the output before
@@ -83,7 +111,7 @@ impl Style {
             // A single record that failed has no report; the error is on stderr.
             Format::Json => Ok(()),
             Format::Jsonl => writeln!(out, "{}", failure.to_json(line, self.lang)),
-            Format::Csv => csv::failure_row(out, line, failure, self.lang, self.indicators),
+            Format::Csv => csv::failure_row(out, line, failure, self.lang, self.indicators, self.is_brief()),
         }
     }
 

@@ -108,8 +108,17 @@ pub fn score(card: &Scorecard, style: &Style, chunk: Chunk, bytes: Vec<u8>) -> i
     let mut scored = Scored { bytes, records, failed: Vec::new(), position: chunk.position };
     for (at, OwnedRecord { line, text }) in chunk.records.into_iter().enumerate() {
         style.lead(chunk.first && at == 0, &mut scored.bytes);
-        match text.and_then(|text| card.evaluate_json(&text).map_err(Failure::Record)) {
-            Ok(report) => style.report(line, &report, &mut scored.bytes)?,
+        let written = text.and_then(|text| {
+            if style.is_brief() {
+                let scores = card.parse_record(&text).and_then(|r| card.score(&r)).map_err(Failure::Record)?;
+                Ok(style.scores(line, card, &scores, &mut scored.bytes))
+            } else {
+                let report = card.evaluate_json(&text).map_err(Failure::Record)?;
+                Ok(style.report(line, &report, &mut scored.bytes))
+            }
+        });
+        match written {
+            Ok(rendered) => rendered?,
             Err(failure) => {
                 style.failure(line, &failure, &mut scored.bytes)?;
                 scored.failed.push(Failed { line, messages: failure.messages(card.lang()) });
