@@ -80,7 +80,7 @@ pub fn name(lang: Lang) -> BoxedStrategy<String> {
         ])
         .prop_map(str::to_owned),
         // Runs of characters that include stop words (低于, 扣, 每 …), which decide bare or quoted.
-        3 => "[满意度年办件量上期执行率制度健全黑榜次数评价低于超过扣每加为较且否则分值计得前]{1,6}",
+        3 => "[满意度年办件量上期执行率制度健全黑榜次数评价低于超过扣每加为较且否则分值计得前不并累计_a]{1,6}",
         1 => odd_name(),
     ];
     let en = prop_oneof![
@@ -102,7 +102,10 @@ pub fn name(lang: Lang) -> BoxedStrategy<String> {
 fn label() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => select(vec!["达成", "部分达成", "未达成", "全面", "较全面", "good", "fair", "优秀"]).prop_map(str::to_owned),
-        1 => select(vec!["5", "a b", "甲，乙", "评定分", "assessed", "得分", "计划", "x~y", "#1", "「良」"]).prop_map(str::to_owned),
+        1 => select(vec![
+            "5", "a b", "甲，乙", "评定分", "assessed", "得分", "计划", "x~y", "#1", "「良」", "达成并", "不达", "a_b", "良且",
+        ])
+        .prop_map(str::to_owned),
     ]
 }
 

@@ -68,7 +68,7 @@ impl std::fmt::Display for CliError {
         match self {
             CliError::Read { path, source } => write!(f, "cannot read `{path}`: {}", describe(source)),
             CliError::Write(e) => write!(f, "cannot write the output: {e}"),
-            CliError::WriteFile { path, source } => write!(f, "cannot write `{path}`: {}", describe(source)),
+            CliError::WriteFile { path, source } => write!(f, "cannot write `{path}`: {}", describe_write(source)),
         }
     }
 }
@@ -78,6 +78,15 @@ fn describe(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file (文件不存在)".to_owned(),
         io::ErrorKind::PermissionDenied => "permission denied (没有读取权限)".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a directory (这是一个目录)".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// A short bilingual description of a failure to write.
+fn describe_write(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied if e.get_ref().is_none() => "permission denied (没有写入权限)".to_owned(),
         io::ErrorKind::IsADirectory => "it is a directory (这是一个目录)".to_owned(),
         _ => e.to_string(),
     }

@@ -7,7 +7,9 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use scorecard::{Diagnostic, Lang, Limits};
+use std::time::Duration;
+
+use scorecard::{Diagnostic, FormatError, Lang, Limits};
 
 use crate::args::LimitFlags;
 use crate::exit::{note, CliError, Exit};
@@ -35,8 +37,10 @@ enum Outcome {
     Unchanged,
     /// Rewritten (or, with `--check`, would be).
     Changed,
-    /// Not formatted: it has errors, shown on stderr.
+    /// Not formatted: it has errors (or would outgrow the size limit), shown on stderr.
     Invalid,
+    /// Not formatted: the formatter could not vouch for its result (a bug), shown on stderr.
+    Failed,
 }
 
 /// Formats (or checks) every file named. Exit 1 if a file is invalid, or with `--check` if one is not
@@ -71,7 +75,7 @@ struct Tally {
     unchanged: usize,
     changed: usize,
     invalid: usize,
-    /// Could not be read or written.
+    /// Could not be read, written, or formatted safely.
     failed: usize,
 }
 
@@ -83,6 +87,7 @@ impl Tally {
             Ok(Outcome::Unchanged) => &mut self.unchanged,
             Ok(Outcome::Changed) => &mut self.changed,
             Ok(Outcome::Invalid) => &mut self.invalid,
+            Ok(Outcome::Failed) => &mut self.failed,
             Err(e @ CliError::Write(_)) => return Err(e),
             Err(e) => {
                 note(&format!("scorecard: {e}"));
@@ -100,11 +105,11 @@ impl Tally {
         let files = if *changed == 1 { "file" } else { "files" };
         let mut line = format!("{changed} {files} {en}, {unchanged} already formatted, {invalid} with errors");
         if *failed > 0 {
-            line.push_str(&format!(", {failed} unreadable"));
+            line.push_str(&format!(", {failed} failed"));
         }
         line.push_str(&format!(" ({zh} {changed} 个，无需改动 {unchanged} 个，有错误 {invalid} 个"));
         if *failed > 0 {
-            line.push_str(&format!("，无法读写 {failed} 个"));
+            line.push_str(&format!("，失败 {failed} 个"));
         }
         line.push(')');
         line
@@ -122,7 +127,10 @@ fn not_found(reason: scorecard_suite::NotFoundReason) -> String {
 fn one_file(path: &Path, check: bool, limits: &Limits) -> Result<Outcome, CliError> {
     let bytes = files::read_rules(path, limits.max_file_bytes)?;
     let name = path.display().to_string();
-    let Some(text) = formatted(&name, &bytes, limits) else { return Ok(Outcome::Invalid) };
+    let text = match formatted(&name, &bytes, limits) {
+        Ok(text) => text,
+        Err(outcome) => return Ok(outcome),
+    };
     if text.as_bytes() == bytes.as_slice() {
         return Ok(Outcome::Unchanged);
     }
@@ -139,7 +147,10 @@ fn stdin(check: bool, limits: &Limits) -> Result<Outcome, CliError> {
     let bound = u64::try_from(limits.max_file_bytes).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
     io::stdin().lock().take(bound).read_to_end(&mut bytes).map_err(|e| CliError::read(Path::new("-"), e))?;
-    let Some(text) = formatted("<stdin>", &bytes, limits) else { return Ok(Outcome::Invalid) };
+    let text = match formatted("<stdin>", &bytes, limits) {
+        Ok(text) => text,
+        Err(outcome) => return Ok(outcome),
+    };
     let unchanged = text.as_bytes() == bytes.as_slice();
     if check {
         if !unchanged {
@@ -153,13 +164,31 @@ fn stdin(check: bool, limits: &Limits) -> Result<Outcome, CliError> {
     Ok(if unchanged { Outcome::Unchanged } else { Outcome::Changed })
 }
 
-/// The formatted text, or `None` after showing the file's diagnostics on stderr.
-fn formatted(name: &str, bytes: &[u8], limits: &Limits) -> Option<String> {
+/// The formatted text, or what became of the file after saying why on stderr.
+fn formatted(name: &str, bytes: &[u8], limits: &Limits) -> Result<String, Outcome> {
+    let lang = || Lang::detect(&String::from_utf8_lossy(bytes));
     match scorecard::format_bytes(bytes, limits) {
-        Ok(text) => Some(text),
-        Err(diagnostics) => {
+        Ok(text) => Ok(text),
+        Err(FormatError::Invalid(diagnostics)) => {
             show(name, bytes, &diagnostics);
-            None
+            Err(Outcome::Invalid)
+        }
+        Err(FormatError::TooLarge { bytes, limit }) => {
+            note(&lang().pick(
+                format!("{name}：格式化后将有 {bytes} 字节，超过 {limit} 字节的上限，未格式化（可调高 --max-file-bytes）"),
+                format!(
+                    "{name}: not formatted: it would be {bytes} bytes, over the limit of {limit} (raise --max-file-bytes)"
+                ),
+            ));
+            Err(Outcome::Invalid)
+        }
+        Err(FormatError::Internal { at }) => {
+            let at = at.map(|a| format!(" (byte {a})")).unwrap_or_default();
+            note(&format!(
+                "{name}: internal error: formatting would change what the file says{at}, so it was left as it is; \
+                 please report this with the file (内部错误：格式化会改变文件的含义，文件保持原样；请附上文件报告此问题)"
+            ));
+            Err(Outcome::Failed)
         }
     }
 }
@@ -178,26 +207,73 @@ fn show(name: &str, bytes: &[u8], diagnostics: &[Diagnostic]) {
     ));
 }
 
-/// A unified diff of the file against its formatted text, on stdout.
+/// A unified diff of the file against its formatted text, on stdout. The
+/// diff gives up on finding the smallest edit after a second, so a huge file
+/// gets a longer diff rather than a long wait.
 fn print_diff(name: &str, old: &str, new: &str) -> Result<(), CliError> {
-    let diff = similar::TextDiff::from_lines(old, new);
+    let diff = similar::TextDiff::configure().timeout(Duration::from_secs(1)).diff_lines(old, new);
     let mut out = io::stdout().lock();
     write!(out, "{}", diff.unified_diff().context_radius(2).header(name, &format!("{name} (formatted)")))?;
     out.flush()?;
     Ok(())
 }
 
-/// Replaces the file through a temporary file beside it, so a failure never leaves it half written.
+/// Replaces the file's text. A symbolic link is followed, so the file it
+/// points at is formatted and the link stays a link; a read-only file is
+/// refused. The text goes to a new temporary file beside the file, which
+/// then replaces it, so a failure never leaves the file half written; a file
+/// with several hard links is written in place instead, so that every name
+/// keeps seeing it.
 fn write_in_place(path: &Path, text: &str) -> Result<(), CliError> {
-    let write_error = |e: io::Error| CliError::WriteFile { path: path.display().to_string(), source: e };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.fmt-tmp"));
-    let permissions = std::fs::metadata(path).map_err(write_error)?.permissions();
-    std::fs::write(&temp, text).map_err(write_error)?;
-    let renamed = std::fs::set_permissions(&temp, permissions).and_then(|()| std::fs::rename(&temp, path));
-    if let Err(e) = renamed {
+    let error = |at: &Path, e: io::Error| CliError::WriteFile { path: at.display().to_string(), source: e };
+    let target = std::fs::canonicalize(path).map_err(|e| error(path, e))?;
+    let meta = std::fs::metadata(&target).map_err(|e| error(path, e))?;
+    if meta.permissions().readonly() {
+        let e = io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only (文件为只读)");
+        return Err(error(path, e));
+    }
+    if hard_links(&meta) > 1 {
+        return std::fs::write(&target, text).map_err(|e| error(path, e));
+    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let (temp, mut file) = temp_beside(&target).map_err(|e| error(dir, e))?;
+    let written = file
+        .write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .and_then(|()| std::fs::set_permissions(&temp, meta.permissions()))
+        .and_then(|()| std::fs::rename(&temp, &target));
+    if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
-        return Err(write_error(e));
+        return Err(error(path, e));
     }
     Ok(())
+}
+
+/// A new file beside `target`, created only if no file of that name exists
+/// (so an existing file or link is never written through).
+fn temp_beside(target: &Path) -> io::Result<(PathBuf, std::fs::File)> {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut last = io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary name");
+    for n in 0..100u32 {
+        let temp = target.with_file_name(format!(".{name}.{}.{n}.fmt-tmp", std::process::id()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+/// How many names the file has (1 where the platform does not say).
+fn hard_links(meta: &std::fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(meta)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        1
+    }
 }

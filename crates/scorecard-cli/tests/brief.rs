@@ -78,7 +78,8 @@ fn brief_lines_hold_exactly_the_scores_of_the_full_reports() {
     let brief = scorecard(&["eval", SEED, "--data", arg(&path), "--format", "jsonl", "--brief"]);
     assert_eq!((full.code, brief.code), (1, 1), "{}", brief.stderr);
     assert_eq!(full.stderr, brief.stderr);
-    let (full_lines, brief_lines): (Vec<&str>, Vec<&str>) = (full.stdout.lines().collect(), brief.stdout.lines().collect());
+    let (full_lines, brief_lines): (Vec<&str>, Vec<&str>) =
+        (full.stdout.lines().collect(), brief.stdout.lines().collect());
     assert_eq!(brief_lines.len(), 400);
     assert_eq!(full_lines.len(), brief_lines.len());
     let mut compared = 0;

@@ -18,7 +18,8 @@ fn every_rule_file_in_the_repository_is_formatted() {
     let run = scorecard(&["fmt", "--check", rules]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(run.stdout, "");
-    assert!(run.stderr.contains("0 files would be reformatted, 44 already formatted"), "{}", run.stderr);
+    assert!(run.stderr.starts_with("0 files would be reformatted, "), "{}", run.stderr);
+    assert!(run.stderr.contains(" already formatted, 0 with errors"), "{}", run.stderr);
 }
 
 #[test]
@@ -124,6 +125,81 @@ fn an_unreadable_file_is_reported_and_the_others_are_still_formatted() {
     let run = scorecard(&["fmt", arg(dir)]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("dangling.rules"), "{}", run.stderr);
-    assert!(run.stderr.contains("1 unreadable"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 failed"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), TIDY);
+}
+
+#[test]
+fn a_result_over_the_size_limit_is_refused_and_the_file_kept() {
+    // Formatted, the file grows by its indentation, past a limit set at its size.
+    let src = "计分表 「甲」\n三级指标 乙\n评分 乙低于1次，扣3分\n评分 乙低于2次，扣3分\n";
+    let path = temp_file("grows.rules", src.as_bytes());
+    let limit = src.len().to_string();
+    let run = scorecard(&["fmt", "--max-file-bytes", &limit, arg(&path)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("超过") && run.stderr.contains("--max-file-bytes"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), src);
+}
+
+#[cfg(unix)]
+mod links {
+    use super::*;
+    use std::os::unix::fs::{symlink, PermissionsExt};
+
+    #[test]
+    fn a_symlink_formats_the_file_it_points_at_and_stays_a_link() {
+        let real = temp_file("real.rules", MESSY.as_bytes());
+        let link = real.with_file_name("link.rules");
+        symlink(&real, &link).unwrap();
+        let run = scorecard(&["fmt", arg(&link)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), TIDY);
+    }
+
+    #[test]
+    fn a_hard_link_keeps_seeing_the_formatted_file() {
+        let one = temp_file("one.rules", MESSY.as_bytes());
+        let two = one.with_file_name("two.txt");
+        std::fs::hard_link(&one, &two).unwrap();
+        let run = scorecard(&["fmt", arg(&one)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(std::fs::read_to_string(&two).unwrap(), TIDY);
+    }
+
+    #[test]
+    fn a_read_only_file_is_refused() {
+        let path = temp_file("ro.rules", MESSY.as_bytes());
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let run = scorecard(&["fmt", arg(&path)]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(run.stderr.contains("read-only (文件为只读)"), "{}", run.stderr);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), MESSY);
+    }
+
+    #[test]
+    fn an_existing_file_where_a_temporary_might_go_is_never_written_through() {
+        let path = temp_file("v.rules", MESSY.as_bytes());
+        let victim = path.with_file_name("victim.txt");
+        std::fs::write(&victim, "keep me").unwrap();
+        symlink(&victim, path.with_file_name(".v.rules.fmt-tmp")).unwrap();
+        let run = scorecard(&["fmt", arg(&path)]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), TIDY);
+        assert!(!std::fs::symlink_metadata(&path).unwrap().file_type().is_symlink());
+    }
+
+    #[test]
+    fn links_to_directories_are_not_followed_and_each_file_is_done_once() {
+        let path = temp_file("loop.rules", MESSY.as_bytes());
+        let dir = path.parent().unwrap();
+        symlink(dir, dir.join("self")).unwrap();
+        symlink(dir.join(".."), dir.join("up")).unwrap();
+        let dotted = format!("{}/./loop.rules", dir.display());
+        let run = scorecard(&["fmt", "--check", arg(dir), &dotted]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.starts_with("1 file would be reformatted, 0 already formatted"), "{}", run.stderr);
+        assert_eq!(run.stdout.matches("+++ ").count(), 1, "{}", run.stdout);
+    }
 }

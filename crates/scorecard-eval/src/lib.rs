@@ -25,7 +25,9 @@ pub use explain::trace::{IndicatorTrace, TierStep, Trace};
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
 pub use scorecard::{CompileError, InputInfo, Scorecard};
-pub use scorecard_syntax::{format, format_bytes, Code, Diagnostic, Lang, Limits, LineCol, LineIndex, Severity, Span};
+pub use scorecard_syntax::{
+    format, format_bytes, Code, Diagnostic, FormatError, Lang, Limits, LineCol, LineIndex, Severity, Span,
+};
 
 /// Compile-time proof that a compiled scorecard can be shared across threads.
 const _: () = {

@@ -25,8 +25,8 @@ pub enum NotFoundReason {
 }
 
 /// The suites named by `paths`, in order: a directory gives every
-/// `*.suite.toml` below it (sorted; hidden directories and `target` are
-/// skipped), a `x.rules` file gives `x.suite.toml` beside it, and any other
+/// `*.suite.toml` below it (sorted; hidden directories, `target` and links
+/// to directories are skipped), a `x.rules` file gives `x.suite.toml` beside it, and any other
 /// file is taken as a suite. Each suite appears once.
 pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, NotFound> {
     expand(paths, SUITE_SUFFIX, |path| {
@@ -62,8 +62,9 @@ fn expand(
             found.push(file(path)?);
         }
     }
+    // One file named twice (`a.rules ./a.rules`, or through a link) is done once.
     let mut seen = std::collections::HashSet::new();
-    found.retain(|p| seen.insert(p.clone()));
+    found.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
     Ok(found)
 }
 
@@ -74,19 +75,21 @@ pub fn suite_beside(rules: &Path) -> PathBuf {
 }
 
 /// The rule files named by `paths`, in order: a directory gives every
-/// `*.rules` file below it (sorted; hidden directories and `target` are
-/// skipped), and a file is taken as it is. Each file appears once.
+/// `*.rules` file below it (sorted; hidden directories, `target` and links
+/// to directories are skipped), and a file is taken as it is. Each file appears once.
 pub fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, NotFound> {
     expand(paths, ".rules", |path| Ok(path.to_owned()))
 }
 
-/// Every file below `dir` whose name ends with `suffix`, skipping hidden directories and `target`.
+/// Every file below `dir` whose name ends with `suffix`, skipping hidden
+/// directories, `target`, and links to directories (which could loop).
 fn files_below(dir: &Path, suffix: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
-        if path.is_dir() {
+        // The entry's own type: a link to a directory is not a directory here.
+        if entry.file_type()?.is_dir() {
             if !name.starts_with('.') && name != "target" {
                 files_below(&path, suffix, out)?;
             }

@@ -27,7 +27,7 @@ mod span;
 mod syntax_error;
 
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use format::{format, format_bytes};
+pub use format::{format, format_bytes, FormatError};
 pub use lang::Lang;
 pub use limits::Limits;
 pub use parse::parse;

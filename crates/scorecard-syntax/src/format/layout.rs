@@ -16,6 +16,7 @@
 //!   become one; blank lines inside a statement and at the start go.
 
 use super::tokens::{hugs_numbers, Kind, Role, Token};
+use crate::grammar::Rule;
 
 /// The layout of a file, and the comments in it (for the caller's check that none was lost).
 pub(super) struct Laid {
@@ -136,28 +137,35 @@ pub(super) fn lay_out(src: &str, tokens: &[Token]) -> Result<Laid, usize> {
     let mut last_line_indent = 0;
     // The column continuation lines of the current statement align to, once its first word is written.
     let mut align: Option<usize> = None;
+    // Comments read before a separator that was written ahead of them.
+    let mut deferred: Vec<(usize, &str)> = Vec::new();
     for t in tokens {
         let g = gap(src.get(pos..t.start).unwrap_or(""), pos)?;
         pos = t.end;
+        let text = token_text(src, t);
+        // A separator or a closing bracket stays right after what it follows, ahead of any comment.
+        let glued = matches!(t.kind, Kind::Sep | Kind::Colon | Kind::Close);
+        // Its comments wait until after the run of such marks (`（%），  # 注`).
+        if glued && w.open && matches!(t.role, Role::Continue(_) | Role::Flexible(_)) {
+            w.text.push_str(&text);
+            prev = Some((t, text));
+            deferred.extend(g.comments.iter().copied());
+            continue;
+        }
+        let pending: Vec<(usize, &str)> = deferred.drain(..).chain(g.comments.iter().copied()).collect();
         // Where own-line comments before this token go, and whether blank lines may separate them.
         let (indent, blanks) = match t.role {
             Role::Line(level) => (level.saturating_mul(INDENT), true),
-            Role::Continue(level) => {
+            Role::Flexible(level) if g.broken => (level.saturating_mul(INDENT), true),
+            Role::Continue(level) | Role::Flexible(level) => {
                 (align.unwrap_or(level.saturating_mul(INDENT).saturating_add(CONTINUATION)), false)
             }
             Role::End => (last_line_indent, true),
         };
-        for (breaks, comment) in &g.comments {
-            if *breaks == 0 && w.open {
-                w.text.push_str("  ");
-            } else {
-                w.start_line(indent, blanks && *breaks >= 2);
-            }
-            w.text.push_str(comment);
-            w.end_line();
-            comments.push((*comment).to_owned());
-        }
-        let text = token_text(src, t);
+        comments_before(&mut w, &mut comments, &pending, indent, blanks);
+        // A `-` between the bounds of a range must be followed by a digit or a space on its line.
+        let unbreakable = prev.as_ref().is_some_and(|(p, _)| p.rule == Rule::range_dash);
+        let breaks = g.broken && !unbreakable;
         match t.role {
             Role::End => break,
             Role::Line(level) => {
@@ -165,10 +173,14 @@ pub(super) fn lay_out(src: &str, tokens: &[Token]) -> Result<Laid, usize> {
                 w.start_line(last_line_indent, g.breaks_after >= 2);
                 align = None;
             }
-            Role::Continue(_) => {
-                let glued = matches!(t.kind, Kind::Sep | Kind::Colon | Kind::Close)
-                    || prev.as_ref().is_some_and(|(p, _)| p.kind == Kind::Open);
-                if !w.open || (g.broken && !glued) {
+            Role::Flexible(level) if breaks || !w.open => {
+                last_line_indent = level.saturating_mul(INDENT);
+                w.start_line(last_line_indent, false);
+                align = None;
+            }
+            Role::Continue(_) | Role::Flexible(_) => {
+                let after_open = prev.as_ref().is_some_and(|(p, _)| p.kind == Kind::Open);
+                if !w.open || (breaks && !glued && !after_open) {
                     w.start_line(indent, false);
                 } else if let Some((p, p_text)) = &prev {
                     if space_between(p, p_text, t, &text, g.spaced) {
@@ -185,6 +197,21 @@ pub(super) fn lay_out(src: &str, tokens: &[Token]) -> Result<Laid, usize> {
     }
     w.end_line();
     Ok(Laid { text: w.text, comments })
+}
+
+/// Writes the comments of a gap: one on the same line as what came before
+/// stays at its end; the others go on their own lines at `indent`.
+fn comments_before(w: &mut Writer, comments: &mut Vec<String>, pending: &[(usize, &str)], indent: usize, blanks: bool) {
+    for (breaks, comment) in pending {
+        if *breaks == 0 && w.open {
+            w.text.push_str("  ");
+        } else {
+            w.start_line(indent, blanks && *breaks >= 2);
+        }
+        w.text.push_str(comment);
+        w.end_line();
+        comments.push((*comment).to_owned());
+    }
 }
 
 /// Whether one space goes between two tokens on the same line.

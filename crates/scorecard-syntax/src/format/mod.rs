@@ -16,13 +16,35 @@ mod tokens;
 use pest::Parser as _;
 
 use crate::grammar::{Rule, ScorecardParser};
-use crate::{Code, Diagnostic, Lang, Limits, Span};
+use crate::{Diagnostic, Limits};
+
+/// Why a file was not formatted. The file is to be left as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormatError {
+    /// The file has errors (it must parse to be formatted): its diagnostics.
+    Invalid(Vec<Diagnostic>),
+    /// Formatted, the file would be `bytes` long, over the size limit the
+    /// file is read with, so it could no longer be read.
+    TooLarge {
+        /// The formatted size.
+        bytes: usize,
+        /// The limit ([`Limits::max_file_bytes`]).
+        limit: usize,
+    },
+    /// The formatter could not vouch for its result: a bug in the formatter,
+    /// not in the file. `at` is the byte offset where the check failed, if known.
+    Internal {
+        /// Where the check failed, if known.
+        at: Option<usize>,
+    },
+}
 
 /// Formats a rule file in the canonical layout.
 ///
-/// Returns the file's diagnostics if it does not parse (a file must be
-/// valid syntax to be formatted), or an internal error if formatting would
-/// change what the file says.
+/// Returns [`FormatError::Invalid`] with the file's diagnostics if it does
+/// not parse, [`FormatError::TooLarge`] if the result would be over the size
+/// limit, and [`FormatError::Internal`] if formatting would change what the
+/// file says (a bug; the check runs on every call).
 ///
 /// ```
 /// use scorecard_syntax::{format, Limits};
@@ -30,24 +52,26 @@ use crate::{Code, Diagnostic, Lang, Limits, Span};
 /// let tidy = format(messy, &Limits::default()).unwrap();
 /// assert_eq!(tidy, "计分表 「示例」\n三级指标 满意度\n  评分 满意度低于90%，扣3分  # 注\n");
 /// ```
-pub fn format(src: &str, limits: &Limits) -> Result<String, Vec<Diagnostic>> {
-    let before = crate::parse(src, limits)?;
-    let lang = before.lang;
-    let laid = lay_out(src).map_err(|at| vec![refused(lang, at)])?;
+pub fn format(src: &str, limits: &Limits) -> Result<String, FormatError> {
+    let before = crate::parse(src, limits).map_err(FormatError::Invalid)?;
+    let laid = lay_out(src).map_err(|at| FormatError::Internal { at: Some(at) })?;
     // The check reads text the formatter wrote, which may be longer than the input (indentation).
     let relaxed = Limits { max_file_bytes: limits.max_file_bytes.max(laid.text.len()), ..*limits };
-    let after = crate::parse(&laid.text, &relaxed).map_err(|_| vec![refused(lang, 0)])?;
-    let again = lay_out(&laid.text).map_err(|_| vec![refused(lang, 0)])?;
+    let after = crate::parse(&laid.text, &relaxed).map_err(|_| FormatError::Internal { at: None })?;
+    let again = lay_out(&laid.text).map_err(|_| FormatError::Internal { at: None })?;
     if after != before || again.comments != laid.comments || again.text != laid.text {
-        return Err(vec![refused(lang, 0)]);
+        return Err(FormatError::Internal { at: None });
+    }
+    if laid.text.len() > limits.max_file_bytes {
+        return Err(FormatError::TooLarge { bytes: laid.text.len(), limit: limits.max_file_bytes });
     }
     Ok(laid.text)
 }
 
 /// Formats the bytes of a rule file: like [`format`], after the checks
 /// [`crate::source::decode`] makes (size, UTF-8, NUL bytes), each an error with its position.
-pub fn format_bytes(bytes: &[u8], limits: &Limits) -> Result<String, Vec<Diagnostic>> {
-    let src = crate::source::decode(bytes, limits).map_err(|d| vec![d])?;
+pub fn format_bytes(bytes: &[u8], limits: &Limits) -> Result<String, FormatError> {
+    let src = crate::source::decode(bytes, limits).map_err(|d| FormatError::Invalid(vec![d]))?;
     format(src, limits)
 }
 
@@ -56,19 +80,6 @@ fn lay_out(src: &str) -> Result<layout::Laid, usize> {
     let mut pairs = ScorecardParser::parse(Rule::file, src).map_err(|_| 0usize)?;
     let file = pairs.next().ok_or(0usize)?;
     layout::lay_out(src, &tokens::collect(file))
-}
-
-/// The error when the formatter cannot vouch for its result.
-fn refused(lang: Lang, at: usize) -> Diagnostic {
-    Diagnostic::error(
-        Code::Syntax,
-        Span::new(at, at),
-        lang.pick(
-            "内部错误：格式化会改变文件的含义，文件保持原样（请报告此问题）",
-            "internal error: formatting would change what the file says, so it was left as it is (please report this)",
-        ),
-        lang.pick("此处", "here"),
-    )
 }
 
 #[cfg(test)]

@@ -45,6 +45,9 @@ pub(super) enum Role {
     Line(usize),
     /// It continues the statement begun on a line at this level.
     Continue(usize),
+    /// It stays on the current line if the author put it there, and
+    /// otherwise starts its own line at this level (`定量指标` after `指标值`).
+    Flexible(usize),
     /// End of input.
     End,
 }
@@ -100,8 +103,14 @@ fn tree_item(pair: Pair<'_, Rule>, level: usize, out: &mut Vec<Token>) {
             }
             // A separator ends the line it follows.
             Rule::sep => leaves(p, Role::Continue(inner), out),
-            // `指标值 = 200万件，定量指标`: the nature stays on the target's line.
-            Rule::nature_prop if previous == Some(Rule::target_prop) => leaves(p, Role::Continue(inner), out),
+            // `指标值 = 200万件，定量指标`: the nature may stay on the target's line.
+            Rule::nature_prop if previous == Some(Rule::target_prop) => {
+                let first = out.len();
+                leaves(p, Role::Continue(inner), out);
+                if let Some(t) = out.get_mut(first) {
+                    t.role = Role::Flexible(inner);
+                }
+            }
             _ => {
                 header = false;
                 statement(p, inner, out);
@@ -181,7 +190,8 @@ fn kind(rule: Rule) -> Kind {
         Rule::open_paren => Kind::Open,
         Rule::close_paren => Kind::Close,
         Rule::bare_name | Rule::bare_label | Rule::key_word => Kind::Name,
-        Rule::number | Rule::date => Kind::Number,
+        // A minus sign belongs to the number it starts (`～-3`).
+        Rule::number | Rule::date | Rule::minus => Kind::Number,
         Rule::unit | Rule::fen => Kind::Unit,
         Rule::quoted => Kind::Quoted,
         _ => Kind::Keyword,

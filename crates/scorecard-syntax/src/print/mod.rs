@@ -32,7 +32,7 @@ use crate::Lang;
 /// assert_eq!(parse(&text, &Limits::default()).unwrap(), file);
 /// ```
 pub fn to_source(file: &File) -> String {
-    let mut p = Printer { lang: file.lang, out: String::new() };
+    let mut p = Printer { lang: file.lang, out: String::new(), pending: None };
     p.file(file);
     p.out
 }
@@ -41,24 +41,67 @@ pub fn to_source(file: &File) -> String {
 struct Printer {
     lang: Lang,
     out: String,
+    /// A bare name or label just written, checked once the text after it is known.
+    pending: Option<Bare>,
+}
+
+/// A bare word whose end depends on what follows it: `满意不` reads as
+/// itself before `，` but as `满意` before `低于` (`不低于` is a comparison).
+struct Bare {
+    /// Where it starts in the output.
+    start: usize,
+    /// Its length in bytes.
+    len: usize,
+    /// What reads it.
+    kind: words::Bare,
+    /// The text, for quoting it instead.
+    text: String,
 }
 
 impl Printer {
-    /// Appends text.
+    /// Appends text. A bare word written before it is settled once a word
+    /// or a line break follows it (spaces alone do not end an English name).
     fn w(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let spaces_only = text.chars().all(|c| c == ' ');
+        if let Some(bare) = self.pending.take() {
+            if spaces_only {
+                self.pending = Some(bare);
+            } else {
+                self.settle(bare, text);
+            }
+        }
         self.out.push_str(text);
+    }
+
+    /// Keeps a bare word if it still reads as itself with what follows it;
+    /// otherwise separates it with a space, or quotes it if even that is not enough.
+    fn settle(&mut self, bare: Bare, next: &str) {
+        let end = bare.start.saturating_add(bare.len);
+        let (Some(written), Some(between)) = (self.out.get(bare.start..end), self.out.get(end..)) else { return };
+        let after = format!("{between}{next}");
+        if bare.kind.ends_before(written, &after) {
+            return;
+        }
+        if bare.kind.ends_before(written, &format!(" {after}")) {
+            self.out.insert(end, ' ');
+            return;
+        }
+        let quoted = words::quoted(self.lang, &bare.text);
+        self.out.replace_range(bare.start..end, &quoted);
     }
 
     /// Appends the Chinese or the English form.
     fn kw(&mut self, zh: &str, en: &str) {
-        let text = self.lang.pick(zh, en);
-        self.out.push_str(text);
+        self.w(self.lang.pick(zh, en));
     }
 
     /// Starts a line at `level` (two spaces each).
     fn line(&mut self, level: usize) {
         if !self.out.is_empty() {
-            self.out.push('\n');
+            self.w("\n");
         }
         self.out.extend(std::iter::repeat_n(' ', level.saturating_mul(2)));
     }
@@ -68,22 +111,24 @@ impl Printer {
         self.kw("，", ", ");
     }
 
-    fn name(&mut self, text: &str) {
-        self.w(&words::name(self.lang, text));
-    }
-
-    /// A name followed directly by a number (`上期90%`): a space when the name would run into it.
-    fn name_before_number(&mut self, text: &str) {
-        let written = words::name(self.lang, text);
-        let space = self.lang == Lang::En || words::needs_space_before_number(&written);
-        self.w(&written);
-        if space {
-            self.w(" ");
+    /// Writes `text` bare if it reads back as itself (checked again against
+    /// what follows it), quoted otherwise.
+    fn bare_or_quoted(&mut self, kind: words::Bare, text: &str) {
+        if kind.reads_whole(text) {
+            let start = self.out.len();
+            self.w(text);
+            self.pending = Some(Bare { start, len: text.len(), kind, text: text.to_owned() });
+        } else {
+            self.w(&words::quoted(self.lang, text));
         }
     }
 
+    fn name(&mut self, text: &str) {
+        self.bare_or_quoted(words::Bare::Name, text);
+    }
+
     fn label(&mut self, text: &str) {
-        self.w(&words::label(self.lang, text));
+        self.bare_or_quoted(words::Bare::Label, text);
     }
 
     fn quoted(&mut self, text: &str) {
@@ -150,7 +195,7 @@ impl Printer {
         for item in &f.items {
             self.item(item, 0);
         }
-        self.out.push('\n');
+        self.w("\n");
     }
 
     fn rounding(&mut self, r: &Rounding) {
@@ -219,3 +264,6 @@ impl Printer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -115,12 +115,9 @@ impl Printer {
     /// A condition with its optional subject: `满意度低于90%`, `rate below 90%`.
     fn subject_test(&mut self, subject: Option<&str>, test: &Test) {
         if let Some(subject) = subject {
-            match test {
-                Test::Range { .. } => self.name_before_number(subject),
-                _ => {
-                    self.name(subject);
-                    self.kw("", " ");
-                }
+            self.name(subject);
+            if !matches!(test, Test::Range { .. }) {
+                self.kw("", " ");
             }
         }
         self.test(test);
@@ -140,7 +137,7 @@ impl Printer {
                 match reference {
                     Reference::Value(q) => self.quantity(&q.node),
                     Reference::ShareOf { share, base } if self.lang == Lang::Zh => {
-                        self.name_before_number(&base.node);
+                        self.name(&base.node);
                         self.quantity(&share.node);
                     }
                     Reference::ShareOf { share, base } => {
@@ -180,7 +177,7 @@ impl Printer {
             Test::Deviation { base, share, inclusive } => {
                 self.kw("超出（低于）", "over or under ");
                 match base {
-                    Some(base) if self.lang == Lang::Zh => self.name_before_number(&base.node),
+                    Some(base) if self.lang == Lang::Zh => self.name(&base.node),
                     Some(base) => {
                         self.name(&base.node);
                         self.w(" by ");

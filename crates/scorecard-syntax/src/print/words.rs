@@ -11,7 +11,8 @@ use crate::Lang;
 /// Keywords that are tested by look-ahead where a name may stand (the next
 /// column of an indicator, a cap, `否则`, `评定分`, a setting): a bare name
 /// starting with one would be read as the keyword, so such names are quoted.
-const LEADING_KEYWORDS: [Rule; 31] = [
+const LEADING_KEYWORDS: [Rule; 32] = [
+    Rule::cumulative,
     Rule::kw_scoring,
     Rule::kw_points,
     Rule::kw_measure,
@@ -53,16 +54,44 @@ fn whole(rule: Rule, text: &str) -> bool {
         .is_some_and(|p| p.as_span().end() == text.len())
 }
 
-/// Whether `text` may be written bare where `rule` reads it.
-fn bare_ok(rule: Rule, text: &str) -> bool {
-    !text.is_empty()
-        // Quotes are read as quotes, even where a bare word could hold them.
-        && !text.starts_with(['「', '"'])
-        && whole(rule, text)
-        && !LEADING_KEYWORDS.iter().any(|&k| ScorecardParser::parse(k, text).is_ok())
-        // A bare English name has its runs of spaces made one.
-        && !text.contains("  ")
-        && !text.contains(['\t', '\u{3000}'])
+/// A word that may be written bare: a name or a grade label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bare {
+    /// A name (`bare_name`).
+    Name,
+    /// A grade label (`bare_label`).
+    Label,
+}
+
+impl Bare {
+    fn rule(self) -> Rule {
+        match self {
+            Bare::Name => Rule::bare_name,
+            Bare::Label => Rule::bare_label,
+        }
+    }
+
+    /// Whether `text` alone reads back as itself, bare: all of it is read,
+    /// it starts with no keyword tried before a name, and it has no runs of
+    /// spaces (a bare English name has them made one).
+    pub(super) fn reads_whole(self, text: &str) -> bool {
+        !text.is_empty()
+            // Quotes are read as quotes, even where a bare word could hold them.
+            && !text.starts_with(['「', '"'])
+            && whole(self.rule(), text)
+            && !LEADING_KEYWORDS.iter().any(|&k| ScorecardParser::parse(k, text).is_ok())
+            && !text.contains("  ")
+            && !text.contains(['\t', '\u{3000}'])
+    }
+
+    /// Whether `written`, followed by `next`, is still read as exactly `written`.
+    pub(super) fn ends_before(self, written: &str, next: &str) -> bool {
+        let joined = format!("{written}{next}");
+        ScorecardParser::parse(self.rule(), &joined)
+            .ok()
+            .and_then(|mut pairs| pairs.next())
+            .is_some_and(|p| p.as_span().end() == written.len())
+    }
 }
 
 /// Quoted text: `「…」` in Chinese files and `"…"` in English ones, or the
@@ -79,24 +108,6 @@ pub(super) fn quoted(lang: Lang, text: &str) -> String {
     }
 }
 
-/// A name, bare when it reads back as itself, quoted otherwise.
-pub(super) fn name(lang: Lang, text: &str) -> String {
-    if bare_ok(Rule::bare_name, text) {
-        text.to_owned()
-    } else {
-        quoted(lang, text)
-    }
-}
-
-/// A grade label, bare when it reads back as itself, quoted otherwise.
-pub(super) fn label(lang: Lang, text: &str) -> String {
-    if bare_ok(Rule::bare_label, text) {
-        text.to_owned()
-    } else {
-        quoted(lang, text)
-    }
-}
-
 /// A record key, bare when it is a plain word (`cases_last_year`), quoted otherwise.
 pub(super) fn key(lang: Lang, text: &str) -> String {
     if !text.is_empty() && whole(Rule::key_word, text) {
@@ -104,12 +115,6 @@ pub(super) fn key(lang: Lang, text: &str) -> String {
     } else {
         quoted(lang, text)
     }
-}
-
-/// Whether a bare name written before a number must be followed by a space:
-/// one ending in an ASCII letter or digit would run into it (`abc90`).
-pub(super) fn needs_space_before_number(written: &str) -> bool {
-    written.chars().last().is_none_or(|c| c.is_ascii_alphanumeric())
 }
 
 /// An unsigned number as written: `90`, `241.73`.
@@ -138,27 +143,27 @@ mod tests {
 
     #[test]
     fn names_are_bare_only_when_they_read_back_as_themselves() {
-        assert_eq!(name(Lang::Zh, "年办件量"), "年办件量");
-        assert_eq!(name(Lang::En, "annual cases"), "annual cases");
+        let bare = |text: &str| Bare::Name.reads_whole(text);
+        assert!(bare("年办件量") && bare("annual cases") && bare("满意不"));
         // A stop word inside, a keyword in front, digits, spaces, an English keyword, nothing.
-        assert_eq!(name(Lang::Zh, "不低于率"), "「不低于率」");
-        assert_eq!(name(Lang::Zh, "分值率"), "「分值率」");
-        assert_eq!(name(Lang::Zh, "否则情况"), "「否则情况」");
-        assert_eq!(name(Lang::Zh, "2021年预算"), "「2021年预算」");
-        assert_eq!(name(Lang::Zh, "甲 乙"), "「甲 乙」");
-        assert_eq!(name(Lang::En, "a  b"), "\"a  b\"");
-        assert_eq!(name(Lang::En, "points earned"), "\"points earned\"");
-        assert_eq!(name(Lang::Zh, ""), "「」");
+        for odd in ["不低于率", "分值率", "否则情况", "累计次数", "2021年预算", "甲 乙", "a  b", "points earned", ""]
+        {
+            assert!(!bare(odd), "{odd}");
+        }
+        // What follows matters: 满意不 runs into 低于.
+        assert!(Bare::Name.ends_before("满意不", "，扣3分"));
+        assert!(!Bare::Name.ends_before("满意不", "低于90%"));
+        assert!(!Bare::Name.ends_before("abc", "90%"));
     }
 
     #[test]
     fn quotes_switch_when_the_text_holds_the_closing_one() {
         assert_eq!(quoted(Lang::Zh, "「甲」"), "\"「甲」\"");
         assert_eq!(quoted(Lang::En, "say \"hi\""), "「say \"hi\"」");
-        // A label that starts with a quote is read as quoted text, so it is quoted itself.
-        assert_eq!(label(Lang::Zh, "「良」"), "\"「良」\"");
-        assert_eq!(label(Lang::Zh, "部分达成"), "部分达成");
-        assert_eq!(label(Lang::Zh, "评定分"), "「评定分」");
+        // A label that starts with a quote is read as quoted text, so it is never bare.
+        assert!(!Bare::Label.reads_whole("「良」"));
+        assert!(Bare::Label.reads_whole("部分达成"));
+        assert!(!Bare::Label.reads_whole("评定分"));
     }
 
     #[test]
