@@ -203,8 +203,8 @@ pub(crate) fn finish(plan: &Plan, ind: &IndicatorPlan, raw: Decimal) -> Result<I
     if raw == ind.points && ind.points.scale() <= plan.rounding.places {
         return Ok(scored(ind.points, Decimal::ZERO));
     }
-    let floored = raw.max(Decimal::ZERO);
-    let kept = if plan.bonus_may_exceed { floored } else { floored.min(ind.points) };
+    let floored = exact::max(raw, Decimal::ZERO);
+    let kept = if plan.bonus_may_exceed { floored } else { exact::min(floored, ind.points) };
     let score = kept.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy).normalize();
     let deduction = exact::sub(ind.points, score).ok_or_else(|| Box::new(overflow(plan, ind)))?;
     Ok(scored(score, deduction))
