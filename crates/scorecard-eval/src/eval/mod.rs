@@ -13,7 +13,7 @@ pub(crate) use derive::working;
 pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
 
 use crate::error::{DataError, DataErrorKind, RecordError};
-use crate::plan::{IndicatorPlan, Operand, Plan};
+use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan};
 use crate::record::{Errors, Record};
 use crate::{exact, format};
 
@@ -168,6 +168,12 @@ pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Re
         }
         return Ok(status);
     }
+    if let (Some(outcomes), Some(ladder)) = (&ind.outcomes, plain_ladder(ind)) {
+        let fired = tier::most_severe(ladder, record).map_err(fail)?;
+        let mut s = *outcomes.get(fired).ok_or_else(|| fail(Fault::Overflow))?;
+        s.disqualifies = rules::disqualifying(ind, record).map_err(fail)?.is_some();
+        return Ok(s);
+    }
     let base = rules::base_score(plan, ind, record)?;
     let mut raw = base;
     for st in &ind.deductions {
@@ -188,6 +194,38 @@ pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Re
     let mut s = finish(plan, ind, raw)?;
     s.disqualifies = rules::disqualifying(ind, record).map_err(fail)?.is_some();
     Ok(s)
+}
+
+/// The ladder of an indicator scored by one plain ladder (see
+/// `IndicatorPlan::outcomes`), or `None`.
+fn plain_ladder(ind: &IndicatorPlan) -> Option<&Ladder> {
+    let plain = ind.scores.is_empty() && ind.bonuses.is_empty() && ind.discretionary.is_none();
+    match (plain, ind.deductions.as_slice()) {
+        (true, [st]) => match st.ladders.as_slice() {
+            [ladder]
+                if !ladder.cumulative && ladder.tiers.iter().all(|t| !matches!(t.test, TestPlan::PerStep { .. })) =>
+            {
+                Some(ladder)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The precomputed results of a plainly scored indicator: no tier fired,
+/// then tier `i` gave the deduction. Worked out by the same steps as
+/// [`indicator`]; `None` (scoring takes the general path) if the indicator
+/// is not plain or a result cannot be computed exactly.
+pub(crate) fn outcomes(plan: &Plan, ind: &IndicatorPlan) -> Option<Vec<IndicatorScore>> {
+    let ladder = plain_ladder(ind)?;
+    let cap = ind.deductions.first()?.cap;
+    let result = |amount: Decimal| {
+        let amount = cap.map_or(amount, |cap| exact::min(amount, cap));
+        let raw = if amount.is_zero() { ind.points } else { exact::sub(ind.points, amount)? };
+        finish(plan, ind, raw).ok()
+    };
+    std::iter::once(Decimal::ZERO).chain(ladder.tiers.iter().map(|t| t.deduct)).map(result).collect()
 }
 
 /// Caps a raw score to [0, points] (or [0, ∞) when bonuses may exceed) and rounds it once.

@@ -33,6 +33,22 @@ pub(crate) fn ladder_amount(ladder: &Ladder, record: &Record) -> Result<Decimal,
     Ok(amount)
 }
 
+/// Which tier of a plain ladder (no per-step tiers, not cumulative) gives
+/// its deduction: 0 if none fires, else 1 + the index of the tier whose
+/// amount [`ladder_amount`] would keep (the first of the largest). Every
+/// tier is tested, so a test's fault is reported as it is there.
+pub(crate) fn most_severe(ladder: &Ladder, record: &Record) -> Result<usize, Fault> {
+    let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
+    let (mut amount, mut fired) = (Decimal::ZERO, 0);
+    for (i, tier) in ladder.tiers.iter().enumerate() {
+        if test(&tier.test, x, record)? && exact::lt(amount, tier.deduct) {
+            amount = tier.deduct;
+            fired = i.saturating_add(1);
+        }
+    }
+    Ok(fired)
+}
+
 /// The amount of one tier for subject value `x`, or `None` if it does not fire.
 #[inline]
 pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Result<Option<Decimal>, Fault> {
