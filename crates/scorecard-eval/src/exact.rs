@@ -61,7 +61,13 @@ pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
 /// `m × 10^k`, if it fits an `i128`.
 #[inline]
 fn rescaled(m: i128, k: u32) -> Option<i128> {
-    POW10.get(usize::try_from(k).ok()?).and_then(|p| m.checked_mul(*p))
+    let p = *POW10.get(usize::try_from(k).ok()?)?;
+    // Mantissas of real values fit 64 bits and scales differ by less than 19:
+    // then one 64×64-bit multiplication cannot overflow.
+    match (i64::try_from(m), i64::try_from(p)) {
+        (Ok(m), Ok(p)) => Some(i128::from(m).wrapping_mul(i128::from(p))),
+        _ => m.checked_mul(p),
+    }
 }
 
 /// `a < b`, as [`cmp`] orders them.

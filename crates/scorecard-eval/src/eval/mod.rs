@@ -85,7 +85,11 @@ pub(crate) fn prepare<'r>(plan: &Plan, record: &'r Record) -> Result<std::borrow
 }
 
 /// For each indicator, whether this record marks it not applicable.
+/// Empty (every indicator applicable, nothing allocated) when none can be marked.
 fn not_applicable(plan: &Plan, record: &Record) -> Vec<bool> {
+    if plan.indicators.iter().all(|i| i.not_applicable.is_none()) {
+        return Vec::new();
+    }
     plan.indicators.iter().map(|i| i.not_applicable.is_some_and(|s| record.get(s) == Some(Decimal::ONE))).collect()
 }
 
