@@ -58,6 +58,26 @@ pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
     }
 }
 
+/// How `x` compares with `a × b`, without building the product, when the
+/// product is exactly representable (then [`mul`] gives it) and every step
+/// fits an `i128`; `None` leaves the case to [`mul`] and [`cmp`].
+#[inline]
+pub(crate) fn cmp_product(x: Decimal, a: Decimal, b: Decimal) -> Option<Ordering> {
+    let (ma, mb) = (i64::try_from(a.mantissa()).ok()?, i64::try_from(b.mantissa()).ok()?);
+    // Two 64-bit factors: the 128-bit product cannot overflow.
+    let p = i128::from(ma).wrapping_mul(i128::from(mb));
+    let s = a.scale().checked_add(b.scale()).filter(|s| *s <= 28)?;
+    if p.unsigned_abs() >= 1u128 << 96 {
+        return None;
+    }
+    let (mx, sx) = (x.mantissa(), x.scale());
+    Some(match sx.cmp(&s) {
+        Ordering::Equal => mx.cmp(&p),
+        Ordering::Less => rescaled(mx, s.saturating_sub(sx))?.cmp(&p),
+        Ordering::Greater => mx.cmp(&rescaled(p, sx.saturating_sub(s))?),
+    })
+}
+
 /// `m × 10^k`, if it fits an `i128`.
 #[inline]
 fn rescaled(m: i128, k: u32) -> Option<i128> {
@@ -192,10 +212,34 @@ mod tests {
         use proptest::prelude::*;
         // Any 96-bit mantissa, as a `Decimal` holds.
         let max = (1i128 << 96).saturating_sub(1);
-        (max.saturating_neg()..=max, 0u32..=28).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s))
+        let any = (max.saturating_neg()..=max, 0u32..=28).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s));
+        // Values like those of real records: a few digits, a few places.
+        let small = (-1_000_000i128..=1_000_000, 0u32..=4).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s));
+        prop_oneof![any, small]
     }
 
     proptest::proptest! {
+        #[test]
+        fn cmp_product_agrees_with_mul(x in decimal(), a in decimal(), b in decimal(), k in 0u32..=28) {
+            // Products with trailing zeros compare equal to values of smaller scales.
+            for (a, b) in [(a, b), (a.trunc_with_scale(k), b), (Decimal::ZERO, b), (a, Decimal::TEN), (x, Decimal::ONE_HUNDRED)] {
+                let p = mul(a, b);
+                if let Some(order) = cmp_product(x, a, b) {
+                    proptest::prop_assert_eq!(Some(order), p.map(|p| x.cmp(&p)), "{} × {}", a, b);
+                }
+                // The product itself and values next to it.
+                if let Some(p) = p {
+                    let mut finer = p;
+                    finer.rescale(p.scale().saturating_add(1));
+                    for y in [p, p.trunc_with_scale(k), p.normalize(), finer] {
+                        if let Some(order) = cmp_product(y, a, b) {
+                            proptest::prop_assert_eq!(order, y.cmp(&p));
+                        }
+                    }
+                }
+            }
+        }
+
         #[test]
         fn cmp_agrees_with_ord(x in decimal(), y in decimal(), k in 0u32..=28) {
             proptest::prop_assert_eq!(cmp(x, y), x.cmp(&y));
@@ -204,6 +248,18 @@ mod tests {
             proptest::prop_assert_eq!(cmp(x, z), x.cmp(&z));
             proptest::prop_assert_eq!(cmp(z, x), z.cmp(&x));
         }
+    }
+
+    #[test]
+    fn cmp_product_compares_with_the_exact_product() {
+        use std::cmp::Ordering::*;
+        assert_eq!(cmp_product(d("5"), d("0.5"), d("3")), Some(Greater));
+        assert_eq!(cmp_product(d("1.5"), d("0.5"), d("3")), Some(Equal));
+        assert_eq!(cmp_product(d("1500000"), d("0.9"), d("1800000")), Some(Less));
+        assert_eq!(cmp_product(d("1620000.00"), d("0.9"), d("1800000")), Some(Equal));
+        assert_eq!(cmp_product(d("0.0001"), d("0.001"), d("0.01")), Some(Greater));
+        // Not exactly representable: left to `mul`, which refuses it.
+        assert_eq!(cmp_product(d("1"), d("0.0000000000000001"), d("0.0000000000000001")), None);
     }
 
     #[test]

@@ -70,7 +70,10 @@ pub(crate) fn test(t: &TestPlan, x: Decimal, record: &Record) -> Result<bool, Fa
         TestPlan::ShareOf { cmp, threshold: Some(t), .. } => holds(cmp, x, t),
         TestPlan::ShareOf { cmp, factor, base, threshold: None } => {
             let b = positive(base, record)?;
-            holds(cmp, x, exact::mul(factor, b).ok_or(Fault::Overflow)?)
+            match exact::cmp_product(x, factor, b) {
+                Some(order) => is(cmp, order),
+                None => holds(cmp, x, exact::mul(factor, b).ok_or(Fault::Overflow)?),
+            }
         }
         TestPlan::Deviation { inclusive: false, bounds: Some((lo, hi)), .. } => {
             holds(Cmp::Lt, x, lo) || holds(Cmp::Gt, x, hi)
@@ -179,7 +182,12 @@ pub(crate) fn distance(
 /// Whether `x cmp threshold` holds.
 #[inline]
 pub(crate) fn holds(cmp: Cmp, x: Decimal, threshold: Decimal) -> bool {
-    let order = exact::cmp(x, threshold);
+    is(cmp, exact::cmp(x, threshold))
+}
+
+/// Whether an ordering satisfies `cmp`.
+#[inline]
+fn is(cmp: Cmp, order: std::cmp::Ordering) -> bool {
     match cmp {
         Cmp::Lt => order.is_lt(),
         Cmp::Le => order.is_le(),
