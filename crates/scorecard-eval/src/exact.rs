@@ -2,9 +2,122 @@
 //! result would have to be rounded to fit 28 significant digits. A score is
 //! never computed from a silently rounded intermediate.
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 
+/// `10^k` for `k` in `0..=28`, the scales a `Decimal` can have.
+const POW10: [i128; 29] = [
+    1,
+    10,
+    100,
+    1000,
+    10000,
+    100000,
+    1000000,
+    10000000,
+    100000000,
+    1000000000,
+    10000000000,
+    100000000000,
+    1000000000000,
+    10000000000000,
+    100000000000000,
+    1000000000000000,
+    10000000000000000,
+    100000000000000000,
+    1000000000000000000,
+    10000000000000000000,
+    100000000000000000000,
+    1000000000000000000000,
+    10000000000000000000000,
+    100000000000000000000000,
+    1000000000000000000000000,
+    10000000000000000000000000,
+    100000000000000000000000000,
+    1000000000000000000000000000,
+    10000000000000000000000000000,
+];
+
+/// Orders two decimals exactly as `Ord` does, but on their mantissas as
+/// `i128`: one multiplication when the scales differ, where rust_decimal's
+/// general comparison rescales 32 bits at a time. This is the hot path of
+/// every tier test; the fallback keeps it exact for any value.
+#[inline]
+pub(crate) fn cmp(a: Decimal, b: Decimal) -> Ordering {
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let (sa, sb) = (a.scale(), b.scale());
+    let scaled = match sa.cmp(&sb) {
+        Ordering::Equal => Some((ma, mb)),
+        Ordering::Less => rescaled(ma, sb.saturating_sub(sa)).map(|m| (m, mb)),
+        Ordering::Greater => rescaled(mb, sa.saturating_sub(sb)).map(|m| (ma, m)),
+    };
+    match scaled {
+        Some((x, y)) => x.cmp(&y),
+        None => a.cmp(&b),
+    }
+}
+
+/// How `x` compares with `a × b`, without building the product, when the
+/// product is exactly representable (then [`mul`] gives it) and every step
+/// fits an `i128`; `None` leaves the case to [`mul`] and [`cmp`].
+#[inline]
+pub(crate) fn cmp_product(x: Decimal, a: Decimal, b: Decimal) -> Option<Ordering> {
+    let (ma, mb) = (i64::try_from(a.mantissa()).ok()?, i64::try_from(b.mantissa()).ok()?);
+    // Two 64-bit factors: the 128-bit product cannot overflow.
+    let p = i128::from(ma).wrapping_mul(i128::from(mb));
+    let s = a.scale().checked_add(b.scale()).filter(|s| *s <= 28)?;
+    if p.unsigned_abs() >= 1u128 << 96 {
+        return None;
+    }
+    let (mx, sx) = (x.mantissa(), x.scale());
+    Some(match sx.cmp(&s) {
+        Ordering::Equal => mx.cmp(&p),
+        Ordering::Less => rescaled(mx, s.saturating_sub(sx))?.cmp(&p),
+        Ordering::Greater => mx.cmp(&rescaled(p, sx.saturating_sub(s))?),
+    })
+}
+
+/// `m × 10^k`, if it fits an `i128`.
+#[inline]
+fn rescaled(m: i128, k: u32) -> Option<i128> {
+    let p = *POW10.get(usize::try_from(k).ok()?)?;
+    // Mantissas of real values fit 64 bits and scales differ by less than 19:
+    // then one 64×64-bit multiplication cannot overflow.
+    match (i64::try_from(m), i64::try_from(p)) {
+        (Ok(m), Ok(p)) => Some(i128::from(m).wrapping_mul(i128::from(p))),
+        _ => m.checked_mul(p),
+    }
+}
+
+/// `a < b`, as [`cmp`] orders them.
+#[inline]
+pub(crate) fn lt(a: Decimal, b: Decimal) -> bool {
+    cmp(a, b) == Ordering::Less
+}
+
+/// The larger of `a` and `b`; `a` when they are equal (as `Decimal::max`).
+#[inline]
+pub(crate) fn max(a: Decimal, b: Decimal) -> Decimal {
+    if lt(a, b) {
+        b
+    } else {
+        a
+    }
+}
+
+/// The smaller of `a` and `b`; `a` when they are equal (as `Decimal::min`).
+#[inline]
+pub(crate) fn min(a: Decimal, b: Decimal) -> Decimal {
+    if lt(b, a) {
+        b
+    } else {
+        a
+    }
+}
+
 /// `a × b`, exactly.
+#[inline]
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     let p = a.checked_mul(b)?;
     // A zero operand may give a zero of any scale; otherwise a smaller scale means rounding.
@@ -12,12 +125,14 @@ pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
 }
 
 /// `a + b`, exactly.
+#[inline]
 pub(crate) fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
     let s = a.checked_add(b)?;
     (s.scale() == a.scale().max(b.scale())).then_some(s)
 }
 
 /// `a − b`, exactly.
+#[inline]
 pub(crate) fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     let s = a.checked_sub(b)?;
     (s.scale() == a.scale().max(b.scale())).then_some(s)
@@ -56,6 +171,95 @@ mod tests {
         assert_eq!(percent(d("90")), Some(d("0.9")));
         assert_eq!(whole_steps(d("2.4"), d("1")), Some(d("2")));
         assert_eq!(whole_steps(d("30000"), d("10000")), Some(d("3")));
+    }
+
+    #[test]
+    fn cmp_orders_as_decimal_does() {
+        let values = [
+            "0",
+            "-0",
+            "0.000",
+            "1",
+            "1.0",
+            "1.00",
+            "-1",
+            "0.9",
+            "0.925",
+            "0.92500",
+            "92.5",
+            "-92.5",
+            "1800000",
+            "1620000.0",
+            "0.0000000000000000000000000001",
+            "-0.0000000000000000000000000001",
+            "79228162514264337593543950335",
+            "-79228162514264337593543950335",
+            "7.9228162514264337593543950335",
+            "0.1234567890123456789012345678",
+            "12345678901234567890.12345678",
+        ];
+        for a in values {
+            for b in values {
+                let (x, y) = (d(a), d(b));
+                assert_eq!(cmp(x, y), x.cmp(&y), "{a} vs {b}");
+                assert_eq!(max(x, y).to_string(), x.max(y).to_string(), "max {a} {b}");
+                assert_eq!(min(x, y).to_string(), x.min(y).to_string(), "min {a} {b}");
+            }
+        }
+    }
+
+    fn decimal() -> impl proptest::strategy::Strategy<Value = Decimal> {
+        use proptest::prelude::*;
+        // Any 96-bit mantissa, as a `Decimal` holds.
+        let max = (1i128 << 96).saturating_sub(1);
+        let any = (max.saturating_neg()..=max, 0u32..=28).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s));
+        // Values like those of real records: a few digits, a few places.
+        let small = (-1_000_000i128..=1_000_000, 0u32..=4).prop_map(|(m, s)| Decimal::from_i128_with_scale(m, s));
+        prop_oneof![any, small]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cmp_product_agrees_with_mul(x in decimal(), a in decimal(), b in decimal(), k in 0u32..=28) {
+            // Products with trailing zeros compare equal to values of smaller scales.
+            for (a, b) in [(a, b), (a.trunc_with_scale(k), b), (Decimal::ZERO, b), (a, Decimal::TEN), (x, Decimal::ONE_HUNDRED)] {
+                let p = mul(a, b);
+                if let Some(order) = cmp_product(x, a, b) {
+                    proptest::prop_assert_eq!(Some(order), p.map(|p| x.cmp(&p)), "{} × {}", a, b);
+                }
+                // The product itself and values next to it.
+                if let Some(p) = p {
+                    let mut finer = p;
+                    finer.rescale(p.scale().saturating_add(1));
+                    for y in [p, p.trunc_with_scale(k), p.normalize(), finer] {
+                        if let Some(order) = cmp_product(y, a, b) {
+                            proptest::prop_assert_eq!(order, y.cmp(&p));
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn cmp_agrees_with_ord(x in decimal(), y in decimal(), k in 0u32..=28) {
+            proptest::prop_assert_eq!(cmp(x, y), x.cmp(&y));
+            // Equal values of different scales, and values close to them.
+            let z = x.trunc_with_scale(k);
+            proptest::prop_assert_eq!(cmp(x, z), x.cmp(&z));
+            proptest::prop_assert_eq!(cmp(z, x), z.cmp(&x));
+        }
+    }
+
+    #[test]
+    fn cmp_product_compares_with_the_exact_product() {
+        use std::cmp::Ordering::*;
+        assert_eq!(cmp_product(d("5"), d("0.5"), d("3")), Some(Greater));
+        assert_eq!(cmp_product(d("1.5"), d("0.5"), d("3")), Some(Equal));
+        assert_eq!(cmp_product(d("1500000"), d("0.9"), d("1800000")), Some(Less));
+        assert_eq!(cmp_product(d("1620000.00"), d("0.9"), d("1800000")), Some(Equal));
+        assert_eq!(cmp_product(d("0.0001"), d("0.001"), d("0.01")), Some(Greater));
+        // Not exactly representable: left to `mul`, which refuses it.
+        assert_eq!(cmp_product(d("1"), d("0.0000000000000001"), d("0.0000000000000001")), None);
     }
 
     #[test]

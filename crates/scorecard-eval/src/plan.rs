@@ -273,6 +273,12 @@ pub struct IndicatorPlan {
     pub discretionary: Option<(Slot, Decimal)>,
     /// `不适用条件`: the yes/no input.
     pub not_applicable: Option<Slot>,
+    /// For an indicator scored by one plain ladder (one `评分` statement on
+    /// one subject, tiers that are tests, no `得分`, bonus or discretionary
+    /// deduction): its result when no tier fires, then when each tier gives
+    /// the deduction, worked out once at compile time. Scoring then only
+    /// tests the tiers and picks one.
+    pub outcomes: Option<Vec<crate::eval::IndicatorScore>>,
 }
 
 /// A compiled group (一级 or 二级指标).

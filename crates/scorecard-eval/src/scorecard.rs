@@ -187,4 +187,70 @@ mod tests {
 
     const fn assert_send_sync<T: Send + Sync>() {}
     const _: () = assert_send_sync::<Scorecard>();
+
+    /// Caps, equal deductions written at other scales, shares of an input.
+    const PLAIN: &str = "计分表 「合成」
+输入 甲 = a（%）
+输入 乙 = b（件）
+输入 丙 = c（件）
+一级指标 全部
+  三级指标 指标一
+    分值 10分
+    评分 甲低于90%，扣3分，低于80%，扣3.0分，低于70%，扣12分，最多扣6分
+  三级指标 指标二
+    分值 8.5分
+    评分 乙低于丙90%，扣3分，低于丙80%，扣5.5分，低于丙70%，扣5.50分
+";
+
+    /// Every rule file of the repository that compiles, and [`PLAIN`].
+    fn cards() -> Vec<Scorecard> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let dirs = ["rules", "rules/corpus", "tests/fixtures/rules/zh", "tests/fixtures/rules/en"];
+        assert!(Scorecard::compile(PLAIN).is_ok(), "the synthetic card compiles");
+        let mut sources = vec![PLAIN.to_owned()];
+        for dir in dirs {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+            paths.sort();
+            sources.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
+        sources.iter().filter_map(|s| Scorecard::compile(s).ok()).collect()
+    }
+
+    #[test]
+    fn precomputed_outcomes_score_as_the_general_path() {
+        let values: Vec<Decimal> = [
+            "0", "0.5", "1", "3", "59.99", "60", "69.999", "70", "0.7", "0.8", "0.85", "0.9", "0.95", "79", "80", "85",
+            "89.9", "90", "100", "120", "1500000", "1620000", "1800000", "-1",
+        ]
+        .iter()
+        .map(|v| v.parse().unwrap())
+        .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % 1_000_003).unwrap()
+        };
+        let mut plain = 0;
+        for card in cards() {
+            let with = card.plan.indicators.iter().filter(|i| i.outcomes.is_some()).count();
+            if with == 0 {
+                continue;
+            }
+            plain += with;
+            let mut general = card.plan.clone();
+            general.indicators.iter_mut().for_each(|i| i.outcomes = None);
+            for _ in 0..300 {
+                let mut record = card.record();
+                for v in record.values.iter_mut() {
+                    *v = values.get(next() % values.len()).copied();
+                }
+                let fast = crate::eval::score(&card.plan, &record);
+                let slow = crate::eval::score(&general, &record);
+                assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{}", card.name());
+            }
+        }
+        assert!(plain > 20, "only {plain} plainly scored indicators were compared");
+    }
 }

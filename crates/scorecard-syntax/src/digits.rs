@@ -1,8 +1,12 @@
 //! Full-width digits and signs, as Chinese documents often write numbers.
 
 /// Maps full-width digits `０`–`９`, the full-width point `．` and the minus
-/// signs `−` `－` to their ASCII forms; other characters are kept.
-pub fn to_ascii(text: &str) -> String {
+/// signs `−` `－` to their ASCII forms; other characters are kept. ASCII
+/// text, the common case, is borrowed as it is.
+pub fn to_ascii(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| match c {
             '０'..='９' => {
@@ -12,7 +16,8 @@ pub fn to_ascii(text: &str) -> String {
             '−' | '－' => '-',
             _ => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 #[cfg(test)]

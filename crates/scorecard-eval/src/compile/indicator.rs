@@ -66,6 +66,7 @@ pub(super) fn compile(
         vetoes,
         discretionary,
         not_applicable,
+        outcomes: None,
     })
 }
 

@@ -52,7 +52,7 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
     if cx.diags.iter().any(Diagnostic::is_error) {
         return Err(cx.diags);
     }
-    let plan = Plan {
+    let mut plan = Plan {
         id: next_id(),
         name: file.name.node.clone(),
         lang: file.lang,
@@ -67,6 +67,10 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
         source: src.to_owned(),
         lines: cx.lines,
     };
+    let outcomes: Vec<_> = plan.indicators.iter().map(|ind| crate::eval::outcomes(&plan, ind)).collect();
+    for (ind, o) in plan.indicators.iter_mut().zip(outcomes) {
+        ind.outcomes = o;
+    }
     Ok((plan, cx.diags))
 }
 

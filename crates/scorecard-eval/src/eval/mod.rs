@@ -13,7 +13,7 @@ pub(crate) use derive::working;
 pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
 
 use crate::error::{DataError, DataErrorKind, RecordError};
-use crate::plan::{IndicatorPlan, Operand, Plan};
+use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan};
 use crate::record::{Errors, Record};
 use crate::{exact, format};
 
@@ -85,7 +85,11 @@ pub(crate) fn prepare<'r>(plan: &Plan, record: &'r Record) -> Result<std::borrow
 }
 
 /// For each indicator, whether this record marks it not applicable.
+/// Empty (every indicator applicable, nothing allocated) when none can be marked.
 fn not_applicable(plan: &Plan, record: &Record) -> Vec<bool> {
+    if plan.indicators.iter().all(|i| i.not_applicable.is_none()) {
+        return Vec::new();
+    }
     plan.indicators.iter().map(|i| i.not_applicable.is_some_and(|s| record.get(s) == Some(Decimal::ONE))).collect()
 }
 
@@ -168,6 +172,12 @@ pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Re
         }
         return Ok(status);
     }
+    if let (Some(outcomes), Some(ladder)) = (&ind.outcomes, plain_ladder(ind)) {
+        let fired = tier::most_severe(ladder, record).map_err(fail)?;
+        let mut s = *outcomes.get(fired).ok_or_else(|| fail(Fault::Overflow))?;
+        s.disqualifies = rules::disqualifying(ind, record).map_err(fail)?.is_some();
+        return Ok(s);
+    }
     let base = rules::base_score(plan, ind, record)?;
     let mut raw = base;
     for st in &ind.deductions {
@@ -190,6 +200,38 @@ pub(crate) fn indicator(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Re
     Ok(s)
 }
 
+/// The ladder of an indicator scored by one plain ladder (see
+/// `IndicatorPlan::outcomes`), or `None`.
+fn plain_ladder(ind: &IndicatorPlan) -> Option<&Ladder> {
+    let plain = ind.scores.is_empty() && ind.bonuses.is_empty() && ind.discretionary.is_none();
+    match (plain, ind.deductions.as_slice()) {
+        (true, [st]) => match st.ladders.as_slice() {
+            [ladder]
+                if !ladder.cumulative && ladder.tiers.iter().all(|t| !matches!(t.test, TestPlan::PerStep { .. })) =>
+            {
+                Some(ladder)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The precomputed results of a plainly scored indicator: no tier fired,
+/// then tier `i` gave the deduction. Worked out by the same steps as
+/// [`indicator`]; `None` (scoring takes the general path) if the indicator
+/// is not plain or a result cannot be computed exactly.
+pub(crate) fn outcomes(plan: &Plan, ind: &IndicatorPlan) -> Option<Vec<IndicatorScore>> {
+    let ladder = plain_ladder(ind)?;
+    let cap = ind.deductions.first()?.cap;
+    let result = |amount: Decimal| {
+        let amount = cap.map_or(amount, |cap| exact::min(amount, cap));
+        let raw = if amount.is_zero() { ind.points } else { exact::sub(ind.points, amount)? };
+        finish(plan, ind, raw).ok()
+    };
+    std::iter::once(Decimal::ZERO).chain(ladder.tiers.iter().map(|t| t.deduct)).map(result).collect()
+}
+
 /// Caps a raw score to [0, points] (or [0, ∞) when bonuses may exceed) and rounds it once.
 pub(crate) fn finish(plan: &Plan, ind: &IndicatorPlan, raw: Decimal) -> Result<IndicatorScore, Box<DataError>> {
     let scored = |score, deduction| IndicatorScore {
@@ -203,8 +245,8 @@ pub(crate) fn finish(plan: &Plan, ind: &IndicatorPlan, raw: Decimal) -> Result<I
     if raw == ind.points && ind.points.scale() <= plan.rounding.places {
         return Ok(scored(ind.points, Decimal::ZERO));
     }
-    let floored = raw.max(Decimal::ZERO);
-    let kept = if plan.bonus_may_exceed { floored } else { floored.min(ind.points) };
+    let floored = exact::max(raw, Decimal::ZERO);
+    let kept = if plan.bonus_may_exceed { floored } else { exact::min(floored, ind.points) };
     let score = kept.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy).normalize();
     let deduction = exact::sub(ind.points, score).ok_or_else(|| Box::new(overflow(plan, ind)))?;
     Ok(scored(score, deduction))

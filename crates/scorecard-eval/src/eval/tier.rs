@@ -17,7 +17,7 @@ pub(crate) fn statement_amount(st: &StatementPlan, record: &Record) -> Result<De
             sum = if sum.is_zero() { amount } else { exact::add(sum, amount).ok_or(Fault::Overflow)? };
         }
     }
-    Ok(st.cap.map_or(sum, |cap| sum.min(cap)))
+    Ok(st.cap.map_or(sum, |cap| exact::min(sum, cap)))
 }
 
 /// The amount of one ladder: the most severe matching tier, or all of them if cumulative.
@@ -26,13 +26,31 @@ pub(crate) fn ladder_amount(ladder: &Ladder, record: &Record) -> Result<Decimal,
     let mut amount = Decimal::ZERO;
     for tier in &ladder.tiers {
         if let Some(a) = tier_amount(tier, x, record)? {
-            amount = if ladder.cumulative { exact::add(amount, a).ok_or(Fault::Overflow)? } else { amount.max(a) };
+            amount =
+                if ladder.cumulative { exact::add(amount, a).ok_or(Fault::Overflow)? } else { exact::max(amount, a) };
         }
     }
     Ok(amount)
 }
 
+/// Which tier of a plain ladder (no per-step tiers, not cumulative) gives
+/// its deduction: 0 if none fires, else 1 + the index of the tier whose
+/// amount [`ladder_amount`] would keep (the first of the largest). Every
+/// tier is tested, so a test's fault is reported as it is there.
+pub(crate) fn most_severe(ladder: &Ladder, record: &Record) -> Result<usize, Fault> {
+    let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
+    let (mut amount, mut fired) = (Decimal::ZERO, 0);
+    for (i, tier) in ladder.tiers.iter().enumerate() {
+        if test(&tier.test, x, record)? && exact::lt(amount, tier.deduct) {
+            amount = tier.deduct;
+            fired = i.saturating_add(1);
+        }
+    }
+    Ok(fired)
+}
+
 /// The amount of one tier for subject value `x`, or `None` if it does not fire.
+#[inline]
 pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Result<Option<Decimal>, Fault> {
     if let TestPlan::PerStep { step, per, from, relative, pro_rata, calendar } = &tier.test {
         let (step, per, from, relative, pro_rata) = (*step, *per, *from, *relative, *pro_rata);
@@ -45,28 +63,33 @@ pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Resul
 }
 
 /// Whether `x` passes a (non-per-step) test.
+#[inline]
 pub(crate) fn test(t: &TestPlan, x: Decimal, record: &Record) -> Result<bool, Fault> {
     Ok(match *t {
         TestPlan::Fixed { cmp, threshold } => holds(cmp, x, threshold),
         TestPlan::ShareOf { cmp, threshold: Some(t), .. } => holds(cmp, x, t),
         TestPlan::ShareOf { cmp, factor, base, threshold: None } => {
             let b = positive(base, record)?;
-            holds(cmp, x, exact::mul(factor, b).ok_or(Fault::Overflow)?)
+            match exact::cmp_product(x, factor, b) {
+                Some(order) => is(cmp, order),
+                None => holds(cmp, x, exact::mul(factor, b).ok_or(Fault::Overflow)?),
+            }
         }
-        TestPlan::Deviation { inclusive: false, bounds: Some((lo, hi)), .. } => x < lo || x > hi,
-        TestPlan::Deviation { inclusive: true, bounds: Some((lo, hi)), .. } => x <= lo || x >= hi,
+        TestPlan::Deviation { inclusive: false, bounds: Some((lo, hi)), .. } => {
+            holds(Cmp::Lt, x, lo) || holds(Cmp::Gt, x, hi)
+        }
+        TestPlan::Deviation { inclusive: true, bounds: Some((lo, hi)), .. } => {
+            holds(Cmp::Le, x, lo) || holds(Cmp::Ge, x, hi)
+        }
         TestPlan::Deviation { inclusive, factor, base, bounds: None } => {
             let b = positive(base, record)?;
             let diff = exact::sub(x, b).ok_or(Fault::Overflow)?.abs();
             let tolerance = exact::mul(factor, b).ok_or(Fault::Overflow)?;
-            if inclusive {
-                diff >= tolerance
-            } else {
-                diff > tolerance
-            }
+            holds(if inclusive { Cmp::Ge } else { Cmp::Gt }, diff, tolerance)
         }
         TestPlan::Range { lo, lo_inclusive, hi, hi_inclusive } => {
-            (if lo_inclusive { x >= lo } else { x > lo }) && (if hi_inclusive { x <= hi } else { x < hi })
+            holds(if lo_inclusive { Cmp::Ge } else { Cmp::Gt }, x, lo)
+                && holds(if hi_inclusive { Cmp::Le } else { Cmp::Lt }, x, hi)
         }
         TestPlan::Always => true,
         TestPlan::All(ref parts) => {
@@ -157,17 +180,25 @@ pub(crate) fn distance(
 }
 
 /// Whether `x cmp threshold` holds.
+#[inline]
 pub(crate) fn holds(cmp: Cmp, x: Decimal, threshold: Decimal) -> bool {
+    is(cmp, exact::cmp(x, threshold))
+}
+
+/// Whether an ordering satisfies `cmp`.
+#[inline]
+fn is(cmp: Cmp, order: std::cmp::Ordering) -> bool {
     match cmp {
-        Cmp::Lt => x < threshold,
-        Cmp::Le => x <= threshold,
-        Cmp::Gt => x > threshold,
-        Cmp::Ge => x >= threshold,
-        Cmp::Eq => x == threshold,
+        Cmp::Lt => order.is_lt(),
+        Cmp::Le => order.is_le(),
+        Cmp::Gt => order.is_gt(),
+        Cmp::Ge => order.is_ge(),
+        Cmp::Eq => order.is_eq(),
     }
 }
 
 /// The value of an operand.
+#[inline]
 pub(crate) fn operand(base: Operand, record: &Record) -> Result<Decimal, Fault> {
     match base {
         Operand::Const(v) => Ok(v),

@@ -1,6 +1,7 @@
 //! Helpers over pest pairs: spans, lookups, names, numbers and quantities.
 
 use pest::iterators::{Pair, Pairs};
+use pest::Token;
 use rust_decimal::Decimal;
 
 use super::Result;
@@ -11,11 +12,14 @@ use crate::{Code, Diagnostic, Span, Spanned};
 pub(super) fn span(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
     let mut end = s.end();
-    // `next_back` is O(1); `last` would walk every child at each level.
-    let mut last = pair.clone().into_inner().next_back();
-    while let Some(p) = last {
-        end = p.as_span().end();
-        last = p.into_inner().next_back();
+    // Walk back over the closing tokens: the last of them before an opening
+    // token closes the pair's last, deepest descendant. This is O(depth) and
+    // allocates nothing, where `into_inner` counts the children at each level.
+    for token in pair.clone().tokens().rev() {
+        match token {
+            Token::End { pos, .. } => end = pos.pos(),
+            Token::Start { .. } => break,
+        }
     }
     Span::new(s.start(), end)
 }
@@ -35,8 +39,8 @@ pub(super) fn next<'i>(pairs: &mut Pairs<'i, Rule>, at: Span) -> Result<Pair<'i,
 }
 
 pub(super) fn find(pair: Pair<'_, Rule>, rule: Rule) -> Result<Pair<'_, Rule>> {
-    let at = span(&pair);
-    pair.into_inner().flatten().find(|p| p.as_rule() == rule).ok_or_else(|| internal(at))
+    let whole = pair.clone();
+    pair.into_inner().flatten().find(|p| p.as_rule() == rule).ok_or_else(|| internal(span(&whole)))
 }
 
 /// The last pair of an iterator.
@@ -66,12 +70,16 @@ pub(super) fn parse_quoted(pair: Pair<'_, Rule>) -> Result<Spanned<String>> {
 
 /// Parses a number exactly; full-width digits and `．` are accepted.
 pub(super) fn parse_number(pair: Pair<'_, Rule>) -> Result<Decimal> {
-    parse_decimal_text(pair.as_str(), span(&pair))
+    decimal_text(pair.as_str()).ok_or_else(|| Diagnostic::error(Code::NumberOutOfRange, span(&pair), "", ""))
 }
 
 pub(super) fn parse_decimal_text(text: &str, at: Span) -> Result<Decimal> {
-    let ascii = crate::digits::to_ascii(text);
-    Decimal::from_str_exact(&ascii).map_err(|_| Diagnostic::error(Code::NumberOutOfRange, at, "", ""))
+    decimal_text(text).ok_or_else(|| Diagnostic::error(Code::NumberOutOfRange, at, "", ""))
+}
+
+/// A decimal written with ASCII or full-width digits, exactly, if it fits.
+fn decimal_text(text: &str) -> Option<Decimal> {
+    Decimal::from_str_exact(&crate::digits::to_ascii(text)).ok()
 }
 
 pub(super) fn parse_signed(pair: Pair<'_, Rule>) -> Result<Decimal> {
