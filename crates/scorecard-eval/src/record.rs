@@ -22,11 +22,23 @@ pub struct InputKey {
 }
 
 /// Measured values for one evaluation. Values are kept in base units.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct Record {
     /// The [`Plan::id`] of the scorecard that made this record.
     pub(crate) card: u64,
     pub(crate) values: Vec<Option<Decimal>>,
+}
+
+impl Clone for Record {
+    fn clone(&self) -> Self {
+        Record { card: self.card, values: self.values.clone() }
+    }
+
+    /// Reuses this record's storage (scoring copies records into a kept buffer).
+    fn clone_from(&mut self, source: &Self) {
+        self.card = source.card;
+        self.values.clone_from(&source.values);
+    }
 }
 
 impl Record {

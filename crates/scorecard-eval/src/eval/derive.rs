@@ -1,7 +1,5 @@
 //! Derived values (`计算`): computed once per record, before scoring.
 
-use std::borrow::Cow;
-
 use rust_decimal::Decimal;
 
 use super::Fault;
@@ -10,18 +8,20 @@ use crate::exact;
 use crate::plan::{ExprPlan, Plan};
 use crate::record::{Errors, Record};
 
-/// The record with every derived value filled in (borrowed when there are none).
-pub(crate) fn derive<'r>(plan: &Plan, record: &'r Record, na: &[bool]) -> Result<Cow<'r, Record>, RecordError> {
-    if plan.inputs.iter().all(|s| s.derived.is_none()) {
-        return Ok(Cow::Borrowed(record));
-    }
-    let mut values = record.clone();
+/// Whether the plan has derived values (`计算`) to fill in.
+pub(crate) fn any(plan: &Plan) -> bool {
+    plan.inputs.iter().any(|s| s.derived.is_some())
+}
+
+/// Fills in the derived values an applicable indicator reads, in
+/// declaration order (a derived value may read an earlier one).
+pub(crate) fn fill(plan: &Plan, values: &mut Record, na: &super::NotApplicable) -> Result<(), RecordError> {
     for (slot, spec) in plan.inputs.iter().enumerate() {
         let Some(d) = &spec.derived else { continue };
         if !super::needed(&spec.used_by, na) {
             continue;
         }
-        let value = match eval(&d.expr, &values, Decimal::ZERO) {
+        let value = match eval(&d.expr, values, Decimal::ZERO) {
             Ok(v) => v,
             Err(Fault::DivideByZero) => match d.if_zero {
                 Some(v) => v,
@@ -37,7 +37,7 @@ pub(crate) fn derive<'r>(plan: &Plan, record: &'r Record, na: &[bool]) -> Result
             *cell = Some(value);
         }
     }
-    Ok(Cow::Owned(values))
+    Ok(())
 }
 
 /// Decimal places quotients are carried to. A quotient such as 1 ÷ 3 has no

@@ -66,36 +66,86 @@ pub(crate) enum Fault {
     Overflow,
 }
 
+thread_local! {
+    /// A record to fill in derived values on this thread, kept between calls
+    /// so that scoring allocates nothing per record but its result.
+    static SCRATCH: std::cell::Cell<Option<Record>> = const { std::cell::Cell::new(None) };
+}
+
 /// Scores every indicator of `record`.
 pub(crate) fn score(plan: &Plan, record: &Record) -> Result<Scores, RecordError> {
-    let values = prepare(plan, record)?;
-    score_values(plan, &values)
+    let na = check(plan, record)?;
+    if !derive::any(plan) {
+        return score_values(plan, record);
+    }
+    SCRATCH.with(|scratch| {
+        let mut values = scratch.take().unwrap_or_else(|| record.clone());
+        values.clone_from(record);
+        let scored = derive::fill(plan, &mut values, &na).and_then(|()| score_values(plan, &values));
+        scratch.set(Some(values));
+        scored
+    })
 }
 
 /// Checks that every required input is present and fills in derived values.
 /// Inputs read only by indicators that are not applicable in this record are
 /// not required.
 pub(crate) fn prepare<'r>(plan: &Plan, record: &'r Record) -> Result<std::borrow::Cow<'r, Record>, RecordError> {
+    let na = check(plan, record)?;
+    if !derive::any(plan) {
+        return Ok(std::borrow::Cow::Borrowed(record));
+    }
+    let mut values = record.clone();
+    derive::fill(plan, &mut values, &na)?;
+    Ok(std::borrow::Cow::Owned(values))
+}
+
+/// Checks that the record belongs to the plan and that every input an
+/// applicable indicator reads is present; returns which indicators are not applicable.
+fn check(plan: &Plan, record: &Record) -> Result<NotApplicable, RecordError> {
     if !record.belongs_to(plan) {
         return Err(RecordError::from(Errors::new(plan).record_error(DataErrorKind::WrongScorecard)));
     }
-    let na = not_applicable(plan, record);
+    let na = NotApplicable::of(plan, record);
     check_present(plan, record, &na)?;
-    derive::derive(plan, record, &na)
+    Ok(na)
 }
 
-/// For each indicator, whether this record marks it not applicable.
-/// Empty (every indicator applicable, nothing allocated) when none can be marked.
-fn not_applicable(plan: &Plan, record: &Record) -> Vec<bool> {
-    if plan.indicators.iter().all(|i| i.not_applicable.is_none()) {
-        return Vec::new();
+/// The indicators a record marks not applicable: a bit set on the stack for
+/// up to 128 indicators, so that scoring allocates nothing for it.
+pub(crate) enum NotApplicable {
+    /// Bit `i` set: indicator `i` is not applicable.
+    Small(u128),
+    /// For larger scorecards.
+    Large(Vec<bool>),
+}
+
+impl NotApplicable {
+    fn of(plan: &Plan, record: &Record) -> NotApplicable {
+        let marked = |i: &IndicatorPlan| i.not_applicable.is_some_and(|s| record.get(s) == Some(Decimal::ONE));
+        if plan.indicators.len() > 128 {
+            return NotApplicable::Large(plan.indicators.iter().map(marked).collect());
+        }
+        let bits =
+            plan.indicators.iter().enumerate().filter(|(_, i)| marked(i)).fold(0u128, |bits, (at, _)| {
+                bits | 1u128.checked_shl(u32::try_from(at).unwrap_or(u32::MAX)).unwrap_or(0)
+            });
+        NotApplicable::Small(bits)
     }
-    plan.indicators.iter().map(|i| i.not_applicable.is_some_and(|s| record.get(s) == Some(Decimal::ONE))).collect()
+
+    fn contains(&self, indicator: usize) -> bool {
+        match self {
+            NotApplicable::Small(bits) => {
+                u32::try_from(indicator).ok().and_then(|at| bits.checked_shr(at)).is_some_and(|b| b & 1 == 1)
+            }
+            NotApplicable::Large(flags) => flags.get(indicator).copied().unwrap_or(false),
+        }
+    }
 }
 
 /// Whether some applicable indicator reads the slot.
-pub(crate) fn needed(used_by: &[usize], na: &[bool]) -> bool {
-    used_by.iter().any(|i| !na.get(*i).copied().unwrap_or(false))
+pub(crate) fn needed(used_by: &[usize], na: &NotApplicable) -> bool {
+    used_by.iter().any(|i| !na.contains(*i))
 }
 
 /// Scores a record whose derived values are filled in.
@@ -144,7 +194,7 @@ fn rescaled(plan: &Plan, scores: &[IndicatorScore]) -> Option<Decimal> {
 }
 
 /// Every input some indicator reads must be present.
-fn check_present(plan: &Plan, record: &Record, na: &[bool]) -> Result<(), RecordError> {
+fn check_present(plan: &Plan, record: &Record, na: &NotApplicable) -> Result<(), RecordError> {
     let errors = Errors::new(plan);
     let missing: Vec<DataError> = plan
         .inputs
