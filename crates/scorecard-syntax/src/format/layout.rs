@@ -4,16 +4,20 @@
 //!   the indicator tree. A line break the author put inside a statement is
 //!   kept; the continuation line is aligned under the statement's first word
 //!   after its keyword (Chinese characters count two columns, as editors
-//!   show them), or four spaces deeper when the keyword stands alone.
+//!   show them), or four spaces deeper when the keyword stands alone. A break
+//!   right after the `-` of a range is not kept (the grammar needs a digit or
+//!   a space after it on the same line). `定量指标` after `指标值` keeps the
+//!   line it was written on.
 //! - Within a line: one space after the statement's keyword; no space before
 //!   `，：）` and after `（`; one space after ASCII `,;:`; none between a
 //!   number and a Chinese unit (`10分`), a Chinese keyword and a number
-//!   (`低于80%`, `扣5分`), or a number and a Chinese keyword (`80%以下`);
+//!   (`低于80%`, `扣5分`, `～-3`), or a number and a Chinese keyword (`80%以下`);
 //!   otherwise one space where the author had any and none where there was
 //!   none (a space can end a name, so that choice is the author's).
 //! - Comments stay where they were: at the end of a line, or on their own
-//!   line before the next token, at its indentation. Runs of blank lines
-//!   become one; blank lines inside a statement and at the start go.
+//!   line before the next token, at its indentation; a separator or closing
+//!   bracket after a comment moves ahead of it. Runs of blank lines become
+//!   one; blank lines inside a statement and at the start go.
 
 use super::tokens::{hugs_numbers, Kind, Role, Token};
 use crate::grammar::Rule;

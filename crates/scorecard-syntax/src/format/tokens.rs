@@ -101,7 +101,7 @@ fn tree_item(pair: Pair<'_, Rule>, level: usize, out: &mut Vec<Token>) {
             {
                 leaves(p, Role::Continue(level), out)
             }
-            // A separator ends the line it follows.
+            // A separator between columns stays at the end of the line it follows.
             Rule::sep => leaves(p, Role::Continue(inner), out),
             // `指标值 = 200万件，定量指标`: the nature may stay on the target's line.
             Rule::nature_prop if previous == Some(Rule::target_prop) => {

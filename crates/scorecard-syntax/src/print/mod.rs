@@ -257,7 +257,7 @@ impl Printer {
         if let Some(range) = &input.range {
             let (lo, hi) = range.node;
             self.kw("，范围 ", ", range ");
-            let (lo, hi) = (words::signed(lo), words::signed(hi));
+            let (lo, hi) = (words::number(lo), words::number(hi));
             self.w(&lo);
             self.kw("～", " to ");
             self.w(&hi);

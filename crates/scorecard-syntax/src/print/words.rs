@@ -117,13 +117,8 @@ pub(super) fn key(lang: Lang, text: &str) -> String {
     }
 }
 
-/// An unsigned number as written: `90`, `241.73`.
+/// A number as written: `90`, `241.73`, `-5` (the sign is only ever set in an input's range).
 pub(super) fn number(value: Decimal) -> String {
-    value.to_string()
-}
-
-/// A signed number: `-5`, `100`.
-pub(super) fn signed(value: Decimal) -> String {
     value.to_string()
 }
 
