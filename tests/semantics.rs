@@ -205,3 +205,32 @@ fn review_findings_stay_fixed() {
     let mut rec = c.record();
     assert!(c.set(&mut rec, key, scorecard::Decimal::from(5)).is_err());
 }
+
+#[test]
+fn explaining_a_record_never_fails_where_scoring_it_did_not() {
+    // Spending of 1e-28 万元 against a budget of 241.73万元: the deviation is
+    // decided exactly, but |x − budget| has more than 28 significant digits.
+    // The report once refused the record while the fast path scored it.
+    let card = scorecard_tests::seed();
+    let json = scorecard_tests::SeedRecord::perfect().json_with(&[("spending", "\"0.0000000000000000000000000001\"")]);
+    let record = card.parse_record(&json).unwrap();
+    let scores = card.score(&record).unwrap();
+    let report = card.report(&record).unwrap();
+    assert_eq!(report.total, scores.total);
+    let cost = report.indicators.iter().find(|i| i.name == "严格按照厉行节约，控制支出成本").unwrap();
+    assert_eq!(cost.score, scores.indicators[3].score);
+    assert_eq!(cost.deduction, scorecard::Decimal::from(15));
+    assert!(cost.explanation.contains("相差 100%，超出 20%，扣 15 分"), "{}", cost.explanation);
+}
+
+#[test]
+fn a_derived_value_is_never_read_from_a_record() {
+    let card = card(
+        "计分表 「甲」\n输入 执行数 = spent（万元）\n输入 预算数 = budget（万元）\n\
+         计算 执行率 = 执行数 ÷ 预算数\n三级指标 执行\n  分值 10分\n  评分 执行率低于90%，扣5分\n",
+    );
+    // Derived values are stored under the empty key; it must not reach them.
+    assert!(card.input("").is_none());
+    let report = card.evaluate_json(r#"{"spent": 270, "budget": 300, "": "abc"}"#).unwrap();
+    assert_eq!(report.total, scorecard::Decimal::from(10));
+}

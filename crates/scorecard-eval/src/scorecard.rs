@@ -60,7 +60,14 @@ impl Scorecard {
         let file = scorecard_syntax::parse(src, limits).map_err(|diagnostics| CompileError { diagnostics })?;
         let (plan, warnings) =
             crate::compile::compile(&file, src).map_err(|diagnostics| CompileError { diagnostics })?;
-        let keys = plan.inputs.iter().enumerate().map(|(slot, spec)| (spec.key.clone(), slot)).collect();
+        // Derived values (计算) have no record key: they are never read from a record.
+        let keys = plan
+            .inputs
+            .iter()
+            .enumerate()
+            .filter(|(_, spec)| spec.derived.is_none())
+            .map(|(slot, spec)| (spec.key.clone(), slot))
+            .collect();
         Ok(Scorecard { plan, keys, warnings })
     }
 

@@ -3,7 +3,8 @@
 //!
 //! Columns, named in the rule file's language: the record's line, the total,
 //! the grade, then for each indicator in table order its score, deduction and
-//! explanation, and last an error column. A record that was not scored keeps
+//! explanation (with `--brief`, score and deduction only), and last an error
+//! column. A record that was not scored keeps
 //! its row: its line, empty score cells, and its errors joined by `；`/`; `.
 //! Numbers are exact, with at least two decimals, as in the table format.
 //! A text cell that Excel would run as a formula (it starts with `=`, `+`,
