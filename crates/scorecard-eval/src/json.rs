@@ -1,5 +1,5 @@
 //! JSON output with exact numbers: decimals are written as JSON number text
-//! (never through f64), via serde_json's raw values.
+//! (never through a binary float), via serde_json's raw values.
 
 use rust_decimal::Decimal;
 use serde::Serialize;

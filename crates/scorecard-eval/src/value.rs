@@ -15,7 +15,7 @@ pub fn yes_no(text: &str) -> Option<bool> {
     }
 }
 
-/// Parses the text of a JSON number exactly (no f64), e.g. `92.5` or `1.5e6`.
+/// Parses the text of a JSON number exactly (never through a binary float), e.g. `92.5` or `1.5e6`.
 pub fn parse_json_number(text: &str) -> Result<Decimal, DataErrorKind> {
     let too_large = || DataErrorKind::TooLarge { text: text.to_owned() };
     match text.split_once(['e', 'E']) {

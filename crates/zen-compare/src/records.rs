@@ -1,5 +1,5 @@
 //! Deterministic test records: exact boundary cases first, then LCG-generated
-//! values. Every value is built from integers as an exact decimal (no f64).
+//! values. Every value is built from integers as an exact decimal (no binary float).
 
 use rust_decimal::Decimal;
 
