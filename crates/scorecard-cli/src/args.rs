@@ -73,7 +73,7 @@ pub struct LimitFlags {
     #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_indicators),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_indicators: u64,
-    /// Most tiers in one indicator's scoring.
+    /// Most tiers in one indicator, its `得分` bands and `按等级` grades included.
     #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_tiers),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_tiers: u64,

@@ -102,9 +102,12 @@ impl Scorecard {
         &self.plan.source
     }
 
-    /// The inputs, in declaration order.
+    /// The inputs a record carries, in declaration order. Derived values
+    /// (`计算` / `let`) are not listed: a record never holds them, they are
+    /// computed from the inputs. An input read only through a derived value
+    /// is required when some indicator reads that derived value.
     pub fn inputs(&self) -> impl Iterator<Item = InputInfo<'_>> {
-        self.plan.inputs.iter().map(|s| InputInfo {
+        self.plan.inputs.iter().filter(|s| s.derived.is_none()).map(|s| InputInfo {
             key: &s.key,
             name: &s.name,
             unit: s.unit.display(),

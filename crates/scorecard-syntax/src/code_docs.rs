@@ -34,12 +34,12 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "The file contains a NUL byte (\\0). Rule files are plain text, so this usually means a binary or damaged file.\nFix: save the file as UTF-8 text from a text editor.",
         ),
         Code::TooManyTiers => (
-            "一个指标的评分档位超过上限（默认 1,000 档）。\n修改：拆分该指标，或调高 Limits::max_tiers。",
-            "One indicator has more tiers than the limit (1,000 by default).\nFix: split the indicator, or raise Limits::max_tiers.",
+            "一个指标的评分档位超过上限（默认 1,000 档；`评分`、`加分` 的档位与 `得分` 的分档、`按等级` 的等级合计）。\n修改：拆分该指标，或调高 Limits::max_tiers（命令行 `--max-tiers`）。",
+            "One indicator has more tiers than the limit (1,000 by default; the tiers of `scoring` and `bonus`, the bands of `score` and the grades of `by grade` count together).\nFix: split the indicator, or raise Limits::max_tiers (`--max-tiers` on the command line).",
         ),
         Code::TooDeep => (
-            "表达式的括号或函数嵌套超过 64 层。\n修改：把它拆成几个 `计算` 步骤。",
-            "An expression nests parentheses or function calls more than 64 levels deep.\nFix: split it into several `let` steps.",
+            "表达式嵌套过深：括号或函数嵌套超过 64 层，或运算符叠加超过 256 步（如 257 项相加，`a + b + c` 算两步）。上限保护引擎不因恶意或错误生成的文件而崩溃。\n修改：把它拆成几个 `计算` 步骤，每步算一部分。",
+            "An expression is nested too deeply: parentheses or function calls more than 64 levels deep, or more than 256 operators stacked on one another (such as a sum of 257 terms; `a + b + c` is two). The limit keeps hostile or badly generated files from crashing the engine.\nFix: split it into several `let` steps that each compute a part.",
         ),
         Code::BandsOverlap => (
             "（警告）`得分` 的两档有重叠，重叠部分只按前一档计分。常见于 `0-10%(含)；10-20%` 这类写法里边界的归属不明。\n修改：用（含）/（不含）标明边界归哪一档。",
@@ -116,6 +116,10 @@ fn texts(code: Code) -> (&'static str, &'static str) {
         Code::BadRange => (
             "范围的下限大于上限，或按次扣分的步长不大于 0。\n修改：写成 `范围 0～100`；步长须为正数。",
             "A range's lower bound is above its upper bound, or a per-step deduction has a step of 0 or less.\nFix: write `range 0 to 100`; steps must be positive.",
+        ),
+        Code::DivideByZero => (
+            "除数恒为 0（如 `满意度 ÷ 0`、`÷ (1 − 1)`），每条记录都会因此报错。\n修改：改为应除的输入或常量；若确实需要，在 `计算` 末尾写 `，除数为零时为 …` 给出此时的取值。",
+            "A divisor is always 0 (`satisfaction / 0`, `/ (1 - 1)`), so every record would be rejected.\nFix: divide by the input or constant meant; if intended, end the `let` with `, if zero …` to give the value.",
         ),
         Code::PointsUnbounded => (
             "指标没有写 `分值`，而分值无法从规则推出：按次、按步扣分没有上限；公式、按等级、`得满分`/`得80%分值` 都以分值为准。\n修改：加上 `分值 N分`；扣分到 N 分为止（扣完为止）。",

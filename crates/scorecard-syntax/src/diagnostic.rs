@@ -79,6 +79,8 @@ codes! {
     NotAPercentage = "E0303",
     /// An input's range is empty or reversed.
     BadRange = "E0304",
+    /// A divisor is the constant zero.
+    DivideByZero = "E0305",
     /// An indicator's points cannot be derived and are not declared.
     PointsUnbounded = "E0401",
     /// The indicators' points do not add up to the declared total.

@@ -8,7 +8,8 @@ pub struct Limits {
     pub max_file_bytes: usize,
     /// Most indicators (三级指标) in one file (default 10,000).
     pub max_indicators: usize,
-    /// Most tiers in one indicator (default 1,000).
+    /// Most tiers in one indicator, counting the bands of `得分` lines and the
+    /// grades of `按等级` (default 1,000).
     pub max_tiers: usize,
 }
 

@@ -58,6 +58,8 @@ pub(crate) struct Scope<'n> {
     pub(crate) reads: Vec<Slot>,
     /// The slots read by divisors.
     pub(crate) divisors: Vec<Slot>,
+    /// Whether a zero divisor has a declared value (`除数为零时为 …`).
+    pub(crate) zero_fallback: bool,
 }
 
 /// Warns when a divisor reads an input that may be zero (no range above 0).
@@ -157,6 +159,10 @@ fn binary(
     if op == BinOp::Div {
         let read: Vec<Slot> = scope.reads.get(before..).unwrap_or(&[]).to_vec();
         scope.divisors.extend(read);
+        if !scope.zero_fallback && crate::eval::constant(&b) == Some(Decimal::ZERO) {
+            cx.push(divide_by_zero(rhs.span, cx));
+            return None;
+        }
     }
     let (a, b) = (Box::new(a), Box::new(b));
     let hundred = Decimal::ONE_HUNDRED;
@@ -218,6 +224,20 @@ fn call(
     }
 }
 
+/// E0305: the divisor is always zero, so every record would fail.
+fn divide_by_zero(at: Span, cx: &Ctx<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Code::DivideByZero,
+        at,
+        cx.pick("除数恒为 0，每条记录都会因此报错", "the divisor is always 0, so every record would be rejected"),
+        cx.pick("除数为 0", "divides by 0"),
+    )
+    .with_help(cx.pick(
+        "改为应除的输入或常量；若确实需要，在 `计算` 末尾写 `，除数为零时为 …` 给出此时的取值",
+        "divide by the input or constant meant; if this is intended, end the `let` with `, if zero …` to give the value",
+    ))
+}
+
 fn mismatch(op: BinOp, a: Kind, b: Kind, at: Span, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
     let sym = match op {
         BinOp::Add => "+",
@@ -248,11 +268,21 @@ fn error(at: Span, cx: &Ctx<'_>, zh: &str, en: &str) -> Diagnostic {
     Diagnostic::error(Code::UnitMismatch, at, cx.pick(zh, en), cx.pick("无法计算", "cannot compute"))
 }
 
-/// Declares every `计算` / `let` value as a derived slot.
+/// Declares every `计算` / `let` value as a derived slot, in file order: a
+/// derived value may use those declared above it (one declared below is
+/// reported as such, E0201).
 pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Names, cx: &mut Ctx<'_>) {
+    names.expect_calcs(file.calcs.iter().map(|c| &c.name));
     for calc in &file.calcs {
-        let mut scope = Scope { names, indicator: None, points: false, reads: Vec::new(), divisors: Vec::new() };
-        let Some((expr, kind)) = compile(&calc.expr, &mut scope, cx) else { continue };
+        let zero_fallback = calc.if_zero.is_some();
+        let mut scope =
+            Scope { names, indicator: None, points: false, reads: Vec::new(), divisors: Vec::new(), zero_fallback };
+        scope.names.compiling(&calc.name);
+        let Some((expr, kind)) = compile(&calc.expr, &mut scope, cx) else {
+            // Declared, with an error already reported: later uses are not "undeclared".
+            names.define_invalid(&calc.name, cx);
+            continue;
+        };
         if calc.if_zero.is_none() {
             warn_zero_divisors(&scope, calc.expr.span, cx);
         }
@@ -267,7 +297,10 @@ pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Name
         let if_zero = match &calc.if_zero {
             Some(q) => match quantity_in_base(q, Some(unit), cx) {
                 Some((v, _)) => Some(v),
-                None => continue,
+                None => {
+                    names.define_invalid(&calc.name, cx);
+                    continue;
+                }
             },
             None => None,
         };

@@ -27,12 +27,22 @@ pub(crate) struct Names {
     by_name: HashMap<String, (Named, Span)>,
     /// The slots each derived value reads (directly or through other derived values).
     deps: HashMap<Slot, Vec<Slot>>,
+    /// Derived values not declared yet, while they are being declared in file order.
+    later: HashMap<String, Span>,
+    /// The derived value being compiled.
+    current: Option<Span>,
 }
 
 impl Names {
     /// Declares every input and constant of the file.
     pub(crate) fn declare(file: &ast::File, cx: &mut Ctx<'_>) -> Names {
-        let mut names = Names { inputs: Vec::new(), by_name: HashMap::new(), deps: HashMap::new() };
+        let mut names = Names {
+            inputs: Vec::new(),
+            by_name: HashMap::new(),
+            deps: HashMap::new(),
+            later: HashMap::new(),
+            current: None,
+        };
         let mut keys: HashMap<&str, Span> = HashMap::new();
         for input in &file.inputs {
             if let Some(first) = keys.insert(&input.key.node, input.key.span) {
@@ -78,6 +88,27 @@ impl Names {
         slot
     }
 
+    /// Notes the derived values about to be declared, so a use before its
+    /// declaration can say where the declaration is.
+    pub(crate) fn expect_calcs<'a>(&mut self, calcs: impl Iterator<Item = &'a Spanned<String>>) {
+        for name in calcs {
+            self.later.entry(name.node.clone()).or_insert(name.span);
+        }
+    }
+
+    /// Notes that the derived value `name` is being compiled.
+    pub(crate) fn compiling(&mut self, name: &Spanned<String>) {
+        self.current = Some(name.span);
+        if self.later.get(&name.node) == Some(&name.span) {
+            self.later.remove(&name.node);
+        }
+    }
+
+    /// Declares a name whose declaration has an error (already reported).
+    pub(crate) fn define_invalid(&mut self, name: &Spanned<String>, cx: &mut Ctx<'_>) {
+        self.define(name, Named::Invalid, cx);
+    }
+
     fn define(&mut self, name: &Spanned<String>, named: Named, cx: &mut Ctx<'_>) {
         if let Some((_, first)) = self.by_name.get(&name.node) {
             cx.push(duplicate(Code::DuplicateName, name, *first, cx));
@@ -93,6 +124,10 @@ impl Names {
                 Named::Invalid => None,
                 _ => Some(*n),
             };
+        }
+        if let Some(d) = self.not_yet(name, cx) {
+            cx.push(d);
+            return None;
         }
         let mut d = Diagnostic::error(
             Code::UnknownName,
@@ -115,6 +150,41 @@ impl Names {
         };
         cx.push(d);
         None
+    }
+
+    /// E0201 for a derived value used by one declared below it, or by itself.
+    fn not_yet(&self, name: &Spanned<String>, cx: &Ctx<'_>) -> Option<Diagnostic> {
+        let own = self.current.filter(|s| s.text(cx.src()) == name.node);
+        let (message, label, help) = match (own, self.later.get(&name.node)) {
+            (Some(_), _) => (
+                match cx.lang {
+                    Lang::Zh => format!("`{}` 的计算式用到了它自己", name.node),
+                    Lang::En => format!("`{}` is used in its own formula", name.node),
+                },
+                cx.pick("用到自身", "uses itself"),
+                cx.pick(
+                    "计算式只能用输入、常量和在它上面声明的 `计算` 值",
+                    "a formula can only use inputs, constants and `let` values declared above it",
+                )
+                .to_owned(),
+            ),
+            (None, Some(&at)) => {
+                let line = cx.line_col(at).line;
+                (
+                    match cx.lang {
+                        Lang::Zh => format!("`{}` 在后面第 {line} 行才声明", name.node),
+                        Lang::En => format!("`{}` is declared later, on line {line}", name.node),
+                    },
+                    cx.pick("尚未声明", "not declared yet"),
+                    match cx.lang {
+                        Lang::Zh => format!("`计算` 值按书写顺序求出：把第 {line} 行的声明移到这一行上面"),
+                        Lang::En => format!("`let` values are computed in the order written: move the declaration on line {line} above this line"),
+                    },
+                )
+            }
+            (None, None) => return None,
+        };
+        Some(Diagnostic::error(Code::UnknownName, name.span, message, label).with_help(help))
     }
 
     /// Resolves a name that must be an input.
@@ -165,15 +235,29 @@ impl Names {
     }
 
     /// Records that `indicator` reads `slot` (and, for a derived value, the slots it reads).
+    ///
+    /// Iterative, and linear in the slots and dependencies reached: a slot
+    /// already marked for `indicator` had its dependencies marked with it, so
+    /// the walk stops there (a chain of derived values each reading the one
+    /// before twice would otherwise be walked 2ⁿ times).
     pub(crate) fn mark_used(&mut self, slot: Slot, indicator: usize) {
-        let deps = self.deps.get(&slot).cloned().unwrap_or_default();
-        if let Some((spec, _)) = self.inputs.get_mut(slot) {
-            if !spec.used_by.contains(&indicator) {
-                spec.used_by.push(indicator);
+        let mut todo = vec![slot];
+        while let Some(slot) = todo.pop() {
+            let Some((spec, _)) = self.inputs.get_mut(slot) else { continue };
+            // Indicators are compiled in order, so `used_by` is sorted and the
+            // last entry answers at once; the scan is only a safeguard.
+            let seen = match spec.used_by.last() {
+                Some(&last) if last < indicator => false,
+                Some(_) => spec.used_by.contains(&indicator),
+                None => false,
+            };
+            if seen {
+                continue;
             }
-        }
-        for dep in deps {
-            self.mark_used(dep, indicator);
+            spec.used_by.push(indicator);
+            if let Some(deps) = self.deps.get(&slot) {
+                todo.extend(deps.iter().copied());
+            }
         }
     }
 

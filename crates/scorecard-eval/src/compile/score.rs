@@ -76,7 +76,14 @@ fn outcome(o: &Spanned<Outcome>, points: Decimal, cx: &mut Ctx<'_>) -> Option<De
 }
 
 fn formula(e: &Spanned<ast::Expr>, index: usize, names: &mut Names, cx: &mut Ctx<'_>) -> Option<ScorePlan> {
-    let mut scope = Scope { names, indicator: Some(index), points: true, reads: Vec::new(), divisors: Vec::new() };
+    let mut scope = Scope {
+        names,
+        indicator: Some(index),
+        points: true,
+        reads: Vec::new(),
+        divisors: Vec::new(),
+        zero_fallback: false,
+    };
     let (plan, kind) = expr::compile(e, &mut scope, cx)?;
     expr::warn_zero_divisors(&scope, e.span, cx);
     let scale = match kind {

@@ -51,35 +51,77 @@ pub(crate) fn working(v: Decimal) -> Decimal {
 }
 
 /// Evaluates an expression; `points` stands for `分值`.
+///
+/// The recursion is as deep as the expression tree is high, which the parser
+/// caps (E0007). The recursive frame is kept small, even unoptimised, by doing
+/// the arithmetic in the helpers below, so the cap fits a 2 MiB thread stack.
 pub(crate) fn eval(e: &ExprPlan, record: &Record, points: Decimal) -> Result<Decimal, Fault> {
-    let of = |x: Option<Decimal>| x.ok_or(Fault::Overflow);
-    Ok(match e {
-        ExprPlan::Const(v) => *v,
-        ExprPlan::Slot(s) => of(record.get(*s))?,
-        ExprPlan::Points => points,
-        ExprPlan::Neg(a) => of(Decimal::ZERO.checked_sub(eval(a, record, points)?))?,
-        ExprPlan::Add(a, b) => of(exact::add(eval(a, record, points)?, eval(b, record, points)?))?,
-        ExprPlan::Sub(a, b) => of(exact::sub(eval(a, record, points)?, eval(b, record, points)?))?,
-        ExprPlan::Mul(a, b, scale) => {
-            let p = of(exact::mul(eval(a, record, points)?, eval(b, record, points)?))?;
-            if *scale == Decimal::ONE {
-                p
-            } else {
-                of(exact::percent(p))?
-            }
+    match e {
+        ExprPlan::Const(v) => Ok(*v),
+        ExprPlan::Slot(s) => record.get(*s).ok_or(Fault::Overflow),
+        ExprPlan::Points => Ok(points),
+        ExprPlan::Neg(a) | ExprPlan::Floor(a) => unary(e, eval(a, record, points)?),
+        ExprPlan::Add(a, b) | ExprPlan::Sub(a, b) | ExprPlan::Mul(a, b, _) => {
+            let x = eval(a, record, points)?;
+            binary(e, x, eval(b, record, points)?)
         }
-        ExprPlan::Div(a, b, scale) => {
+        // The divisor first: a zero divisor is reported as such, whatever the dividend.
+        ExprPlan::Div(a, b, _) => {
             let d = eval(b, record, points)?;
             if d.is_zero() {
                 return Err(Fault::DivideByZero);
             }
-            let n = of(eval(a, record, points)?.checked_mul(*scale))?;
-            working(of(n.checked_div(d))?)
+            binary(e, eval(a, record, points)?, d)
         }
-        ExprPlan::Min(args) => fold(args, record, points, Decimal::min)?,
-        ExprPlan::Max(args) => fold(args, record, points, Decimal::max)?,
-        ExprPlan::Floor(a) => eval(a, record, points)?.floor(),
-    })
+        ExprPlan::Min(args) => fold(args, record, points, Decimal::min),
+        ExprPlan::Max(args) => fold(args, record, points, Decimal::max),
+    }
+}
+
+/// The value of an expression that reads no input and no `分值`, if it has one
+/// (`1 − 1` is 0); `None` when it reads something or cannot be computed.
+pub(crate) fn constant(e: &ExprPlan) -> Option<Decimal> {
+    if reads_something(e) {
+        return None;
+    }
+    eval(e, &Record { card: 0, values: Vec::new() }, Decimal::ZERO).ok()
+}
+
+/// Whether an expression reads an input or `分值`.
+fn reads_something(e: &ExprPlan) -> bool {
+    match e {
+        ExprPlan::Const(_) => false,
+        ExprPlan::Slot(_) | ExprPlan::Points => true,
+        ExprPlan::Neg(a) | ExprPlan::Floor(a) => reads_something(a),
+        ExprPlan::Add(a, b) | ExprPlan::Sub(a, b) | ExprPlan::Mul(a, b, _) | ExprPlan::Div(a, b, _) => {
+            reads_something(a) || reads_something(b)
+        }
+        ExprPlan::Min(args) | ExprPlan::Max(args) => args.iter().any(reads_something),
+    }
+}
+
+/// `−a` or `floor(a)`, for the node `e`.
+#[inline(never)]
+fn unary(e: &ExprPlan, a: Decimal) -> Result<Decimal, Fault> {
+    match e {
+        ExprPlan::Floor(_) => Ok(a.floor()),
+        _ => Decimal::ZERO.checked_sub(a).ok_or(Fault::Overflow),
+    }
+}
+
+/// `a op b` for the node `e`; a division's divisor `b` is not zero.
+#[inline(never)]
+fn binary(e: &ExprPlan, a: Decimal, b: Decimal) -> Result<Decimal, Fault> {
+    let v = match e {
+        ExprPlan::Add(..) => exact::add(a, b),
+        ExprPlan::Sub(..) => exact::sub(a, b),
+        ExprPlan::Mul(_, _, scale) => {
+            exact::mul(a, b).and_then(|p| if *scale == Decimal::ONE { Some(p) } else { exact::percent(p) })
+        }
+        ExprPlan::Div(_, _, scale) => a.checked_mul(*scale).and_then(|n| n.checked_div(b)).map(working),
+        _ => None,
+    };
+    v.ok_or(Fault::Overflow)
 }
 
 fn fold(

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::NaPolicy;
 use serde::Serialize;
 
-pub(crate) use derive::working;
+pub(crate) use derive::{constant, working};
 pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
 
 use crate::error::{DataError, DataErrorKind, RecordError};

@@ -77,16 +77,27 @@ fn localize(d: Diagnostic, src: &str, lang: Lang, limits: &Limits) -> Diagnostic
         ),
         Code::TooDeep => (
             lang.pick(
-                format!("表达式嵌套超过 {} 层", expr::MAX_DEPTH),
-                format!("the expression is nested more than {} levels deep", expr::MAX_DEPTH),
+                format!(
+                    "表达式嵌套过深：括号和函数最多嵌套 {} 层，一个表达式最多连续运算 {} 步",
+                    expr::MAX_DEPTH,
+                    expr::MAX_HEIGHT
+                ),
+                format!(
+                    "the expression is nested too deeply: at most {} levels of parentheses and calls, and at most {} operations in a row",
+                    expr::MAX_DEPTH,
+                    expr::MAX_HEIGHT
+                ),
             ),
-            lang.pick("嵌套过深", "nested too deeply"),
-            lang.pick("拆成几个 `计算` 步骤", "split it into several `let` steps"),
+            lang.pick("从这里起超出上限", "over the limit from here"),
+            lang.pick(
+                "拆成几个 `计算` 步骤，每步算出其中一部分",
+                "split it into several `let` steps, each computing a part of it",
+            ),
         ),
         Code::TooManyTiers => (
             lang.pick(
-                format!("一个指标的评分条件超过 {} 档的上限", limits.max_tiers),
-                format!("more than {} tiers in one indicator", limits.max_tiers),
+                format!("一个指标的评分档位和分档合计超过 {} 档的上限", limits.max_tiers),
+                format!("more than {} tiers and bands in one indicator", limits.max_tiers),
             ),
             lang.pick("档位过多", "too many tiers"),
             lang.pick(
@@ -243,17 +254,18 @@ impl Converter<'_> {
             Rule::scoring | Rule::bonus_stmt => {
                 let is_bonus = p.as_rule() == Rule::bonus_stmt;
                 let scoring = parse_scoring(p)?;
-                let tiers = ind.scoring.iter().chain(&ind.bonus).map(|s| s.tiers.len()).sum::<usize>();
-                if tiers.saturating_add(scoring.tiers.len()) > self.limits.max_tiers {
-                    return Err(Diagnostic::error(Code::TooManyTiers, at, "", ""));
-                }
+                self.check_tiers(ind, scoring.tiers.len(), at)?;
                 if is_bonus {
                     ind.bonus.push(scoring);
                 } else {
                     ind.scoring.push(scoring);
                 }
             }
-            Rule::score_stmt => ind.score.push(Spanned::new(parse_score_stmt(p, &mut expr::Depth(0))?, at)),
+            Rule::score_stmt => {
+                let stmt = parse_score_stmt(p, &mut expr::Depth(0))?;
+                self.check_tiers(ind, stmt_tiers(&stmt), at)?;
+                ind.score.push(Spanned::new(stmt, at));
+            }
             Rule::veto_stmt => ind.vetoes.push(Spanned::new(parse_veto(p)?, at)),
             Rule::discretionary => {
                 let input = parse_name(find(p.clone(), Rule::name)?)?;
@@ -264,6 +276,28 @@ impl Converter<'_> {
             _ => {}
         }
         Ok(())
+    }
+}
+
+impl Converter<'_> {
+    /// E0005 when `more` tiers would take the indicator over the limit. Tiers,
+    /// bands and grades all count: the checks that compare them are not free.
+    fn check_tiers(&self, ind: &Indicator, more: usize, at: Span) -> Result<()> {
+        let tiers = ind.scoring.iter().chain(&ind.bonus).map(|s| s.tiers.len());
+        let bands = ind.score.iter().map(|s| stmt_tiers(&s.node));
+        if tiers.chain(bands).fold(more, usize::saturating_add) > self.limits.max_tiers {
+            return Err(Diagnostic::error(Code::TooManyTiers, at, "", ""));
+        }
+        Ok(())
+    }
+}
+
+/// How many tiers a `得分` statement has: its bands or grades.
+fn stmt_tiers(stmt: &ScoreStmt) -> usize {
+    match stmt {
+        ScoreStmt::Formula(_) => 0,
+        ScoreStmt::Grades { entries, .. } => entries.len(),
+        ScoreStmt::Bands { bands, .. } => bands.len(),
     }
 }
 
