@@ -1,9 +1,7 @@
 //! Completion items: keywords in the file's language, declared names, units
 //! and grade names.
 
-use scorecard::Lang;
-
-use super::{Analysis, NameKind};
+use super::Analysis;
 
 /// What a completion is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,14 +131,7 @@ pub fn completions(analysis: &Analysis) -> Vec<Completion> {
     let mut out: Vec<Completion> =
         keywords.iter().map(|k| item(k, CompletionKind::Keyword, lang.pick("关键字", "keyword"))).collect();
     for named in &analysis.declared {
-        let detail = match (named.kind, lang) {
-            (NameKind::Input, Lang::Zh) => "输入",
-            (NameKind::Constant, Lang::Zh) => "常量",
-            (NameKind::Derived, Lang::Zh) => "计算值",
-            (NameKind::Input, Lang::En) => "input",
-            (NameKind::Constant, Lang::En) => "constant",
-            (NameKind::Derived, Lang::En) => "derived value",
-        };
+        let detail = named.kind.word(lang);
         out.push(item(&named.name, CompletionKind::Name, detail));
     }
     for unit in scorecard::units::UNITS.iter().filter(|u| u.symbol != "％" && !u.symbol.is_empty()) {

@@ -1,7 +1,7 @@
 //! Hover text: a diagnostic's long explanation, a name's declaration and
 //! uses, or how the engine reads the indicator under the cursor.
 
-use scorecard::{Lang, Span};
+use scorecard::Span;
 
 use super::{Analysis, NameKind};
 
@@ -37,14 +37,7 @@ fn contains(span: Span, offset: usize) -> bool {
 fn name_text(analysis: &Analysis, name: &str, kind: NameKind) -> String {
     let lang = analysis.lang;
     let reading = analysis.reading.as_ref();
-    let what = match (kind, lang) {
-        (NameKind::Input, Lang::Zh) => "输入",
-        (NameKind::Constant, Lang::Zh) => "常量",
-        (NameKind::Derived, Lang::Zh) => "计算值",
-        (NameKind::Input, Lang::En) => "input",
-        (NameKind::Constant, Lang::En) => "constant",
-        (NameKind::Derived, Lang::En) => "derived value",
-    };
+    let what = kind.word(lang);
     let detail =
         reading.and_then(|r| {
             r.inputs.iter().find(|i| i.name == name).map(|i| i.text(lang)).or_else(|| {

@@ -16,6 +16,17 @@ pub enum NameKind {
     Derived,
 }
 
+impl NameKind {
+    /// What it is called, in `lang`.
+    pub fn word(self, lang: scorecard::Lang) -> &'static str {
+        match self {
+            NameKind::Input => lang.pick("输入", "input"),
+            NameKind::Constant => lang.pick("常量", "constant"),
+            NameKind::Derived => lang.pick("计算值", "derived value"),
+        }
+    }
+}
+
 /// A declared name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Named {
