@@ -42,6 +42,8 @@ pub enum Command {
     Explain(crate::explain_cmd::ExplainCmdArgs),
     /// Lay rule files out canonically, keeping their words and comments; `--check` only reports.
     Fmt(crate::fmt_cmd::FmtArgs),
+    /// Run the language server over standard input and output, for editors (see docs/editors.md).
+    Lsp,
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).

@@ -19,6 +19,7 @@ mod failure;
 mod files;
 mod fmt_cmd;
 mod input;
+mod lsp_cmd;
 mod output;
 mod render;
 mod rules;
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Command::Test(args) => test_cmd::run(args),
         Command::Explain(args) => explain_cmd::run(args),
         Command::Fmt(args) => fmt_cmd::run(args),
+        Command::Lsp => lsp_cmd::run(),
     };
     match result {
         Ok(exit) => exit.into(),
