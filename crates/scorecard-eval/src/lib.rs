@@ -10,12 +10,13 @@ mod error;
 mod eval;
 mod exact;
 mod explain;
-mod format;
 mod json;
+pub mod number;
 mod plan;
 mod record;
 mod report;
 mod scorecard;
+pub mod suggest;
 pub mod units;
 mod value;
 

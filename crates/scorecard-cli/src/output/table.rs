@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use scorecard::{GroupReport, IndicatorReport, Lang, Report};
 
-use super::number::fixed2;
 use crate::failure::Failure;
 use crate::text::{one_line, pad_left, pad_right, width};
+use scorecard::number::fixed2;
 
 /// Spaces between columns.
 const GAP: &str = "  ";

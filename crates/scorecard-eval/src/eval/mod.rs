@@ -15,7 +15,7 @@ pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
 use crate::error::{DataError, DataErrorKind, RecordError};
 use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan};
 use crate::record::{Errors, Record};
-use crate::{exact, format};
+use crate::{exact, number};
 
 /// The scores of one record, without explanations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -319,12 +319,12 @@ pub(crate) fn fault(plan: &Plan, ind: &IndicatorPlan, f: Fault) -> DataError {
                     let spec = plan.inputs.get(slot);
                     let shown = spec
                         .and_then(|s| {
-                            s.unit.from_base(value).map(|v| format!("{}{}", format::grouped(v), s.unit.display()))
+                            s.unit.from_base(value).map(|v| format!("{}{}", number::grouped(v), s.unit.display()))
                         })
-                        .unwrap_or_else(|| format::grouped(value));
+                        .unwrap_or_else(|| number::grouped(value));
                     (spec.map(|s| s.name.clone()).unwrap_or_default(), shown, Some(slot))
                 }
-                Operand::Const(_) => (String::new(), format::grouped(value), None),
+                Operand::Const(_) => (String::new(), number::grouped(value), None),
             };
             let kind = DataErrorKind::BadBaseline { base: name, value: shown };
             let mut e = match slot {
