@@ -12,7 +12,7 @@ use crate::number;
 use crate::plan::{Plan, Slot, ValueKind};
 use crate::value;
 
-/// A prepared handle to one input, from [`crate::Scorecard::input`], valid
+/// A prepared handle to one input, from `Scorecard::input`, valid
 /// only with that scorecard; setting a value through it does no string lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct InputKey {

@@ -176,7 +176,7 @@ impl Scorecard {
 
     /// A step-by-step trace of a record: the values read, every tier tested,
     /// and, for each indicator that lost points, the measurement it needed.
-    pub fn trace(&self, record: &Record) -> Result<crate::Trace, RecordError> {
+    pub fn trace(&self, record: &Record) -> Result<crate::explain::trace::Trace, RecordError> {
         let values = eval::prepare(&self.plan, record)?;
         let scores = eval::score_values(&self.plan, &values)?;
         crate::explain::trace::trace(&self.plan, &values, &scores).map_err(|e| RecordError::from(*e))

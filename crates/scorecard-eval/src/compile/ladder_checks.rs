@@ -134,14 +134,14 @@ fn never_fires(tier: &TierPlan, subject: &InputSpec, cx: &mut Ctx<'_>) -> bool {
                     Lang::Zh => format!(
                         "这一档永远不会触发：`{}` 的取值范围是 {}～{}",
                         subject.name,
-                        shown(subject, lo),
-                        shown(subject, hi)
+                        subject.shown(lo),
+                        subject.shown(hi)
                     ),
                     Lang::En => format!(
                         "this tier can never fire: `{}` ranges from {} to {}",
                         subject.name,
-                        shown(subject, lo),
-                        shown(subject, hi)
+                        subject.shown(lo),
+                        subject.shown(hi)
                     ),
                 },
                 cx.pick("不可能满足", "cannot match"),
@@ -150,8 +150,4 @@ fn never_fires(tier: &TierPlan, subject: &InputSpec, cx: &mut Ctx<'_>) -> bool {
         );
     }
     impossible
-}
-
-fn shown(spec: &InputSpec, v: Decimal) -> String {
-    crate::explain::shown(spec, v)
 }

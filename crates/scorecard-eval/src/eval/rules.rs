@@ -10,7 +10,7 @@ use super::{derive, tier, Fault, IndicatorScore, Status};
 use crate::error::{DataError, DataErrorKind};
 use crate::plan::{BandPlan, IndicatorPlan, Plan, ScorePlan};
 use crate::record::{Errors, Record};
-use crate::{exact, explain, number};
+use crate::{exact, number};
 
 /// The result when the indicator is not applicable or vetoed; `None` otherwise.
 pub(super) fn special(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Result<Option<IndicatorScore>, Fault> {
@@ -121,7 +121,7 @@ fn no_band(plan: &Plan, ind: &IndicatorPlan, bands: &[BandPlan], record: &Record
     let slot = bands.iter().find_map(|b| b.subject);
     let value = slot
         .and_then(|s| Some((plan.inputs.get(s)?, record.get(s)?)))
-        .map_or_else(String::new, |(spec, v)| explain::shown(spec, v));
+        .map_or_else(String::new, |(spec, v)| spec.shown(v));
     let kind = DataErrorKind::NoBand { value };
     let mut e = match slot {
         Some(s) => Errors::new(plan).input(s, kind),

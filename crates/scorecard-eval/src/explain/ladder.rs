@@ -220,39 +220,20 @@ fn cmp_word(cmp: Cmp, fired: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// A value as shown in an explanation: like [`shown`], with yes/no in the file's language.
+/// A value as shown in an explanation: like [`InputSpec::shown`], with yes/no in the file's language.
 pub(crate) fn shown_in(spec: &InputSpec, base: Decimal, lang: Lang) -> String {
     match spec.kind {
         ValueKind::YesNo => lang
             .pick(if base == Decimal::ONE { "是" } else { "否" }, if base == Decimal::ONE { "yes" } else { "no" })
             .to_owned(),
-        _ => shown(spec, base),
-    }
-}
-
-/// A value of `spec` (in base units) in its declared unit: `1,500,000件`.
-pub(crate) fn shown(spec: &InputSpec, base: Decimal) -> String {
-    if spec.unit.is_date() {
-        return i64::try_from(base.trunc().mantissa())
-            .map_or_else(|_| base.to_string(), scorecard_syntax::date::format);
-    }
-    match &spec.kind {
-        ValueKind::Number => {}
-        ValueKind::YesNo => return if base == Decimal::ONE { "是".to_owned() } else { "否".to_owned() },
-        ValueKind::Grades(g) => {
-            return usize::try_from(base.mantissa()).ok().and_then(|i| g.get(i)).cloned().unwrap_or_default()
-        }
-    }
-    match spec.unit.from_base(base) {
-        Some(v) => spec.unit.amount(v),
-        None => number::grouped(base),
+        _ => spec.shown(base),
     }
 }
 
 fn shown_operand(plan: &Plan, subject: &InputSpec, base: Operand, value: Decimal) -> String {
     match base {
-        Operand::Input(slot) => plan.inputs.get(slot).map_or_else(|| number::grouped(value), |s| shown(s, value)),
-        Operand::Const(_) => shown(subject, value),
+        Operand::Input(slot) => plan.inputs.get(slot).map_or_else(|| number::grouped(value), |s| s.shown(value)),
+        Operand::Const(_) => subject.shown(value),
     }
 }
 
@@ -263,6 +244,6 @@ fn distance_shown(spec: &InputSpec, d: Decimal, lang: Lang) -> String {
     } else if spec.unit.is_percent() {
         format!("{}{}", number::grouped(d), lang.pick("个百分点", " pp"))
     } else {
-        shown(spec, d)
+        spec.shown(d)
     }
 }

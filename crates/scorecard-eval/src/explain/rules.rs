@@ -6,7 +6,7 @@ use scorecard_syntax::ast::NaPolicy;
 use scorecard_syntax::{Lang, Span};
 
 use super::ladder::shown_in;
-use super::{shown, Explained};
+use super::Explained;
 use crate::error::DataError;
 use crate::eval::{self, rules as eval_rules};
 use crate::number;
@@ -82,7 +82,7 @@ pub(super) fn score(
         ScorePlan::Grades { input, assessed, .. } => {
             fired.push(span);
             let grade =
-                plan.inputs.get(*input).and_then(|spec| Some(shown(spec, record.get(*input)?))).unwrap_or_default();
+                plan.inputs.get(*input).and_then(|spec| Some(spec.shown(record.get(*input)?))).unwrap_or_default();
             let name = plan.inputs.get(*input).map_or("", |s| s.name.as_str());
             let how = match (assessed.and_then(|a| record.get(a)), lang) {
                 (Some(_), Lang::Zh) => "评定分",

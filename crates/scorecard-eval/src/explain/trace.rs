@@ -46,10 +46,14 @@ pub struct TierStep {
 
 /// Traces every scored indicator of a record whose derived values are
 /// filled in (not-applicable and vetoed indicators read nothing further).
-pub(crate) fn trace(plan: &Plan, record: &Record, scores: &crate::Scores) -> Result<Trace, Box<crate::DataError>> {
+pub(crate) fn trace(
+    plan: &Plan,
+    record: &Record,
+    scores: &crate::scores::Scores,
+) -> Result<Trace, Box<crate::error::DataError>> {
     let mut indicators = Vec::with_capacity(plan.indicators.len());
     for ((index, ind), score) in plan.indicators.iter().enumerate().zip(&scores.indicators) {
-        if score.status != crate::Status::Scored {
+        if score.status != crate::scores::Status::Scored {
             continue;
         }
         indicators.push(indicator(plan, index, ind, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?);
