@@ -13,6 +13,7 @@ mod explain;
 mod json;
 pub mod number;
 mod plan;
+pub mod reading;
 mod record;
 mod report;
 mod scorecard;
@@ -23,6 +24,7 @@ mod value;
 
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
 pub use explain::trace::{IndicatorTrace, TierStep, Trace};
+pub use reading::Reading;
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
 pub use scorecard::{CompileError, InputInfo, Scorecard};

@@ -9,6 +9,8 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::Sign;
 use scorecard_syntax::{Lang, Span};
 
+pub(crate) use ladder::shown_in;
+
 use crate::error::DataError;
 use crate::eval::{self, IndicatorScore, Status};
 use crate::number;
