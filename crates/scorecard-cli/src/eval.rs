@@ -30,6 +30,7 @@ pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
         note("scorecard: --brief writes scores only, in json, jsonl or csv; the table always explains (表格格式总是附带说明；--brief 请配合 --format json、jsonl 或 csv)");
         return Ok(Exit::Usage);
     }
+    files::check_stdout()?;
     let compiled = rules::compile(&args.rules)?;
     let reader = files::open_data(&args.data, args.data_is_stdin())?;
     let card = match &compiled.result {
@@ -48,7 +49,7 @@ pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
         format: args.input_format.resolve(&args.data),
         encoding: args.encoding,
     };
-    let stream = Tracked::new(reader, args.data_is_stdin());
+    let stream = Tracked::new(reader, args.data_is_stdin() && files::live_stdio());
     let data = input::open(stream, options).map_err(|e| CliError::read(&args.data, e))?;
     let mut run = Run::new(card, args, options.format);
     run.all(data)?;
@@ -98,7 +99,10 @@ impl<'c> Run<'c> {
             }
             Data::Stream(mut stream) => {
                 self.unknown_columns(stream.columns());
-                let batch = stream.is_batch().map_err(|e| CliError::read(&self.args.data, e))?;
+                // JSON Lines and CSV print one record as they print many, so a
+                // live stream is not read ahead to tell which it is.
+                let alone = matches!(self.args.format, Format::Jsonl | Format::Csv) && self.live();
+                let batch = alone || stream.is_batch().map_err(|e| CliError::read(&self.args.data, e))?;
                 self.batch(&mut stream, batch, self.stream_measure())?;
                 if self.records == 0 {
                     self.empty();
@@ -114,7 +118,7 @@ impl<'c> Run<'c> {
         let style = Style::new(self.args.format, batch, self.card, self.args.brief);
         let out = Output::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()), &style);
         let progress = if batch { Progress::new(measure, lang) } else { Progress::hidden(lang) };
-        let mut sink = Sink::new(out, &self.data, lang, progress, self.args.data_is_stdin());
+        let mut sink = Sink::new(out, &self.data, lang, progress, self.live());
         let jobs = if batch { jobs(self.args.jobs) } else { 1 };
         let result = batch::run(source, self.card, &style, &mut sink, jobs);
         (self.records, self.failed) = sink.counts();
@@ -190,6 +194,12 @@ impl<'c> Run<'c> {
 
     fn lang(&self) -> Lang {
         self.card.lang()
+    }
+
+    /// Whether the data is a live stream on stdin whose results go to a
+    /// pipe or terminal: each result is then written as soon as it is ready.
+    fn live(&self) -> bool {
+        self.args.data_is_stdin() && files::live_stdio()
     }
 }
 

@@ -24,3 +24,59 @@ pub fn open_data(path: &Path, stdin: bool) -> Result<Box<dyn BufRead>, CliError>
     let file = File::open(path).map_err(|e| CliError::read(path, e))?;
     Ok(Box::new(BufReader::with_capacity(64 * 1024, file)))
 }
+
+/// An error if standard output was closed (`scorecard eval … >&-`): the
+/// results would be lost without a word.
+///
+/// Rust's runtime puts `/dev/null`, opened for reading and writing, in place
+/// of a closed stdout, so writes to it succeed. A shell's `> /dev/null`
+/// opens it for writing only, and is accepted.
+pub fn check_stdout() -> Result<(), CliError> {
+    if stdout_was_closed() {
+        let closed = io::Error::other("standard output is closed (标准输出已关闭)");
+        return Err(CliError::Write(closed));
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn stdout_was_closed() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let stdout = io::stdout();
+    let Ok(flags) = rustix::fs::fcntl_getfl(&stdout) else { return true };
+    let read_write = flags.contains(rustix::fs::OFlags::RDWR);
+    let null = std::fs::metadata("/dev/null").ok();
+    let is_null = metadata(&stdout).zip(null).is_some_and(|(m, null)| (m.dev(), m.ino()) == (null.dev(), null.ino()));
+    read_write && is_null
+}
+
+#[cfg(not(unix))]
+fn stdout_was_closed() -> bool {
+    false
+}
+
+/// What the file behind `handle` is.
+#[cfg(unix)]
+fn metadata(handle: &impl std::os::fd::AsFd) -> Option<std::fs::Metadata> {
+    let fd = handle.as_fd().try_clone_to_owned().ok()?;
+    File::from(fd).metadata().ok()
+}
+
+/// Whether stdin and stdout are both streams (a pipe or a terminal, not a
+/// regular file): then every result is flushed as soon as it is ready, so a
+/// live stream is answered record by record.
+pub fn live_stdio() -> bool {
+    !is_regular_file(&io::stdin()) && !is_regular_file(&io::stdout())
+}
+
+/// Whether `handle` is a regular file (a redirect from or to a file).
+#[cfg(unix)]
+fn is_regular_file(handle: &impl std::os::fd::AsFd) -> bool {
+    metadata(handle).is_some_and(|m| m.is_file())
+}
+
+/// Whether `handle` is a regular file: not known here, so it is taken for a stream.
+#[cfg(not(unix))]
+fn is_regular_file<T>(_handle: &T) -> bool {
+    false
+}

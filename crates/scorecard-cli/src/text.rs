@@ -1,5 +1,5 @@
-//! Text for the terminal: neutralising control characters and measuring
-//! display width (a CJK character takes two columns).
+//! Text for the terminal: neutralising control characters. Widths and
+//! columns are laid out by `scorecard_suite::text`.
 
 /// Replaces control characters that could move the cursor or change colours
 /// with `?`. Tabs, line breaks and the CR of a CRLF are kept; every
@@ -14,12 +14,7 @@ pub fn neutralise(text: &str) -> String {
     out
 }
 
-pub use scorecard_suite::text::{one_line, pad_right, width};
-
-/// Spaces up to `columns` display columns, followed by `text`.
-pub fn pad_left(text: &str, columns: usize) -> String {
-    format!("{}{text}", " ".repeat(columns.saturating_sub(width(text))))
-}
+pub use scorecard_suite::text::one_line;
 
 #[cfg(test)]
 mod tests {
@@ -27,6 +22,7 @@ mod tests {
 
     #[test]
     fn cjk_characters_take_two_columns() {
+        use scorecard_suite::text::{pad_left, pad_right, width};
         assert_eq!(width("年办件量"), 8);
         assert_eq!(pad_right("年办件量", 10), "年办件量  ");
         assert_eq!(pad_left("8.00", 6), "  8.00");

@@ -10,18 +10,19 @@ mod error;
 mod eval;
 mod exact;
 mod explain;
-mod format;
 mod json;
+pub mod number;
 mod plan;
 pub mod reading;
 mod record;
 mod report;
 mod scorecard;
+mod scores;
+pub mod suggest;
 pub mod units;
 mod value;
 
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
-pub use eval::{IndicatorScore, Scores, Status};
 pub use explain::trace::{IndicatorTrace, TierStep, Trace};
 pub use reading::Reading;
 pub use record::{InputKey, Record};
@@ -30,6 +31,7 @@ pub use scorecard::{CompileError, InputInfo, Scorecard};
 pub use scorecard_syntax::{
     format, format_bytes, Code, Diagnostic, FormatError, Lang, Limits, LineCol, LineIndex, Severity, Span,
 };
+pub use scores::{IndicatorScore, Scores, Status};
 
 /// Compile-time proof that a compiled scorecard can be shared across threads.
 const _: () = {

@@ -4,9 +4,10 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use scorecard_syntax::{ast::Cmp, Lang, LineIndex, Span};
 
+use crate::number;
 use crate::units::Unit;
 
-/// Index of an input in a [`crate::Record`].
+/// Index of an input in a `Record`.
 pub type Slot = usize;
 
 /// What a slot holds.
@@ -61,6 +62,28 @@ pub struct ConstSpec {
     pub unit: &'static Unit,
     /// Where its name is declared.
     pub span: Span,
+}
+
+impl InputSpec {
+    /// A value of this input (in base units) in its declared unit:
+    /// `1,500,000件`, a date, `是`/`否`, or a grade's label.
+    pub(crate) fn shown(&self, base: Decimal) -> String {
+        if self.unit.is_date() {
+            return i64::try_from(base.trunc().mantissa())
+                .map_or_else(|_| base.to_string(), scorecard_syntax::date::format);
+        }
+        match &self.kind {
+            ValueKind::Number => {}
+            ValueKind::YesNo => return if base == Decimal::ONE { "是".to_owned() } else { "否".to_owned() },
+            ValueKind::Grades(g) => {
+                return usize::try_from(base.mantissa()).ok().and_then(|i| g.get(i)).cloned().unwrap_or_default()
+            }
+        }
+        match self.unit.from_base(base) {
+            Some(v) => self.unit.amount(v),
+            None => number::grouped(base),
+        }
+    }
 }
 
 /// A value a tier compares against: a constant (in base units) or an input.
@@ -297,7 +320,7 @@ pub struct IndicatorPlan {
     /// deduction): its result when no tier fires, then when each tier gives
     /// the deduction, worked out once at compile time. Scoring then only
     /// tests the tiers and picks one.
-    pub outcomes: Option<Vec<crate::eval::IndicatorScore>>,
+    pub outcomes: Option<Vec<crate::scores::IndicatorScore>>,
 }
 
 /// A compiled group (一级 or 二级指标).
@@ -332,7 +355,7 @@ pub struct GradeBand {
 /// Everything about a compiled scorecard.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    /// Identity of this compilation: a [`Record`](crate::Record) carries it,
+    /// Identity of this compilation: a `Record` carries it,
     /// so a record built for another scorecard is refused, not misread.
     pub id: u64,
     /// The table's name.

@@ -8,11 +8,11 @@ use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::error::{DataError, DataErrorKind, InputRef, RecordError};
-use crate::format;
+use crate::number;
 use crate::plan::{Plan, Slot, ValueKind};
 use crate::value;
 
-/// A prepared handle to one input, from [`crate::Scorecard::input`], valid
+/// A prepared handle to one input, from `Scorecard::input`, valid
 /// only with that scorecard; setting a value through it does no string lookup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct InputKey {
@@ -114,7 +114,7 @@ pub(crate) fn validate(plan: &Plan, slot: Slot, value: Decimal) -> Result<Decima
         ValueKind::YesNo | ValueKind::Grades(_) => return Ok(value.normalize()),
         _ => {}
     }
-    let shown = |v: Decimal| spec.unit.from_base(v).map_or_else(|| format::grouped(v), |u| spec.unit.amount(u));
+    let shown = |v: Decimal| spec.unit.from_base(v).map_or_else(|| number::grouped(v), |u| spec.unit.amount(u));
     if spec.unit.is_count() && value.is_sign_negative() && !value.is_zero() {
         return Err(DataErrorKind::Negative { value: shown(value) });
     }

@@ -179,19 +179,19 @@ impl Scorecard {
 
     /// A step-by-step trace of a record: the values read, every tier tested,
     /// and, for each indicator that lost points, the measurement it needed.
-    pub fn trace(&self, record: &Record) -> Result<crate::Trace, RecordError> {
+    pub fn trace(&self, record: &Record) -> Result<crate::explain::trace::Trace, RecordError> {
         let values = eval::prepare(&self.plan, record)?;
         let scores = eval::score_values(&self.plan, &values)?;
         crate::explain::trace::trace(&self.plan, &values, &scores).map_err(|e| RecordError::from(*e))
     }
 
     /// How the engine reads every criterion, in the rule file's language.
-    pub fn reading(&self) -> crate::Reading {
+    pub fn reading(&self) -> crate::reading::Reading {
         crate::reading::build(&self.plan, self.plan.lang)
     }
 
     /// How the engine reads every criterion, with sentences in `lang`.
-    pub fn reading_in(&self, lang: Lang) -> crate::Reading {
+    pub fn reading_in(&self, lang: Lang) -> crate::reading::Reading {
         crate::reading::build(&self.plan, lang)
     }
 

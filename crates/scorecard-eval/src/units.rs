@@ -149,7 +149,7 @@ impl Unit {
     pub fn amount(&self, value: Decimal) -> String {
         let unit = self.display();
         let gap = if unit.starts_with(|c: char| c.is_ascii_alphabetic()) { " " } else { "" };
-        format!("{}{gap}{unit}", crate::format::grouped(value))
+        format!("{}{gap}{unit}", crate::number::grouped(value))
     }
 
     /// How a unit is shown in messages: `%` for both percent signs.

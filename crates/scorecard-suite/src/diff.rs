@@ -98,7 +98,7 @@ fn table(case: &CaseOutcome, lang: Lang) -> Vec<String> {
     }
     let head = lang.pick(["项目", "期望", "实际"], ["what", "expected", "got"]);
     rows.insert(0, head.iter().map(|s| (*s).to_owned()).collect());
-    columns(&rows, INDENT)
+    columns(&rows, INDENT, &[])
 }
 
 /// Sentences for mismatches that are not numbers, and the deductions the
@@ -196,7 +196,7 @@ fn error_rows(errors: &RecordError) -> Vec<String> {
             vec![error_tag(&e.kind), one_line(&key), one_line(&e.message())]
         })
         .collect();
-    columns(&rows, "      ")
+    columns(&rows, "      ", &[])
 }
 
 /// A deduction as a change of points: `−2`, or `+2` when bonuses lifted the
@@ -221,7 +221,7 @@ fn deductions(report: &Report, lang: Lang) -> Vec<String> {
         return vec![format!("{INDENT}{}", lang.pick("实际扣分：无", "deductions: none"))];
     }
     let mut lines = vec![format!("{INDENT}{}", lang.pick("实际扣分：", "deductions:"))];
-    lines.extend(columns(&rows, "      "));
+    lines.extend(columns(&rows, "      ", &[]));
     lines
 }
 

@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use walkdir::{DirEntry, WalkDir};
+
 /// The ending of a suite file's name.
 pub const SUITE_SUFFIX: &str = ".suite.toml";
 
@@ -54,10 +56,7 @@ fn expand(
         let missing =
             |e: std::io::Error| NotFound { path: path.clone(), reason: NotFoundReason::Missing(e.to_string()) };
         if std::fs::metadata(path).map_err(missing)?.is_dir() {
-            let mut below = Vec::new();
-            files_below(path, suffix, &mut below).map_err(missing)?;
-            below.sort();
-            found.extend(below);
+            found.extend(files_below(path, suffix).map_err(missing)?);
         } else {
             found.push(file(path)?);
         }
@@ -81,28 +80,81 @@ pub fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, NotFound> {
     expand(paths, ".rules", |path| Ok(path.to_owned()))
 }
 
-/// Every file below `dir` whose name ends with `suffix`, skipping hidden
-/// directories, `target`, and links to directories (which could loop).
-fn files_below(dir: &Path, suffix: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
+/// Every file below `dir` whose name ends with `suffix`, in path order,
+/// skipping hidden directories, `target`, and links to directories (which
+/// could loop; `walkdir` does not follow links unless asked).
+fn files_below(dir: &Path, suffix: &str) -> std::io::Result<Vec<PathBuf>> {
+    let skipped = |e: &DirEntry| {
+        let name = e.file_name().to_string_lossy();
+        e.depth() > 0 && e.file_type().is_dir() && (name.starts_with('.') || name == "target")
+    };
+    let mut out = Vec::new();
+    for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_entry(|e| !skipped(e)) {
         let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = entry.path();
-        // The entry's own type: a link to a directory is not a directory here.
-        if entry.file_type()?.is_dir() {
-            if !name.starts_with('.') && name != "target" {
-                files_below(&path, suffix, out)?;
-            }
-        } else if name.ends_with(suffix) {
-            out.push(path);
+        if !entry.file_type().is_dir() && entry.file_name().to_string_lossy().ends_with(suffix) {
+            out.push(entry.into_path());
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fresh directory under the system's temporary directory.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("scorecard-discover-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn touch(dir: &Path, file: &str) {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "").unwrap();
+    }
+
+    #[test]
+    fn a_directory_gives_its_suites_in_path_order_skipping_hidden_and_target() {
+        let dir = scratch("order");
+        for file in ["b.suite.toml", "a/z.suite.toml", "a.suite.toml", "a/b/c.suite.toml", "a/x.rules"] {
+            touch(&dir, file);
+        }
+        for file in [".git/h.suite.toml", "target/t.suite.toml", "a/.hidden/h.suite.toml"] {
+            touch(&dir, file);
+        }
+        let found: Vec<String> = find(std::slice::from_ref(&dir))
+            .unwrap()
+            .iter()
+            .map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(found, ["a/b/c.suite.toml", "a/z.suite.toml", "a.suite.toml", "b.suite.toml"]);
+        assert_eq!(rule_files(std::slice::from_ref(&dir)).unwrap(), [dir.join("a/x.rules")]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_directories_are_skipped_and_a_suite_named_twice_runs_once() {
+        let dir = scratch("links");
+        touch(&dir, "sub/a.suite.toml");
+        touch(&dir, "sub/a.rules");
+        std::os::unix::fs::symlink(&dir, dir.join("sub/loop")).unwrap();
+        std::os::unix::fs::symlink(dir.join("sub"), dir.join("again")).unwrap();
+        let paths = [dir.clone(), dir.join("sub/a.rules"), dir.join("again/a.suite.toml")];
+        assert_eq!(find(&paths).unwrap(), [dir.join("sub/a.suite.toml")]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_missing_path_is_reported() {
+        let missing = PathBuf::from("/no/such/scorecard/dir");
+        let err = find(std::slice::from_ref(&missing)).unwrap_err();
+        assert_eq!(err.path, missing);
+        assert!(matches!(err.reason, NotFoundReason::Missing(_)));
+    }
 
     #[test]
     fn rule_files_map_to_the_suite_beside_them() {

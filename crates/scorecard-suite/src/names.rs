@@ -1,6 +1,7 @@
 //! Names in a suite checked against the rule file: indicator names and
 //! paths, data error kinds, and "did you mean" suggestions.
 
+pub(crate) use scorecard_eval::suggest::closest;
 use scorecard_eval::{DataErrorKind, Status};
 use scorecard_syntax::ast::{File, Item};
 
@@ -157,40 +158,6 @@ fn unquote(s: &str) -> &str {
         }
     }
     s
-}
-
-/// The candidate closest to `word`, if one is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word_len = word.chars().count();
-    let mut best: Option<(usize, &'a str)> = None;
-    for candidate in candidates {
-        let d = distance(&word.to_lowercase(), &candidate.to_lowercase());
-        let contains = word_len >= 2 && (candidate.contains(word) || word.contains(candidate));
-        let limit = (word_len.max(candidate.chars().count()) / 3).max(1);
-        let d = if contains { d.min(limit) } else { d };
-        if d <= limit && best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, candidate));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// Levenshtein distance over characters.
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = Vec::with_capacity(prev.len());
-        cur.push(i.saturating_add(1));
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = prev.get(j).map_or(usize::MAX, |p| p.saturating_add(usize::from(ca != *cb)));
-            let delete = prev.get(j.saturating_add(1)).map_or(usize::MAX, |p| p.saturating_add(1));
-            let insert = cur.last().map_or(usize::MAX, |c: &usize| c.saturating_add(1));
-            cur.push(substitute.min(delete).min(insert));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

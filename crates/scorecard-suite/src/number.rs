@@ -1,7 +1,8 @@
 //! Numbers in a suite file, read exactly from the text as written (never
-//! through a float), and written back in plain decimal notation.
+//! through a float). They are written back by `scorecard_eval::number`.
 
 use rust_decimal::Decimal;
+pub use scorecard_eval::number::plain;
 
 /// A number as written in a suite file, and its exact value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,22 +55,6 @@ fn shift(m: Decimal, exponent: i64) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(m.mantissa().checked_mul(factor)?, 0).ok()
 }
 
-/// A decimal in plain notation keeping its scale (`92.50` stays `92.50`),
-/// as a JSON number for the engine.
-pub fn plain_exact(d: Decimal) -> String {
-    d.to_string()
-}
-
-/// A decimal in plain notation without trailing zeros: `81`, `7.5`, `0`.
-/// This is how results are shown and how `--bless` writes them.
-pub fn plain(d: Decimal) -> String {
-    if d.is_zero() {
-        "0".to_owned()
-    } else {
-        d.normalize().to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::str::FromStr;
@@ -98,13 +83,5 @@ mod tests {
         assert_eq!(parse_float("1e40"), Err(NumberProblem::TooPrecise));
         assert_eq!(parse_float("1e-40"), Err(NumberProblem::TooPrecise));
         assert_eq!(parse_float("0.12345678901234567890123456789012"), Err(NumberProblem::TooPrecise));
-    }
-
-    #[test]
-    fn plain_drops_trailing_zeros() {
-        assert_eq!(plain(d("81.00")), "81");
-        assert_eq!(plain(d("7.50")), "7.5");
-        assert_eq!(plain(d("-0.00")), "0");
-        assert_eq!(plain(d("1500000")), "1500000");
     }
 }

@@ -1,7 +1,6 @@
 //! The JSON record of a case, built from its input table: numbers as their
 //! exact decimal text, strings JSON-escaped.
 
-use crate::number::plain_exact;
 use crate::suite::{Input, InputValue};
 
 /// `{"key": value, …}` in the order written.
@@ -10,7 +9,8 @@ pub fn json(inputs: &[Input]) -> String {
         .iter()
         .map(|input| {
             let value = match &input.value {
-                InputValue::Number(n) => plain_exact(n.value),
+                // Plain notation keeping the scale (`92.50` stays `92.50`), as a JSON number.
+                InputValue::Number(n) => n.value.to_string(),
                 InputValue::Text(s) => quote(s),
                 InputValue::Bool(b) => b.to_string(),
             };

@@ -1,42 +1,39 @@
 //! Calendar dates as day numbers (days since 1970-01-01), so a date compares
 //! and subtracts like any other quantity. Valid years are 1 to 9999.
+//!
+//! The calendar arithmetic is `jiff`'s; this module only fixes the day
+//! numbering and the month convention the rule language documents.
+
+use jiff::civil::Date;
+use jiff::Span;
+
+/// Day number 0.
+const EPOCH: Date = jiff::civil::date(1970, 1, 1);
 
 /// The day number of a calendar date, or `None` if it is not a real date.
 pub fn day_number(year: i64, month: i64, day: i64) -> Option<i64> {
-    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    if !(1..=9999).contains(&year) {
         return None;
     }
-    // Howard Hinnant's days_from_civil, with checked arithmetic.
-    let y = if month <= 2 { year.checked_sub(1)? } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.checked_sub(era.checked_mul(400)?)?;
-    let mp = if month > 2 { month.checked_sub(3)? } else { month.checked_add(9)? };
-    let doy = mp.checked_mul(153)?.checked_add(2)?.checked_div(5)?.checked_add(day)?.checked_sub(1)?;
-    let doe = yoe.checked_mul(365)?.checked_add(yoe / 4)?.checked_sub(yoe / 100)?.checked_add(doy)?;
-    era.checked_mul(146_097)?.checked_add(doe)?.checked_sub(719_468)
+    let date = Date::new(year.try_into().ok()?, month.try_into().ok()?, day.try_into().ok()?).ok()?;
+    Some(days_of(date))
+}
+
+/// The day number of `date`.
+fn days_of(date: Date) -> i64 {
+    // jiff's dates span less than 7.3 million days, so the count always fits.
+    EPOCH.until(date).map_or(0, |span| i64::from(span.get_days()))
+}
+
+/// The date of a day number, or `None` outside the years jiff knows.
+fn date_of(days: i64) -> Option<Date> {
+    EPOCH.checked_add(Span::new().try_days(days).ok()?).ok()
 }
 
 /// The calendar date of a day number: (year, month, day).
 pub fn civil(days: i64) -> Option<(i64, i64, i64)> {
-    let z = days.checked_add(719_468)?;
-    let era = z.div_euclid(146_097);
-    let doe = z.checked_sub(era.checked_mul(146_097)?)?;
-    let yoe = doe.checked_sub(doe / 1460)?.checked_add(doe / 36_524)?.checked_sub(doe / 146_096)?.checked_div(365)?;
-    let y = yoe.checked_add(era.checked_mul(400)?)?;
-    let doy = doe.checked_sub(yoe.checked_mul(365)?.checked_add(yoe / 4)?.checked_sub(yoe / 100)?)?;
-    let mp = doy.checked_mul(5)?.checked_add(2)?.checked_div(153)?;
-    let d = doy.checked_sub(mp.checked_mul(153)?.checked_add(2)?.checked_div(5)?)?.checked_add(1)?;
-    let m = if mp < 10 { mp.checked_add(3)? } else { mp.checked_sub(9)? };
-    Some((if m <= 2 { y.checked_add(1)? } else { y }, m, d))
-}
-
-fn days_in_month(year: i64, month: i64) -> i64 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    let date = date_of(days)?;
+    Some((i64::from(date.year()), i64::from(date.month()), i64::from(date.day())))
 }
 
 /// Parses `2021-06-30`, `2021/6/30` or `2021年6月30日` into a day number.
@@ -54,19 +51,33 @@ pub fn parse(text: &str) -> Option<i64> {
 }
 
 /// Whole calendar months from day `from` to day `to` (negative if `to` is earlier).
+///
+/// A month is complete on the same day of the month or, when that month is
+/// shorter, on its last day: 31 January → 28 February is one month. That is
+/// how jiff adds months (it clamps to the month's end), so `n` months have
+/// passed when `from` plus `n` months is not after `to`. (jiff's own
+/// `until` counts 31 January → 28 February as 0 months, so it is not used.)
+/// Counted backwards the same way, swapping the dates only flips the sign.
 pub fn months_between(from: i64, to: i64) -> Option<i64> {
-    let (y1, m1, d1) = civil(from)?;
-    let (y2, m2, d2) = civil(to)?;
-    let mut months = y2.checked_sub(y1)?.checked_mul(12)?.checked_add(m2.checked_sub(m1)?)?;
-    // A month is complete on the same day of the month or, when that month is
-    // shorter, on its last day: 31 January → 28 February is one month.
-    let reached = |day: i64, start: i64, year: i64, month: i64| day >= start || day == days_in_month(year, month);
-    if months > 0 && !reached(d2, d1, y2, m2) {
-        months = months.checked_sub(1)?;
-    } else if months < 0 && !reached(d1, d2, y1, m1) {
-        months = months.checked_add(1)?;
+    let (from, to) = (date_of(from)?, date_of(to)?);
+    if to >= from {
+        months_forward(from, to)
+    } else {
+        months_forward(to, from)?.checked_neg()
     }
-    Some(months)
+}
+
+/// Whole months from `a` to `b`, for `a` not after `b`.
+fn months_forward(a: Date, b: Date) -> Option<i64> {
+    let years = i64::from(b.year()).checked_sub(i64::from(a.year()))?;
+    let months = i64::from(b.month()).checked_sub(i64::from(a.month()))?;
+    let naive = years.checked_mul(12)?.checked_add(months)?;
+    let reached = a.checked_add(Span::new().try_months(naive).ok()?).ok()? <= b;
+    if reached {
+        Some(naive)
+    } else {
+        naive.checked_sub(1)
+    }
 }
 
 /// `2021-06-30`.
@@ -92,6 +103,16 @@ mod tests {
             let (y, m, dd) = civil(d).unwrap();
             assert_eq!(day_number(y, m, dd), Some(d));
         }
+        assert_eq!(day_number(1, 1, 1), Some(-719_162));
+        assert_eq!(day_number(9999, 12, 31), Some(2_932_896));
+        assert_eq!(day_number(0, 12, 31), None);
+        assert_eq!(day_number(10_000, 1, 1), None);
+        assert_eq!(day_number(2021, 4, 31), None);
+        assert_eq!(day_number(2021, 1, 0), None);
+        assert_eq!(day_number(2021, i64::MAX, 1), None);
+        assert_eq!(civil(i64::MAX), None);
+        assert_eq!(civil(i64::MIN), None);
+        assert_eq!(format(i64::MAX), i64::MAX.to_string());
     }
 
     #[test]
@@ -109,5 +130,34 @@ mod tests {
         assert_eq!(months_between(d("2020-02-29"), d("2021-02-28")), Some(12));
         assert_eq!(months_between(d("2021-02-28"), d("2021-01-31")), Some(-1));
         assert_eq!(months_between(d("2021-02-27"), d("2021-01-31")), Some(0));
+        // leap days and the ends of the calendar
+        assert_eq!(months_between(d("2020-02-29"), d("2020-03-28")), Some(0));
+        assert_eq!(months_between(d("2020-02-29"), d("2020-03-29")), Some(1));
+        assert_eq!(months_between(d("0001-01-01"), d("9999-12-31")), Some(119_987));
+        assert_eq!(months_between(d("9999-12-31"), d("0001-01-01")), Some(-119_987));
+        assert_eq!(months_between(0, i64::MAX), None);
+    }
+
+    #[test]
+    fn months_follow_the_documented_rule_on_every_pair_of_days() {
+        // The rule as docs/language.md states it: the month of `to` is complete
+        // on the day of `from`, or on its last day when it is shorter.
+        let last_day = |days: i64| civil(days.checked_add(1).unwrap()).unwrap().2 == 1;
+        let rule = |from: i64, to: i64| {
+            let ((y1, m1, d1), (y2, m2, d2)) = (civil(from).unwrap(), civil(to).unwrap());
+            let naive = (y2 - y1) * 12 + (m2 - m1);
+            naive - i64::from(naive > 0 && d2 < d1 && !last_day(to))
+        };
+        let days: Vec<i64> = (d("2019-12-25")..d("2021-03-05")).step_by(3).collect();
+        for &from in &days {
+            for &to in days.iter().filter(|to| **to >= from) {
+                assert_eq!(months_between(from, to), Some(rule(from, to)), "{} → {}", format(from), format(to));
+                assert_eq!(months_between(to, from), Some(-rule(from, to)));
+            }
+        }
+    }
+
+    fn d(s: &str) -> i64 {
+        parse(s).unwrap()
     }
 }

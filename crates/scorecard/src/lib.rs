@@ -23,6 +23,11 @@ pub use scorecard_eval::{reading, Reading};
 #[cfg(feature = "testing")]
 pub mod testing;
 
+/// Exact number text: how every view prints a `Decimal`.
+pub mod number {
+    pub use scorecard_eval::number::{fixed2, grouped, percent_of, plain, push_json_number};
+}
+
 /// Units of measure known to the engine.
 pub mod units {
     pub use scorecard_eval::units::{known_symbols, Unit, UNITS};

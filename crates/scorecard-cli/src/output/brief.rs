@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use scorecard::{Scorecard, Scores, Status};
 
 use super::csv::text_cell;
-use super::number::{fixed2, push_json_number};
+use scorecard::number::{fixed2, push_json_number};
 
 /// What the brief formats need from the scorecard, prepared once, so that
 /// a record is written with no formatting machinery and no allocation.

@@ -14,8 +14,8 @@ use std::io::{self, Write};
 
 use scorecard::{Lang, Report, Scorecard};
 
-use super::number::fixed2;
 use crate::failure::Failure;
+use scorecard::number::fixed2;
 
 /// The UTF-8 byte-order mark, which tells Excel the file is UTF-8.
 const BOM: &str = "\u{feff}";

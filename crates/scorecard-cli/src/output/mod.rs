@@ -8,7 +8,6 @@
 
 mod brief;
 mod csv;
-mod number;
 mod table;
 
 use std::io::{self, Write};

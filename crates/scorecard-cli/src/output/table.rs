@@ -5,38 +5,35 @@ use std::io::{self, Write};
 
 use scorecard::{GroupReport, IndicatorReport, Lang, Report};
 
-use super::number::fixed2;
 use crate::failure::Failure;
-use crate::text::{one_line, pad_left, pad_right, width};
+use scorecard::number::fixed2;
+use scorecard_suite::text::{columns, one_line, width, widths, Align, GAP};
 
-/// Spaces between columns.
-const GAP: &str = "  ";
-
-/// One row: the first column left-aligned, the numbers right-aligned.
-struct Row {
-    name: String,
-    numbers: [String; 3],
-    explanation: String,
-}
+/// How the columns line up: the name left, the numbers right, the explanation left.
+const ALIGN: [Align; 4] = [Align::Left, Align::Right, Align::Right, Align::Right];
 
 /// Writes the report as a table, in the language of the rule file.
 pub fn write(w: &mut impl Write, report: &Report, lang: Lang) -> io::Result<()> {
-    let header = Row {
-        name: lang.pick("指标", "indicator").to_owned(),
-        numbers: lang.pick(["分值", "扣分", "得分"], ["points", "deduction", "score"]).map(str::to_owned),
-        explanation: lang.pick("说明", "explanation").to_owned(),
-    };
-    let rows = rows(report);
-    let widths = column_widths(std::iter::once(&header).chain(&rows));
-    write_row(w, &header, &widths)?;
+    let header: Vec<String> = lang
+        .pick(["指标", "分值", "扣分", "得分", "说明"], ["indicator", "points", "deduction", "score", "explanation"])
+        .map(str::to_owned)
+        .into();
+    let rows: Vec<Vec<String>> = std::iter::once(header).chain(rows(report)).collect();
+    let widths = widths(&rows);
+    // The rule runs under the header: four columns, their gaps, and the word `说明`.
     let rule_width = widths
         .iter()
+        .take(4)
         .sum::<usize>()
         .saturating_add(GAP.len().saturating_mul(4))
-        .saturating_add(width(&header.explanation));
+        .saturating_add(rows.first().and_then(|h| h.get(4)).map_or(0, |e| width(e)));
+    let mut lines = columns(&rows, "", &ALIGN).into_iter();
+    if let Some(header) = lines.next() {
+        writeln!(w, "{header}")?;
+    }
     writeln!(w, "{}", "-".repeat(rule_width))?;
-    for row in &rows {
-        write_row(w, row, &widths)?;
+    for line in lines {
+        writeln!(w, "{line}")?;
     }
     writeln!(w, "{}", total_line(report, lang))
 }
@@ -49,8 +46,9 @@ pub fn write_failure(w: &mut impl Write, failure: &Failure, lang: Lang) -> io::R
     Ok(())
 }
 
-/// Group rows (subtotals) before their first indicator, indented by depth.
-fn rows(report: &Report) -> Vec<Row> {
+/// Group rows (subtotals) before their first indicator, indented by depth:
+/// name, points, deduction, score, explanation.
+fn rows(report: &Report) -> Vec<Vec<String>> {
     let mut rows = Vec::with_capacity(report.indicators.len().saturating_add(report.groups.len()));
     let mut open: &[String] = &[];
     for ind in &report.indicators {
@@ -72,41 +70,19 @@ fn find_group<'r>(report: &'r Report, prefix: &[String]) -> Option<&'r GroupRepo
     report.groups.iter().find(|g| &g.name == name && g.path.as_slice() == path)
 }
 
-fn group_row(group: &GroupReport, depth: usize) -> Row {
+fn group_row(group: &GroupReport, depth: usize) -> Vec<String> {
     let deduction = group.points.checked_sub(group.score).map(fixed2).unwrap_or_default();
-    Row {
-        name: format!("{}{}", indent(depth), one_line(&group.name)),
-        numbers: [fixed2(group.points), deduction, fixed2(group.score)],
-        explanation: String::new(),
-    }
+    let name = format!("{}{}", indent(depth), one_line(&group.name));
+    vec![name, fixed2(group.points), deduction, fixed2(group.score), String::new()]
 }
 
-fn indicator_row(ind: &IndicatorReport) -> Row {
-    Row {
-        name: format!("{}{}", indent(ind.path.len()), one_line(&ind.name)),
-        numbers: [fixed2(ind.points), fixed2(ind.deduction), fixed2(ind.score)],
-        explanation: one_line(&ind.explanation),
-    }
+fn indicator_row(ind: &IndicatorReport) -> Vec<String> {
+    let name = format!("{}{}", indent(ind.path.len()), one_line(&ind.name));
+    vec![name, fixed2(ind.points), fixed2(ind.deduction), fixed2(ind.score), one_line(&ind.explanation)]
 }
 
 fn indent(depth: usize) -> String {
     "  ".repeat(depth)
-}
-
-/// The display width of the name column and of each number column.
-fn column_widths<'a>(rows: impl Iterator<Item = &'a Row>) -> [usize; 4] {
-    rows.fold([0; 4], |[n, a, b, c], row| {
-        let [p, d, s] = &row.numbers;
-        [n.max(width(&row.name)), a.max(width(p)), b.max(width(d)), c.max(width(s))]
-    })
-}
-
-fn write_row(w: &mut impl Write, row: &Row, widths: &[usize; 4]) -> io::Result<()> {
-    let [nw, pw, dw, sw] = *widths;
-    let [p, d, s] = &row.numbers;
-    let line = [pad_right(&row.name, nw), pad_left(p, pw), pad_left(d, dw), pad_left(s, sw), row.explanation.clone()]
-        .join(GAP);
-    writeln!(w, "{}", line.trim_end())
 }
 
 /// `总分 82.00/100.00，等级 良` / `total 82.00/100.00, grade 良`.

@@ -6,7 +6,6 @@ use scorecard_syntax::ast::Cmp;
 use scorecard_syntax::{Code, Diagnostic, Lang, Span};
 
 use super::Ctx;
-use crate::explain::shown;
 use crate::plan::{BandPlan, InputSpec, TestPlan};
 
 /// One end of an interval: a value and whether it is included; `None` is infinite.
@@ -175,7 +174,7 @@ fn gap(mut spans: Vec<Interval>, subject: &InputSpec) -> Option<(End, End)> {
 }
 
 fn gap_warning(from: End, to: End, subject: &InputSpec, at: Span, cx: &Ctx<'_>) -> Diagnostic {
-    let show = |e: End, unbounded: &str| e.map_or_else(|| unbounded.to_owned(), |(v, _)| shown(subject, v));
+    let show = |e: End, unbounded: &str| e.map_or_else(|| unbounded.to_owned(), |(v, _)| subject.shown(v));
     let (a, b) = (show(from, cx.pick("负无穷", "−∞")), show(to, cx.pick("无穷大", "∞")));
     Diagnostic::warning(
         Code::BandsGap,

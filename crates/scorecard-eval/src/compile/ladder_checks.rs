@@ -8,7 +8,7 @@ use scorecard_syntax::ast::Cmp;
 use scorecard_syntax::{Code, Diagnostic, Lang};
 
 use super::Ctx;
-use crate::format;
+use crate::number;
 use crate::plan::{InputSpec, Ladder, Operand, TestPlan, TierPlan};
 
 /// A tier's condition as a half-line on one scale: `x < t`, `x ≤ t`, `x > t`,
@@ -96,13 +96,13 @@ fn never_applies(a: &TierPlan, b: &TierPlan, cx: &Ctx<'_>) -> Diagnostic {
         match cx.lang {
             Lang::Zh => format!(
                 "这一档永远不会生效：凡满足它的值也满足「{tb}」，而那一档扣 {} 分，不少于这一档的 {} 分",
-                format::plain(b.deduct),
-                format::plain(a.deduct)
+                number::plain(b.deduct),
+                number::plain(a.deduct)
             ),
             Lang::En => format!(
                 "this tier never applies: every value it matches also matches `{tb}`, which deducts {}, at least its {}",
-                format::plain(b.deduct),
-                format::plain(a.deduct)
+                number::plain(b.deduct),
+                number::plain(a.deduct)
             ),
         },
         cx.pick("被更重的一档覆盖", "always overridden"),
@@ -134,14 +134,14 @@ fn never_fires(tier: &TierPlan, subject: &InputSpec, cx: &mut Ctx<'_>) -> bool {
                     Lang::Zh => format!(
                         "这一档永远不会触发：`{}` 的取值范围是 {}～{}",
                         subject.name,
-                        shown(subject, lo),
-                        shown(subject, hi)
+                        subject.shown(lo),
+                        subject.shown(hi)
                     ),
                     Lang::En => format!(
                         "this tier can never fire: `{}` ranges from {} to {}",
                         subject.name,
-                        shown(subject, lo),
-                        shown(subject, hi)
+                        subject.shown(lo),
+                        subject.shown(hi)
                     ),
                 },
                 cx.pick("不可能满足", "cannot match"),
@@ -150,8 +150,4 @@ fn never_fires(tier: &TierPlan, subject: &InputSpec, cx: &mut Ctx<'_>) -> bool {
         );
     }
     impossible
-}
-
-fn shown(spec: &InputSpec, v: Decimal) -> String {
-    crate::explain::shown(spec, v)
 }

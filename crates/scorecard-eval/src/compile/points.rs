@@ -5,7 +5,7 @@ use scorecard_syntax::ast::{self, Outcome, ScoreStmt};
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
 
 use super::Ctx;
-use crate::format;
+use crate::number;
 use crate::plan::{GroupPlan, IndicatorPlan, Ladder, StatementPlan, TestPlan};
 
 /// The indicator's points: declared, or derived from its rules (the largest
@@ -45,7 +45,7 @@ pub(super) fn check_places(ind: &ast::Indicator, points: Decimal, cx: &mut Ctx<'
         return;
     }
     let span = ind.points.as_ref().map_or(ind.name.span, |p| p.span);
-    let shown = format::plain(points);
+    let shown = number::plain(points);
     cx.push(
         Diagnostic::error(
             Code::PointsFinerThanRounding,
@@ -148,14 +148,14 @@ fn warn_excess(ind: &ast::Indicator, points: Decimal, at: Span, ladders: &[&Ladd
                     Lang::Zh => format!(
                         "`{}` 有一档扣 {} 分，超过分值 {} 分；扣分到分值为止",
                         ind.name.node,
-                        format::plain(single),
-                        format::plain(points)
+                        number::plain(single),
+                        number::plain(points)
                     ),
                     Lang::En => format!(
                         "a tier of `{}` deducts {}, more than its {} points; deductions stop at the points",
                         ind.name.node,
-                        format::plain(single),
-                        format::plain(points)
+                        number::plain(single),
+                        number::plain(points)
                     ),
                 },
                 cx.pick("分值小于最大扣分", "points below the largest deduction"),
@@ -170,19 +170,19 @@ pub(super) fn check_total(file: &ast::File, indicators: &[IndicatorPlan], check:
     let sum = sum_points(indicators.iter());
     let Some(total) = &file.total else { return sum };
     if check && sum != total.node {
-        let parts: Vec<String> = indicators.iter().map(|i| format::plain(i.points)).collect();
+        let parts: Vec<String> = indicators.iter().map(|i| number::plain(i.points)).collect();
         cx.push(
             Diagnostic::error(
                 Code::TotalMismatch,
                 total.span,
                 match cx.lang {
                     Lang::Zh => {
-                        format!("各指标分值之和为 {}，与总分 {} 不符", format::plain(sum), format::plain(total.node))
+                        format!("各指标分值之和为 {}，与总分 {} 不符", number::plain(sum), number::plain(total.node))
                     }
                     Lang::En => format!(
                         "the indicators' points add up to {}, not the declared total {}",
-                        format::plain(sum),
-                        format::plain(total.node)
+                        number::plain(sum),
+                        number::plain(total.node)
                     ),
                 },
                 cx.pick("总分不符", "total does not match"),
@@ -215,14 +215,14 @@ pub(super) fn check_groups(
                         Lang::Zh => format!(
                             "`{}` 下各指标分值之和为 {}，与其分值 {} 不符",
                             group.name,
-                            format::plain(sum),
-                            format::plain(*points)
+                            number::plain(sum),
+                            number::plain(*points)
                         ),
                         Lang::En => format!(
                             "the indicators under `{}` add up to {}, not its declared {} points",
                             group.name,
-                            format::plain(sum),
-                            format::plain(*points)
+                            number::plain(sum),
+                            number::plain(*points)
                         ),
                     },
                     cx.pick("分值不符", "points do not match"),

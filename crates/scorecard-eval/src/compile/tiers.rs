@@ -9,7 +9,7 @@ use super::names::{quantity_in_base, Names};
 use super::Ctx;
 use crate::plan::{InputSpec, Operand, Slot, TestPlan, TierPlan, ValueKind};
 use crate::units::Unit;
-use crate::{exact, format};
+use crate::{exact, number};
 
 /// What a tier without a subject or base inherits from earlier tiers of the same statement.
 pub(super) struct Statement {
@@ -160,7 +160,7 @@ impl Statement {
                 let shown = if hu.is_date() {
                     format!("{}～{}", shown_value(low.node.value, hu), shown_value(high.node.value, hu))
                 } else {
-                    format!("{}～{}{}", format::grouped(low.node.value), format::grouped(high.node.value), hu.display())
+                    format!("{}～{}{}", number::grouped(low.node.value), number::grouped(high.node.value), hu.display())
                 };
                 // Ranks and dates are whole places and days: `6-10名` includes
                 // the 10th, `7月1日至7月31日` the 31st.

@@ -7,7 +7,6 @@ mod tier;
 
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::NaPolicy;
-use serde::Serialize;
 
 pub(crate) use derive::{constant, working};
 pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
@@ -15,45 +14,8 @@ pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
 use crate::error::{DataError, DataErrorKind, RecordError};
 use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan};
 use crate::record::{Errors, Record};
-use crate::{exact, format};
-
-/// The scores of one record, without explanations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Scores {
-    /// Sum of the indicators' scores.
-    pub total: Decimal,
-    /// One entry per indicator, in table order.
-    pub indicators: Vec<IndicatorScore>,
-    /// Whether a veto disqualified the whole scorecard (取消资格).
-    pub disqualified: bool,
-}
-
-/// How an indicator was scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// By its rules.
-    Scored,
-    /// Marked not applicable (不适用): full points, or left out and the total rescaled.
-    NotApplicable,
-    /// A veto (一票否决) fired: the indicator scores 0.
-    Vetoed,
-}
-
-/// One indicator's result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct IndicatorScore {
-    /// The indicator's points.
-    pub points: Decimal,
-    /// Points deducted (points − score; negative when bonuses lift the score above the points).
-    pub deduction: Decimal,
-    /// Points kept, rounded once as the scorecard declares.
-    pub score: Decimal,
-    /// How it was scored.
-    pub status: Status,
-    /// Whether a veto disqualified the whole scorecard.
-    pub disqualifies: bool,
-}
+pub(crate) use crate::scores::{IndicatorScore, Scores, Status};
+use crate::{exact, number};
 
 /// Why a rule could not be evaluated.
 #[derive(Debug, Clone, Copy)]
@@ -319,12 +281,12 @@ pub(crate) fn fault(plan: &Plan, ind: &IndicatorPlan, f: Fault) -> DataError {
                     let spec = plan.inputs.get(slot);
                     let shown = spec
                         .and_then(|s| {
-                            s.unit.from_base(value).map(|v| format!("{}{}", format::grouped(v), s.unit.display()))
+                            s.unit.from_base(value).map(|v| format!("{}{}", number::grouped(v), s.unit.display()))
                         })
-                        .unwrap_or_else(|| format::grouped(value));
+                        .unwrap_or_else(|| number::grouped(value));
                     (spec.map(|s| s.name.clone()).unwrap_or_default(), shown, Some(slot))
                 }
-                Operand::Const(_) => (String::new(), format::grouped(value), None),
+                Operand::Const(_) => (String::new(), number::grouped(value), None),
             };
             let kind = DataErrorKind::BadBaseline { base: name, value: shown };
             let mut e = match slot {

@@ -10,7 +10,7 @@ use super::{derive, tier, Fault, IndicatorScore, Status};
 use crate::error::{DataError, DataErrorKind};
 use crate::plan::{BandPlan, IndicatorPlan, Plan, ScorePlan};
 use crate::record::{Errors, Record};
-use crate::{exact, explain, format};
+use crate::{exact, number};
 
 /// The result when the indicator is not applicable or vetoed; `None` otherwise.
 pub(super) fn special(plan: &Plan, ind: &IndicatorPlan, record: &Record) -> Result<Option<IndicatorScore>, Fault> {
@@ -121,7 +121,7 @@ fn no_band(plan: &Plan, ind: &IndicatorPlan, bands: &[BandPlan], record: &Record
     let slot = bands.iter().find_map(|b| b.subject);
     let value = slot
         .and_then(|s| Some((plan.inputs.get(s)?, record.get(s)?)))
-        .map_or_else(String::new, |(spec, v)| explain::shown(spec, v));
+        .map_or_else(String::new, |(spec, v)| spec.shown(v));
     let kind = DataErrorKind::NoBand { value };
     let mut e = match slot {
         Some(s) => Errors::new(plan).input(s, kind),
@@ -155,9 +155,9 @@ fn grade_score(
     if given < band.low || given > band.high {
         let kind = DataErrorKind::OutsideGradeBand {
             grade: label,
-            score: format::plain(given),
-            low: format::plain(band.low),
-            high: format::plain(band.high),
+            score: number::plain(given),
+            low: number::plain(band.low),
+            high: number::plain(band.high),
         };
         let mut e = errors.input(slot, kind);
         e.indicators = vec![ind.name.clone()];
@@ -175,7 +175,7 @@ pub(super) fn discretionary(
     let Some((slot, max)) = ind.discretionary else { return Ok(None) };
     let value = record.get(slot).unwrap_or(Decimal::ZERO);
     if value < Decimal::ZERO || value > max {
-        let kind = DataErrorKind::AboveBound { value: format::plain(value), max: format::plain(max) };
+        let kind = DataErrorKind::AboveBound { value: number::plain(value), max: number::plain(max) };
         let mut e = Errors::new(plan).input(slot, kind);
         e.indicators = vec![ind.name.clone()];
         return Err(Box::new(e));

@@ -8,7 +8,7 @@ use scorecard_syntax::Lang;
 use scorecard_syntax::ast::{Dir, Sign};
 
 use crate::eval::{self, Fault};
-use crate::format;
+use crate::number;
 use crate::plan::{InputSpec, Ladder, Operand, Plan, TestPlan, TierPlan, ValueKind};
 use crate::record::Record;
 
@@ -57,10 +57,10 @@ pub(super) fn ladder_sentence<'p>(
                 text.push_str(rel.trim_start_matches('，').trim_start_matches(" is ").trim_start_matches(", "));
             }
             text.push_str(&match (lang, sign) {
-                (Lang::Zh, Sign::Deduct) => format!("，扣 {} 分", format::plain(*a)),
-                (Lang::Zh, Sign::Add) => format!("，加 {} 分", format::plain(*a)),
-                (Lang::En, Sign::Deduct) => format!(": −{}", format::plain(*a)),
-                (Lang::En, Sign::Add) => format!(": +{}", format::plain(*a)),
+                (Lang::Zh, Sign::Deduct) => format!("，扣 {} 分", number::plain(*a)),
+                (Lang::Zh, Sign::Add) => format!("，加 {} 分", number::plain(*a)),
+                (Lang::En, Sign::Deduct) => format!(": −{}", number::plain(*a)),
+                (Lang::En, Sign::Add) => format!(": +{}", number::plain(*a)),
             });
         }
     }
@@ -90,7 +90,7 @@ fn relation(
         },
         TestPlan::ShareOf { cmp, base, factor, .. } => {
             let b = eval::operand(base, record)?;
-            let pct = percent(format::percent_of(x, b, factor.checked_mul(Decimal::ONE_HUNDRED)), lang);
+            let pct = percent(number::percent_of(x, b, factor.checked_mul(Decimal::ONE_HUNDRED)), lang);
             let b_shown = shown_operand(plan, spec, base, b);
             match lang {
                 Lang::Zh => {
@@ -107,7 +107,7 @@ fn relation(
             // than 28 significant digits is shown rounded rather than refused,
             // so that explaining a record never fails where scoring it did not.
             let diff = crate::exact::sub(x, b).or_else(|| x.checked_sub(b)).ok_or(Fault::Overflow)?.abs();
-            let pct = percent(format::percent_of(diff, b, factor.checked_mul(Decimal::ONE_HUNDRED)), lang);
+            let pct = percent(number::percent_of(diff, b, factor.checked_mul(Decimal::ONE_HUNDRED)), lang);
             let b_shown = shown_operand(plan, spec, base, b);
             let word = match (lang, fired, inclusive) {
                 (Lang::Zh, true, false) => "超出",
@@ -139,7 +139,7 @@ fn relation(
                 Some((reference, dir)) => {
                     let r = eval::operand(reference, record)?;
                     let shown_dist = if calendar {
-                        format!("{}{}", format::plain(dist.max(Decimal::ZERO)), lang.pick("个月", " months"))
+                        format!("{}{}", number::plain(dist.max(Decimal::ZERO)), lang.pick("个月", " months"))
                     } else {
                         distance_shown(spec, dist.max(Decimal::ZERO), lang)
                     };
@@ -160,13 +160,13 @@ fn relation(
             };
             match lang {
                 Lang::Zh => {
-                    format!("{counted}，每 {} 计 {} 分，共 {} 个", tier.shown, format::plain(per), format::plain(steps))
+                    format!("{counted}，每 {} 计 {} 分，共 {} 个", tier.shown, number::plain(per), number::plain(steps))
                 }
                 Lang::En => format!(
                     "{counted}, {} for each {}, {} in all",
-                    format::plain(per),
+                    number::plain(per),
                     tier.shown,
-                    format::plain(steps)
+                    number::plain(steps)
                 ),
             }
         }
@@ -220,49 +220,30 @@ fn cmp_word(cmp: Cmp, fired: bool, lang: Lang) -> &'static str {
     }
 }
 
-/// A value as shown in an explanation: like [`shown`], with yes/no in the file's language.
+/// A value as shown in an explanation: like [`InputSpec::shown`], with yes/no in the file's language.
 pub(crate) fn shown_in(spec: &InputSpec, base: Decimal, lang: Lang) -> String {
     match spec.kind {
         ValueKind::YesNo => lang
             .pick(if base == Decimal::ONE { "是" } else { "否" }, if base == Decimal::ONE { "yes" } else { "no" })
             .to_owned(),
-        _ => shown(spec, base),
-    }
-}
-
-/// A value of `spec` (in base units) in its declared unit: `1,500,000件`.
-pub(crate) fn shown(spec: &InputSpec, base: Decimal) -> String {
-    if spec.unit.is_date() {
-        return i64::try_from(base.trunc().mantissa())
-            .map_or_else(|_| base.to_string(), scorecard_syntax::date::format);
-    }
-    match &spec.kind {
-        ValueKind::Number => {}
-        ValueKind::YesNo => return if base == Decimal::ONE { "是".to_owned() } else { "否".to_owned() },
-        ValueKind::Grades(g) => {
-            return usize::try_from(base.mantissa()).ok().and_then(|i| g.get(i)).cloned().unwrap_or_default()
-        }
-    }
-    match spec.unit.from_base(base) {
-        Some(v) => spec.unit.amount(v),
-        None => format::grouped(base),
+        _ => spec.shown(base),
     }
 }
 
 fn shown_operand(plan: &Plan, subject: &InputSpec, base: Operand, value: Decimal) -> String {
     match base {
-        Operand::Input(slot) => plan.inputs.get(slot).map_or_else(|| format::grouped(value), |s| shown(s, value)),
-        Operand::Const(_) => shown(subject, value),
+        Operand::Input(slot) => plan.inputs.get(slot).map_or_else(|| number::grouped(value), |s| s.shown(value)),
+        Operand::Const(_) => subject.shown(value),
     }
 }
 
 /// A distance from a reference, in the subject's unit (percentage points for a percentage).
 fn distance_shown(spec: &InputSpec, d: Decimal, lang: Lang) -> String {
     if spec.unit.is_date() {
-        format!("{}{}", format::plain(d), lang.pick("天", " days"))
+        format!("{}{}", number::plain(d), lang.pick("天", " days"))
     } else if spec.unit.is_percent() {
-        format!("{}{}", format::grouped(d), lang.pick("个百分点", " pp"))
+        format!("{}{}", number::grouped(d), lang.pick("个百分点", " pp"))
     } else {
-        shown(spec, d)
+        spec.shown(d)
     }
 }

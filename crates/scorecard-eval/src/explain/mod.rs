@@ -9,11 +9,11 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::Sign;
 use scorecard_syntax::{Lang, Span};
 
-pub(crate) use ladder::{shown, shown_in};
+pub(crate) use ladder::shown_in;
 
 use crate::error::DataError;
 use crate::eval::{self, IndicatorScore, Status};
-use crate::format;
+use crate::number;
 use crate::plan::{IndicatorPlan, Plan, StatementPlan};
 use crate::record::Record;
 
@@ -49,15 +49,15 @@ pub(crate) fn indicator(
     let mut sentence = parts.join(lang.pick("；", "; "));
     if ind.scores.is_empty() && added.is_zero() && deducted > ind.points {
         sentence.push_str(&match lang {
-            Lang::Zh => format!("；合计扣 {} 分，扣完 {} 分为止", format::plain(deducted), format::plain(ind.points)),
+            Lang::Zh => format!("；合计扣 {} 分，扣完 {} 分为止", number::plain(deducted), number::plain(ind.points)),
             Lang::En => {
-                format!("; {} in all, capped at the {} points", format::plain(deducted), format::plain(ind.points))
+                format!("; {} in all, capped at the {} points", number::plain(deducted), number::plain(ind.points))
             }
         });
     } else if parts.len() > 1 && (!ind.scores.is_empty() || !added.is_zero() || ind.discretionary.is_some()) {
         sentence.push_str(&match lang {
-            Lang::Zh => format!("；得 {} 分", format::plain(score.score)),
-            Lang::En => format!("; score {}", format::plain(score.score)),
+            Lang::Zh => format!("；得 {} 分", number::plain(score.score)),
+            Lang::En => format!("; score {}", number::plain(score.score)),
         });
     } else if ind.scores.is_empty()
         && added.is_zero()
@@ -65,8 +65,8 @@ pub(crate) fn indicator(
         && ind.points.checked_sub(deducted.max(Decimal::ZERO).min(ind.points)).is_some_and(|u| u != score.score)
     {
         sentence.push_str(&match lang {
-            Lang::Zh => format!("；得分舍入为 {} 分", format::plain(score.score)),
-            Lang::En => format!("; score rounded to {}", format::plain(score.score)),
+            Lang::Zh => format!("；得分舍入为 {} 分", number::plain(score.score)),
+            Lang::En => format!("; score rounded to {}", number::plain(score.score)),
         });
     }
     if let Some(d) = disqualified {
@@ -98,10 +98,10 @@ fn statements(
         if let Some(cap) = st.cap.filter(|c| sum > *c) {
             parts.push(match (lang, sign) {
                 (Lang::Zh, Sign::Deduct) => {
-                    format!("合计扣 {} 分，最多扣 {} 分", format::plain(sum), format::plain(cap))
+                    format!("合计扣 {} 分，最多扣 {} 分", number::plain(sum), number::plain(cap))
                 }
-                (Lang::Zh, Sign::Add) => format!("合计加 {} 分，最多加 {} 分", format::plain(sum), format::plain(cap)),
-                (Lang::En, _) => format!("{} in all, at most {}", format::plain(sum), format::plain(cap)),
+                (Lang::Zh, Sign::Add) => format!("合计加 {} 分，最多加 {} 分", number::plain(sum), number::plain(cap)),
+                (Lang::En, _) => format!("{} in all, at most {}", number::plain(sum), number::plain(cap)),
             });
             sum = cap;
         }

@@ -6,10 +6,10 @@ use scorecard_syntax::ast::NaPolicy;
 use scorecard_syntax::{Lang, Span};
 
 use super::ladder::shown_in;
-use super::{shown, Explained};
+use super::Explained;
 use crate::error::DataError;
 use crate::eval::{self, rules as eval_rules};
-use crate::format;
+use crate::number;
 use crate::plan::{IndicatorPlan, Plan, ScorePlan};
 use crate::record::Record;
 
@@ -50,23 +50,23 @@ pub(super) fn score(
                 .collect();
             if quoted.is_empty() {
                 return Ok(match lang {
-                    Lang::Zh => format!("各项均不符合，计 {} 分", format::plain(value)),
-                    Lang::En => format!("no item matches: {}", format::plain(value)),
+                    Lang::Zh => format!("各项均不符合，计 {} 分", number::plain(value)),
+                    Lang::En => format!("no item matches: {}", number::plain(value)),
                 });
             }
             match (value_text, lang) {
-                (Some(v), Lang::Zh) => format!("{v}，符合{}，计 {} 分", quoted.join("、"), format::plain(value)),
-                (Some(v), Lang::En) => format!("{v} matches {}: {}", quoted.join(", "), format::plain(value)),
-                (None, Lang::Zh) => format!("符合{}，计 {} 分", quoted.join("、"), format::plain(value)),
-                (None, Lang::En) => format!("matches {}: {}", quoted.join(", "), format::plain(value)),
+                (Some(v), Lang::Zh) => format!("{v}，符合{}，计 {} 分", quoted.join("、"), number::plain(value)),
+                (Some(v), Lang::En) => format!("{v} matches {}: {}", quoted.join(", "), number::plain(value)),
+                (None, Lang::Zh) => format!("符合{}，计 {} 分", quoted.join("、"), number::plain(value)),
+                (None, Lang::En) => format!("matches {}: {}", quoted.join(", "), number::plain(value)),
             }
         }
         ScorePlan::Formula { .. } => {
             fired.push(span);
             let capped = if value > ind.points {
                 lang.pick(
-                    format!("，以分值 {} 分为限", format::plain(ind.points)),
-                    format!(", capped at {}", format::plain(ind.points)),
+                    format!("，以分值 {} 分为限", number::plain(ind.points)),
+                    format!(", capped at {}", number::plain(ind.points)),
                 )
             } else if value < Decimal::ZERO {
                 lang.pick("，最低 0 分".to_owned(), ", floored at 0".to_owned())
@@ -82,7 +82,7 @@ pub(super) fn score(
         ScorePlan::Grades { input, assessed, .. } => {
             fired.push(span);
             let grade =
-                plan.inputs.get(*input).and_then(|spec| Some(shown(spec, record.get(*input)?))).unwrap_or_default();
+                plan.inputs.get(*input).and_then(|spec| Some(spec.shown(record.get(*input)?))).unwrap_or_default();
             let name = plan.inputs.get(*input).map_or("", |s| s.name.as_str());
             let how = match (assessed.and_then(|a| record.get(a)), lang) {
                 (Some(_), Lang::Zh) => "评定分",
@@ -91,8 +91,8 @@ pub(super) fn score(
                 (None, Lang::En) => "the band's top",
             };
             match lang {
-                Lang::Zh => format!("{name}为「{grade}」，{how} {} 分", format::plain(value)),
-                Lang::En => format!("{name} is `{grade}`, {how}: {}", format::plain(value)),
+                Lang::Zh => format!("{name}为「{grade}」，{how} {} 分", number::plain(value)),
+                Lang::En => format!("{name} is `{grade}`, {how}: {}", number::plain(value)),
             }
         }
     };
@@ -104,9 +104,9 @@ pub(super) fn score(
 fn about(value: Decimal, plan: &Plan, lang: Lang) -> String {
     let rounded = value.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy);
     if rounded == value {
-        format::plain(value)
+        number::plain(value)
     } else {
-        format!("{}{}", lang.pick("约 ", "about "), format::plain(rounded))
+        format!("{}{}", lang.pick("约 ", "about "), number::plain(rounded))
     }
 }
 
@@ -115,9 +115,9 @@ pub(super) fn not_applicable(plan: &Plan, ind: &IndicatorPlan, record: &Record) 
     let flag = ind.not_applicable.and_then(|s| plan.inputs.get(s)).map_or("", |s| s.name.as_str());
     let _ = record;
     let sentence = match (plan.na_policy, plan.lang) {
-        (NaPolicy::FullPoints, Lang::Zh) => format!("{flag}：不适用，得满分 {} 分", format::plain(ind.points)),
+        (NaPolicy::FullPoints, Lang::Zh) => format!("{flag}：不适用，得满分 {} 分", number::plain(ind.points)),
         (NaPolicy::FullPoints, Lang::En) => {
-            format!("{flag}: not applicable, full {} points", format::plain(ind.points))
+            format!("{flag}: not applicable, full {} points", number::plain(ind.points))
         }
         (NaPolicy::Rescale, Lang::Zh) => format!("{flag}：不适用，不计入总分，总分按其余指标折算"),
         (NaPolicy::Rescale, Lang::En) => format!("{flag}: not applicable, left out; the total is rescaled"),
@@ -172,8 +172,8 @@ pub(super) fn discretionary(
     let Some((slot, max)) = ind.discretionary else { return Ok(None) };
     let value = record.get(slot).unwrap_or(Decimal::ZERO);
     parts.push(match plan.lang {
-        Lang::Zh => format!("酌情扣 {} 分（最多 {} 分）", format::plain(value), format::plain(max)),
-        Lang::En => format!("discretionary −{} (at most {})", format::plain(value), format::plain(max)),
+        Lang::Zh => format!("酌情扣 {} 分（最多 {} 分）", number::plain(value), number::plain(max)),
+        Lang::En => format!("discretionary −{} (at most {})", number::plain(value), number::plain(max)),
     });
     Ok(Some(value))
 }

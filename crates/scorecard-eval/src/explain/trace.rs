@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::ladder::shown_in;
 use crate::eval::{self, Fault};
-use crate::format;
+use crate::number;
 use crate::plan::{IndicatorPlan, InputSpec, Ladder, Plan, TestPlan, TierPlan};
 use crate::record::Record;
 
@@ -46,10 +46,14 @@ pub struct TierStep {
 
 /// Traces every scored indicator of a record whose derived values are
 /// filled in (not-applicable and vetoed indicators read nothing further).
-pub(crate) fn trace(plan: &Plan, record: &Record, scores: &crate::Scores) -> Result<Trace, Box<crate::DataError>> {
+pub(crate) fn trace(
+    plan: &Plan,
+    record: &Record,
+    scores: &crate::scores::Scores,
+) -> Result<Trace, Box<crate::error::DataError>> {
     let mut indicators = Vec::with_capacity(plan.indicators.len());
     for ((index, ind), score) in plan.indicators.iter().enumerate().zip(&scores.indicators) {
-        if score.status != crate::Status::Scored {
+        if score.status != crate::scores::Status::Scored {
             continue;
         }
         indicators.push(indicator(plan, index, ind, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?);
@@ -103,7 +107,7 @@ fn ladder_hint(plan: &Plan, ladder: &Ladder, record: &Record, alone: bool) -> Re
     let Some((worst, amount)) = fired.iter().copied().max_by(|a, b| a.1.cmp(&b.1)) else { return Ok(None) };
     let next = fired.iter().filter(|(t, a)| !std::ptr::eq(*t, worst) && *a < amount).map(|(_, a)| *a).max();
     let Some(need) = needed(plan, spec, worst, record)? else { return Ok(None) };
-    let (a, n) = (format::plain(amount), next.map(format::plain));
+    let (a, n) = (number::plain(amount), next.map(number::plain));
     if !alone {
         return Ok(Some(match (plan.lang, n) {
             (Lang::Zh, None) => format!("{need}，本条方不扣分（本项另有其他扣分，得分未必提高）"),
@@ -146,7 +150,7 @@ fn needed(plan: &Plan, spec: &InputSpec, tier: &TierPlan, record: &Record) -> Re
         TestPlan::ShareOf { cmp, factor, base, .. } => {
             let b = eval::operand(*base, record)?;
             let t = crate::exact::mul(*factor, b).ok_or(Fault::Overflow)?;
-            let share = format!("{}%", format::plain(factor.checked_mul(Decimal::ONE_HUNDRED).ok_or(Fault::Overflow)?));
+            let share = format!("{}%", number::plain(factor.checked_mul(Decimal::ONE_HUNDRED).ok_or(Fault::Overflow)?));
             let base_name = tier.base_name.as_deref().unwrap_or("");
             bound(*cmp, t).map(|b| match lang {
                 Lang::Zh => format!("{}需达到{base_name}的{share}{b}", spec.name),

@@ -9,7 +9,7 @@ use super::{
     BandReading, ConstantReading, GradeBandReading, GradeMapping, IndicatorReading, InputKind, InputReading,
     LadderReading, Place, Reading, Rule, ScoreReading, StatementReading, TierReading, VetoReading,
 };
-use crate::format::plain;
+use crate::number::plain;
 use crate::plan::{IndicatorPlan, InputSpec, Ladder, Plan, ScorePlan, StatementPlan, ValueKind, VetoPlan};
 
 /// How the engine reads `plan`, with sentences in `lang`.

@@ -125,7 +125,7 @@ impl Cx<'_> {
 
     fn share_words(&self, cmp: Cmp, share: &Decimal, name: &str, threshold: Option<&Amount>) -> String {
         let word = self.cmp_word(cmp, &crate::units::NUMBER);
-        let share = crate::format::plain(*share);
+        let share = crate::number::plain(*share);
         let exact = threshold.map(|t| format!("{} {}", symbol(cmp), t.shown));
         match (self.lang, exact) {
             (Lang::Zh, None) => format!("{word}{name}的 {share}%{}", self.strictness(cmp)),
@@ -142,7 +142,7 @@ impl Cx<'_> {
         name: &str,
         b: Option<&(Amount, Amount)>,
     ) -> String {
-        let t = crate::format::plain(*tolerance);
+        let t = crate::number::plain(*tolerance);
         let outside = b.map(|(lo, hi)| match (self.lang, inclusive) {
             (Lang::Zh, false) => format!("；即低于 {} 或高于 {}", lo.shown, hi.shown),
             (Lang::Zh, true) => format!("；即不高于 {} 或不低于 {}", lo.shown, hi.shown),

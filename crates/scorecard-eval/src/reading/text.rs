@@ -5,7 +5,7 @@ use std::fmt::Write;
 use scorecard_syntax::Lang;
 
 use super::{IndicatorReading, InputKind, InputReading, Reading, Rule, ScoreReading, StatementReading};
-use crate::format::plain;
+use crate::number::plain;
 
 impl Reading {
     /// The language of the sentences.
