@@ -42,6 +42,8 @@ pub enum Command {
     Explain(crate::explain_cmd::ExplainCmdArgs),
     /// Lay rule files out canonically, keeping their words and comments; `--check` only reports.
     Fmt(crate::fmt_cmd::FmtArgs),
+    /// Write a draft rule file from a 绩效目标表 (.xlsx/.xls/.ods, .docx, .csv or a text cell dump).
+    Import(crate::import_cmd::ImportArgs),
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).

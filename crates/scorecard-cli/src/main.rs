@@ -5,6 +5,7 @@
 //! - `scorecard explain-error CODE [--lang zh|en]` explains a diagnostic code.
 //! - `scorecard test [PATHS…] [--bless]` runs the regression suites beside rule files.
 //! - `scorecard fmt [--check] PATHS…` lays rule files out canonically.
+//! - `scorecard import TABLE [-o FILE]` writes a draft rule file from a 绩效目标表.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
@@ -18,6 +19,7 @@ mod explain_error;
 mod failure;
 mod files;
 mod fmt_cmd;
+mod import_cmd;
 mod input;
 mod output;
 mod render;
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Test(args) => test_cmd::run(args),
         Command::Explain(args) => explain_cmd::run(args),
         Command::Fmt(args) => fmt_cmd::run(args),
+        Command::Import(args) => import_cmd::run(args),
     };
     match result {
         Ok(exit) => exit.into(),
