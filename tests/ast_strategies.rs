@@ -337,7 +337,7 @@ fn indicator(lang: Lang) -> impl Strategy<Value = Item> {
         name(lang),
         option::of(target()),
         option::of(select(vec![Nature::Quantitative, Nature::Qualitative])),
-        [option::of(text()), option::of(text()), option::of(text()), option::of(text())],
+        [option::of(text()), option::of(text()), option::of(text()), option::of(text()), option::of(text())],
         option::of(decimal()),
         option::of(name(lang)),
     );
@@ -351,7 +351,7 @@ fn indicator(lang: Lang) -> impl Strategy<Value = Item> {
     );
     (columns, rules).prop_map(
         |(
-            (name, target, nature, [criterion, content, basis, source], points, measure),
+            (name, target, nature, [criterion, content, basis, source, pending], points, measure),
             (scoring, score, bonus, vetoes, discretionary, not_applicable),
         )| {
             Item::Indicator(Box::new(Indicator {
@@ -362,6 +362,7 @@ fn indicator(lang: Lang) -> impl Strategy<Value = Item> {
                 content: content.map(s),
                 basis: basis.map(s),
                 source: source.map(s),
+                pending: pending.map(s),
                 points: points.map(s),
                 measure: measure.map(s),
                 scoring,

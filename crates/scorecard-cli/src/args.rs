@@ -44,6 +44,8 @@ pub enum Command {
     Fmt(crate::fmt_cmd::FmtArgs),
     /// Run the language server over standard input and output, for editors (see docs/editors.md).
     Lsp,
+    /// Write a draft rule file from a 绩效目标表 (.xlsx/.xls/.ods, .docx, .csv or a text cell dump).
+    Import(crate::import_cmd::ImportArgs),
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).

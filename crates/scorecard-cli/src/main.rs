@@ -5,6 +5,7 @@
 //! - `scorecard explain-error CODE [--lang zh|en]` explains a diagnostic code.
 //! - `scorecard test [PATHS…] [--bless]` runs the regression suites beside rule files.
 //! - `scorecard fmt [--check] PATHS…` lays rule files out canonically.
+//! - `scorecard import TABLE [-o FILE]` writes a draft rule file from a 绩效目标表.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
@@ -18,6 +19,7 @@ mod explain_error;
 mod failure;
 mod files;
 mod fmt_cmd;
+mod import_cmd;
 mod input;
 mod lsp_cmd;
 mod output;
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => explain_cmd::run(args),
         Command::Fmt(args) => fmt_cmd::run(args),
         Command::Lsp => lsp_cmd::run(),
+        Command::Import(args) => import_cmd::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

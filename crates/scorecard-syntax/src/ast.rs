@@ -219,6 +219,8 @@ pub struct Indicator {
     pub basis: Option<Spanned<String>>,
     /// 数据来源.
     pub source: Option<Spanned<String>>,
+    /// 评分待定: why the scoring still needs a person (a warning, W0208).
+    pub pending: Option<Spanned<String>>,
     /// 分值: declared points.
     pub points: Option<Spanned<Decimal>>,
     /// 度量: the input compared by tiers that name no subject.
@@ -239,6 +241,31 @@ pub struct Indicator {
     pub span: Span,
 }
 
+impl Indicator {
+    /// An indicator with only a name: no columns and no rules yet.
+    pub fn new(name: Spanned<String>, span: Span) -> Self {
+        Indicator {
+            name,
+            target: None,
+            nature: None,
+            criterion: None,
+            content: None,
+            basis: None,
+            source: None,
+            pending: None,
+            points: None,
+            measure: None,
+            scoring: Vec::new(),
+            score: Vec::new(),
+            bonus: Vec::new(),
+            vetoes: Vec::new(),
+            discretionary: None,
+            not_applicable: None,
+            span,
+        }
+    }
+}
+
 impl PartialEq for Indicator {
     fn eq(&self, other: &Self) -> bool {
         // Destructured so that a new field cannot be forgotten here.
@@ -250,6 +277,7 @@ impl PartialEq for Indicator {
             content,
             basis,
             source,
+            pending,
             points,
             measure,
             scoring,
@@ -267,6 +295,7 @@ impl PartialEq for Indicator {
             && *content == other.content
             && *basis == other.basis
             && *source == other.source
+            && *pending == other.pending
             && *points == other.points
             && *measure == other.measure
             && *scoring == other.scoring

@@ -165,6 +165,10 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "（警告）声明了输入但没有任何评分条件使用它。测量数据中可以缺少它。\n修改：删除该声明，或在评分条件中引用它。",
             "(warning) An input is declared but no tier reads it; records may leave it out.\nFix: remove it, or use it in a tier.",
         ),
+        Code::ScoringPending => (
+            "（警告）指标写有 `评分待定 「说明」`：它的评分标准还没有被改写成引擎能读的 `评分` 行，说明里写着哪里不清楚、建议怎样改写。`scorecard import` 在读不懂原文时写下这一行。`评分待定` 本身不改变计分：指标照常按它的 `评分`、`得分`、`酌情扣分` 计分（导入的草稿用 `酌情扣分` 让评审填写扣分，直到规则写好）。\n修改：核对原文，按建议写出 `评分` 行（并声明它用到的输入），删去 `评分待定` 和代替它的 `酌情扣分`。",
+            "(warning) The indicator carries `pending \"note\"`: its criterion has not yet been rewritten as a `scoring` line the engine can read, and the note says what is unclear and proposes a rewording. `scorecard import` writes this line where it cannot read a criterion. `pending` does not change scoring by itself: the indicator is scored by its `scoring`, `score` and `discretionary` lines as usual (an imported draft uses `discretionary` so an assessor types the deduction until the rule is written).\nFix: check the criterion, write the proposed `scoring` line (declaring the inputs it uses), then remove `pending` and the `discretionary` line that stood in for it.",
+        ),
         Code::TierNeverApplies => (
             "（警告）这一档永远不会生效：凡满足它的值也满足另一档，而那一档扣分不少于它。同一阶梯只取最重的一档，所以这一档从不起作用——通常是阈值或扣分写反了，使“更差的值扣分更少”。\n例：`低于80%，扣3分，低于90%，扣5分` 中的第一档。",
             "(warning) The tier never applies: every value it matches also matches another tier that deducts at least as much. Only the most severe tier of a ladder applies, so this one never counts; usually a threshold or deduction is swapped, so a worse value would deduct less.\nExample: the first tier of `below 80% → −3, below 90% → −5`.",

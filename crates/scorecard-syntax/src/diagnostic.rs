@@ -103,6 +103,8 @@ codes! {
     ProRataMonths = "E0410",
     /// An input is declared but no tier reads it.
     UnusedInput = "W0201",
+    /// An indicator's scoring is marked `评分待定`: a person must still read its criterion.
+    ScoringPending = "W0208",
     /// A tier is always overridden by a tier that deducts at least as much.
     TierNeverApplies = "W0401",
     /// A tier's threshold lies outside its input's declared range.

@@ -98,6 +98,7 @@ fn starts_statement(rule: Rule) -> bool {
             | kw_content
             | kw_basis
             | kw_source
+            | kw_pending
             | kw_points
             | kw_measure
             | kw_scoring
@@ -145,7 +146,7 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
             ("`一级指标`、`二级指标` 或 `三级指标`", "`group`, `subgroup` or `indicator`")
         }
         kw_target | kw_nature | quantitative | qualitative | kw_criterion | kw_content | kw_basis | kw_source
-        | kw_points | kw_measure | kw_scoring => (
+        | kw_pending | kw_points | kw_measure | kw_scoring => (
             "指标的栏目（如 `指标值`、`分值`、`评分`）",
             "an indicator property such as `target`, `points` or `scoring`",
         ),

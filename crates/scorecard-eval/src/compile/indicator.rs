@@ -20,6 +20,9 @@ pub(super) fn compile(
     cx: &mut Ctx<'_>,
 ) -> Option<IndicatorPlan> {
     let errors_before = error_count(cx);
+    if let Some(note) = &ind.pending {
+        cx.push(pending(ind, note, cx));
+    }
     if ind.scoring.is_empty() && ind.score.is_empty() && ind.bonus.is_empty() && ind.discretionary.is_none() {
         cx.push(no_scoring(ind, cx));
         return None;
@@ -194,6 +197,22 @@ fn bonus_never_counts(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
     .with_help(cx.pick(
         "检查是否漏写了扣分，或声明 `加分可超过满分`",
         "check for a missing deduction, or declare `bonus may exceed full marks`",
+    ))
+}
+
+fn pending(ind: &ast::Indicator, note: &Spanned<String>, cx: &Ctx<'_>) -> Diagnostic {
+    Diagnostic::warning(
+        Code::ScoringPending,
+        note.span,
+        match cx.lang {
+            Lang::Zh => format!("指标 `{}` 的评分待定：{}", ind.name.node, note.node),
+            Lang::En => format!("the scoring of indicator `{}` is pending: {}", ind.name.node, note.node),
+        },
+        cx.pick("评分待定", "pending"),
+    )
+    .with_help(cx.pick(
+        "由人核对评分标准，写出 `评分` 行后删去这一行",
+        "have a person check the criterion, write the `scoring` line, then remove this line",
     ))
 }
 

@@ -197,24 +197,7 @@ impl Converter<'_> {
             });
             return Err(Diagnostic::error(Code::TooManyIndicators, head.unwrap_or(at), "", ""));
         }
-        let mut ind = Indicator {
-            name: Spanned::new(String::new(), at),
-            target: None,
-            nature: None,
-            criterion: None,
-            content: None,
-            basis: None,
-            source: None,
-            points: None,
-            measure: None,
-            scoring: Vec::new(),
-            score: Vec::new(),
-            bonus: Vec::new(),
-            vetoes: Vec::new(),
-            discretionary: None,
-            not_applicable: None,
-            span: at,
-        };
+        let mut ind = Indicator::new(Spanned::new(String::new(), at), at);
         let lang = pair.clone().into_inner().next().map_or(Lang::Zh, |k| Lang::of_keyword(k.as_str()));
         for p in pair.into_inner() {
             self.parse_property(&mut ind, p, lang)?;
@@ -243,6 +226,7 @@ impl Converter<'_> {
                     Rule::kw_criterion => &mut ind.criterion,
                     Rule::kw_content => &mut ind.content,
                     Rule::kw_basis => &mut ind.basis,
+                    Rule::kw_pending => &mut ind.pending,
                     _ => &mut ind.source,
                 };
                 set_once(slot, text, lang)?;

@@ -49,6 +49,7 @@ impl Printer {
             (&ind.content, "指标内容 ", "content "),
             (&ind.basis, "设定依据 ", "basis "),
             (&ind.source, "数据来源 ", "source "),
+            (&ind.pending, "评分待定 ", "pending "),
         ];
         for (text, zh, en) in texts {
             if let Some(text) = text {

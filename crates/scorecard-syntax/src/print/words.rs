@@ -11,7 +11,7 @@ use crate::Lang;
 /// Keywords that are tested by look-ahead where a name may stand (the next
 /// column of an indicator, a cap, `否则`, `评定分`, a setting): a bare name
 /// starting with one would be read as the keyword, so such names are quoted.
-const LEADING_KEYWORDS: [Rule; 32] = [
+const LEADING_KEYWORDS: [Rule; 33] = [
     Rule::cumulative,
     Rule::kw_scoring,
     Rule::kw_points,
@@ -24,6 +24,7 @@ const LEADING_KEYWORDS: [Rule; 32] = [
     Rule::kw_content,
     Rule::kw_basis,
     Rule::kw_source,
+    Rule::kw_pending,
     Rule::kw_group1,
     Rule::kw_group2,
     Rule::kw_indicator,

@@ -1,0 +1,61 @@
+//! Reading workbooks (.xlsx, .xls, .xlsb, .ods) with calamine: one table per sheet that has any text.
+
+use std::path::Path;
+
+use calamine::{open_workbook_auto, Data, Range, Reader as _};
+
+use super::{Cell, DocumentError, Origin, ReadLimits, Row, Table};
+use crate::cell::{cell_ref, read_cell};
+
+/// Reads every sheet of a workbook.
+pub(super) fn read(path: &Path, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
+    let file = path.display().to_string();
+    let mut book = open_workbook_auto(path).map_err(|e| open_error(&e, &file))?;
+    let mut tables = Vec::new();
+    let mut cells = 0usize;
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).map_err(|e| open_error(&e, &file))?;
+        cells = cells.saturating_add(range.get_size().0.saturating_mul(range.get_size().1));
+        if cells > limits.max_cells {
+            return Err(DocumentError::TooManyCells { file, limit: limits.max_cells });
+        }
+        tables.push(sheet(&name, &range, &file)?);
+    }
+    Ok(tables)
+}
+
+/// One sheet as a table; rows and columns keep their places from A1.
+fn sheet(name: &str, range: &Range<Data>, file: &str) -> Result<Table, DocumentError> {
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut rows = Vec::new();
+    for (i, data_row) in range.rows().enumerate() {
+        let r = row0.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
+        let mut cells: Vec<Cell> =
+            (0..col0).map(|c| Cell { text: String::new(), origin: Origin::Sheet(cell_ref(name, r, c)) }).collect();
+        for (j, data) in data_row.iter().enumerate() {
+            let c = col0.saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
+            let at = cell_ref(name, r, c);
+            let value = read_cell(data, None).map_err(|e| DocumentError::BadCell {
+                file: file.to_owned(),
+                at: at.clone(),
+                reason: e.to_string(),
+            })?;
+            let text = super::visible(&value.to_input_text().unwrap_or_default());
+            cells.push(Cell { text, origin: Origin::Sheet(at) });
+        }
+        rows.push(Row { cells });
+    }
+    Ok(Table { name: name.to_owned(), rows })
+}
+
+fn open_error(e: &calamine::Error, file: &str) -> DocumentError {
+    use calamine::{Error, OdsError, XlsError, XlsbError, XlsxError};
+    match e {
+        Error::Xlsx(XlsxError::Password)
+        | Error::Xls(XlsError::Password)
+        | Error::Xlsb(XlsbError::Password)
+        | Error::Ods(OdsError::Password) => DocumentError::Encrypted { file: file.to_owned() },
+        Error::Io(io) => DocumentError::Io { file: file.to_owned(), reason: io.to_string() },
+        other => DocumentError::Corrupt { file: file.to_owned(), kind: "workbook", reason: other.to_string() },
+    }
+}
