@@ -42,6 +42,8 @@ pub enum Command {
     Explain(crate::explain_cmd::ExplainCmdArgs),
     /// Lay rule files out canonically, keeping their words and comments; `--check` only reports.
     Fmt(crate::fmt_cmd::FmtArgs),
+    /// Write the data-entry sheet for a rule file: one column per input (CSV or xlsx).
+    Template(crate::template_cmd::TemplateArgs),
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).
@@ -139,6 +141,16 @@ pub struct EvalArgs {
     /// output keeps the input order whatever the number.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// The sheet of a spreadsheet data file to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Write the output to this file (required with --format xlsx).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --format xlsx: records that get their own 绩效自评表 sheet (the
+    /// first ones); every record is on the summary sheet.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_forms: usize,
 }
 
 /// Output formats of `scorecard eval`.
@@ -153,6 +165,9 @@ pub enum Format {
     /// CSV for Excel (UTF-8 with a BOM): line, total, grade, then each indicator's score,
     /// deduction and explanation, then an error column (filled for a record not scored).
     Csv,
+    /// An Excel workbook (needs -o FILE): a summary sheet with a row per record,
+    /// and a 绩效自评表 sheet per record (see --max-forms).
+    Xlsx,
 }
 
 impl EvalArgs {
