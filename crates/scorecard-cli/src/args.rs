@@ -46,6 +46,8 @@ pub enum Command {
     Lsp,
     /// Write a draft rule file from a 绩效目标表 (.xlsx/.xls/.ods, .docx, .csv or a text cell dump).
     Import(crate::import_cmd::ImportArgs),
+    /// Write the data-entry sheet for a rule file: one column per input (CSV or xlsx).
+    Template(crate::template_cmd::TemplateArgs),
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).
@@ -143,6 +145,16 @@ pub struct EvalArgs {
     /// output keeps the input order whatever the number.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub jobs: usize,
+    /// The sheet of a spreadsheet data file to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Write the output to this file (required with --format xlsx).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --format xlsx: records that get their own 绩效自评表 sheet (the
+    /// first ones); every record is on the summary sheet.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub max_forms: usize,
 }
 
 /// Output formats of `scorecard eval`.
@@ -157,6 +169,9 @@ pub enum Format {
     /// CSV for Excel (UTF-8 with a BOM): line, total, grade, then each indicator's score,
     /// deduction and explanation, then an error column (filled for a record not scored).
     Csv,
+    /// An Excel workbook (needs -o FILE): a summary sheet with a row per record,
+    /// and a 绩效自评表 sheet per record (see --max-forms).
+    Xlsx,
 }
 
 impl EvalArgs {

@@ -3,19 +3,22 @@
 //! scored on `--jobs` threads (see [`batch`]).
 
 mod batch;
+mod form;
 mod progress;
 
 use std::io::{self, BufWriter};
 use std::num::NonZeroUsize;
+use std::path::Path;
 
 use scorecard::{Lang, Scorecard};
+use scorecard_table::{records, template};
 
 use self::batch::{Sink, Stopped};
 use self::progress::{Measure, Progress};
 use crate::args::{EvalArgs, Format};
 use crate::exit::{note, CliError, Exit};
 use crate::files;
-use crate::input::{self, Bounds, Data, InputFormat, Source, Tracked};
+use crate::input::{self, Bounds, Data, InputFormat, Names, SheetSource, Source, Tracked};
 use crate::output::{Output, Style};
 use crate::render::Renderer;
 use crate::rules;
@@ -26,8 +29,12 @@ const OUTPUT_BUFFER: usize = 256 * 1024;
 
 /// Scores the data against the rules. Exit 1 if the rules or any record are invalid.
 pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
-    if args.brief && args.format == Format::Table {
-        note("scorecard: --brief writes scores only, in json, jsonl or csv; the table always explains (表格格式总是附带说明；--brief 请配合 --format json、jsonl 或 csv)");
+    if args.brief && matches!(args.format, Format::Table | Format::Xlsx) {
+        note("scorecard: --brief writes scores only, in json, jsonl or csv; the table and the workbook always explain (表格与工作簿总是附带说明；--brief 请配合 --format json、jsonl 或 csv)");
+        return Ok(Exit::Usage);
+    }
+    if (args.format == Format::Xlsx) != args.output.is_some() {
+        note("scorecard: --format xlsx writes a workbook and needs -o FILE.xlsx; other formats write to standard output (工作簿须用 --format xlsx 加 -o 文件名；其他格式输出到标准输出)");
         return Ok(Exit::Usage);
     }
     files::check_stdout()?;
@@ -44,16 +51,47 @@ pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
     if !card.warnings().is_empty() {
         note(&warnings_hint(card, &compiled.name));
     }
+    let names = Names::new(card);
     let options = input::Options {
         bounds: Bounds { max_data_bytes: args.max_data_bytes, max_record_bytes: args.max_record_bytes },
         format: args.input_format.resolve(&args.data),
         encoding: args.encoding,
+        names: &names,
     };
-    let stream = Tracked::new(reader, args.data_is_stdin() && files::live_stdio());
-    let data = input::open(stream, options).map_err(|e| CliError::read(&args.data, e))?;
+    let data = if options.format == InputFormat::Sheet {
+        match open_sheet(args, card, &names) {
+            Some(sheet) => Data::Sheet(sheet),
+            None => return Ok(Exit::Usage),
+        }
+    } else {
+        let stream = Tracked::new(reader, args.data_is_stdin() && files::live_stdio());
+        input::open(stream, options).map_err(|e| CliError::read(&args.data, e))?
+    };
     let mut run = Run::new(card, args, options.format);
-    run.all(data)?;
+    match &args.output {
+        Some(path) if args.format == Format::Xlsx => run.workbook(data, path)?,
+        _ => run.all(data)?,
+    }
     Ok(run.finish())
+}
+
+/// Reads the records of a spreadsheet; `None` (after saying why) if it cannot be read.
+fn open_sheet(args: &EvalArgs, card: &Scorecard, names: &Names) -> Option<SheetSource> {
+    let name = data_name(args);
+    if args.data_is_stdin() {
+        note(&card.lang().pick(
+            "scorecard: 工作簿不能从标准输入读取，请给出文件名".to_owned(),
+            "scorecard: a workbook cannot be read from standard input; name the file".to_owned(),
+        ));
+        return None;
+    }
+    match records::read_records(&args.data, args.sheet.as_deref(), args.max_data_bytes) {
+        Ok(sheet) => Some(SheetSource::new(sheet, names)),
+        Err(e) => {
+            note(&format!("scorecard: {}", e.message(&name, card.lang())));
+            None
+        }
+    }
 }
 
 /// The data's name in messages.
@@ -97,6 +135,15 @@ impl<'c> Run<'c> {
                 let measure = Measure::Records(records.len());
                 self.batch(&mut records, whole.is_batch(), measure)?;
             }
+            Data::Sheet(mut sheet) => {
+                self.unknown_columns(sheet.columns());
+                let measure = Measure::Records(sheet.len());
+                let batch = sheet.len() > 1;
+                self.batch(&mut sheet, batch, measure)?;
+                if self.records == 0 {
+                    self.empty();
+                }
+            }
             Data::Stream(mut stream) => {
                 self.unknown_columns(stream.columns());
                 // JSON Lines and CSV print one record as they print many, so a
@@ -108,6 +155,43 @@ impl<'c> Run<'c> {
                     self.empty();
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Scores every record into the 绩效自评表 workbook at `path`.
+    fn workbook(&mut self, data: Data, path: &Path) -> Result<(), CliError> {
+        match data {
+            Data::Empty => {
+                self.empty();
+                Ok(())
+            }
+            Data::Whole(whole) => self.form(&[], &mut whole.records(self.lang()), path),
+            Data::Stream(mut stream) => {
+                let columns = stream.columns().to_vec();
+                self.form(&columns, &mut stream, path)
+            }
+            Data::Sheet(mut sheet) => {
+                let columns = sheet.columns().to_vec();
+                self.form(&columns, &mut sheet, path)
+            }
+        }
+    }
+
+    /// Writes the workbook of the records of `source`, whose header is `columns`.
+    fn form(&mut self, columns: &[String], source: &mut dyn Source, path: &Path) -> Result<(), CliError> {
+        let name_column = form::name_column(columns, self.card);
+        self.unknown_columns(columns);
+        let target = form::Target {
+            path,
+            data: &self.data,
+            data_path: &self.args.data,
+            max_forms: self.args.max_forms,
+            name_column,
+        };
+        (self.records, self.failed) = form::write(self.card, source, &target)?;
+        if self.records == 0 {
+            self.empty();
         }
         Ok(())
     }
@@ -139,8 +223,12 @@ impl<'c> Run<'c> {
     /// Notes CSV columns that are not inputs of the scorecard: they are
     /// ignored, and a misspelt key would otherwise only show up as a missing value.
     fn unknown_columns(&self, columns: &[String]) {
-        let unknown: Vec<String> =
-            columns.iter().filter(|c| self.card.input(c).is_none()).map(|c| format!("`{}`", one_line(c))).collect();
+        let names = Names::new(self.card);
+        let unknown: Vec<String> = columns
+            .iter()
+            .filter(|c| names.key(c).is_none() && !template::is_name_header(c))
+            .map(|c| format!("`{}`", one_line(c)))
+            .collect();
         if unknown.is_empty() {
             return;
         }

@@ -39,6 +39,56 @@ pub enum InputProblem {
         /// Cells it needs to line up with the header.
         expected: usize,
     },
+    /// Spreadsheet cells that cannot be read, such as `#DIV/0!`.
+    BadCells {
+        /// Each unreadable cell of the record, in column order.
+        cells: Vec<BadCell>,
+    },
+}
+
+/// A spreadsheet cell that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BadCell {
+    /// Where: `Sheet1!C7`.
+    pub cell: String,
+    /// Why.
+    pub reason: CellReason,
+}
+
+/// Why a spreadsheet cell cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CellReason {
+    /// An Excel error value.
+    ErrorValue {
+        /// The value: `#DIV/0!`, `#N/A`, ….
+        value: String,
+    },
+    /// A number with no 28-digit decimal form.
+    NotANumber,
+    /// A time of day or a duration where a date was expected.
+    NotADate,
+}
+
+impl BadCell {
+    /// The message in language `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let cell = &self.cell;
+        match &self.reason {
+            CellReason::ErrorValue { value } => lang.pick(
+                format!("单元格 {cell} 是错误值 {value}，请改正其公式或填入数值"),
+                format!("cell {cell} holds the error value {value}; fix its formula or type the value"),
+            ),
+            CellReason::NotANumber => lang.pick(
+                format!("单元格 {cell} 的数值无法读取（超出范围）"),
+                format!("cell {cell} holds a number that cannot be read (out of range)"),
+            ),
+            CellReason::NotADate => lang.pick(
+                format!("单元格 {cell} 含时刻或时长，不是日期；请只填日期"),
+                format!("cell {cell} holds a time or a duration, not a date; type the date alone"),
+            ),
+        }
+    }
 }
 
 impl InputProblem {
@@ -65,6 +115,9 @@ impl InputProblem {
                 format!("该行有 {found} 个单元格，与表头对齐应为 {expected} 个"),
                 format!("the row has {found} cells; lined up with the header row it needs {expected}"),
             ),
+            InputProblem::BadCells { cells } => {
+                cells.iter().map(|c| c.message(lang)).collect::<Vec<_>>().join(lang.pick("；", "; "))
+            }
         }
     }
 }
@@ -83,6 +136,7 @@ impl Failure {
     pub fn messages(&self, lang: Lang) -> Vec<String> {
         match self {
             Failure::Record(e) => e.errors.iter().map(DataError::message).collect(),
+            Failure::Input(InputProblem::BadCells { cells }) => cells.iter().map(|c| c.message(lang)).collect(),
             Failure::Input(p) => vec![p.message(lang)],
         }
     }

@@ -6,6 +6,7 @@
 //! - `scorecard test [PATHS…] [--bless]` runs the regression suites beside rule files.
 //! - `scorecard fmt [--check] PATHS…` lays rule files out canonically.
 //! - `scorecard import TABLE [-o FILE]` writes a draft rule file from a 绩效目标表.
+//! - `scorecard template RULES [--format csv|xlsx] [-o FILE]` writes the data-entry sheet.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
@@ -25,6 +26,7 @@ mod lsp_cmd;
 mod output;
 mod render;
 mod rules;
+mod template_cmd;
 mod test_cmd;
 mod text;
 
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => fmt_cmd::run(args),
         Command::Lsp => lsp_cmd::run(),
         Command::Import(args) => import_cmd::run(args),
+        Command::Template(args) => template_cmd::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -315,6 +315,8 @@ pub struct IndicatorPlan {
     pub discretionary: Option<(Slot, Decimal)>,
     /// `不适用条件`: the yes/no input.
     pub not_applicable: Option<Slot>,
+    /// Where `指标值` is written, if it is.
+    pub target: Option<Span>,
     /// For an indicator scored by one plain ladder (one `评分` statement on
     /// one subject, tiers that are tests, no `得分`, bonus or discretionary
     /// deduction): its result when no tier fires, then when each tier gives

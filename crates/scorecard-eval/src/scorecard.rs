@@ -7,7 +7,7 @@ use scorecard_syntax::{Diagnostic, Lang, Limits};
 
 use crate::error::{DataErrorKind, RecordError};
 use crate::eval::{self, Scores};
-use crate::plan::{Plan, Slot};
+use crate::plan::{Plan, Slot, ValueKind};
 use crate::record::{self, Errors, InputKey, Record};
 use crate::report::{self, Report};
 use crate::units::Unit;
@@ -47,6 +47,25 @@ pub struct InputInfo<'a> {
     pub unit: &'a str,
     /// Whether some indicator reads it (and so every record must have it).
     pub required: bool,
+    /// What it holds: a number, yes/no, one of some grades, or a date.
+    pub kind: InputKind<'a>,
+    /// The allowed range (`范围 0～100`), both ends included, in `unit`.
+    pub range: Option<(Decimal, Decimal)>,
+    /// The indicators that read it, as indices in table order.
+    pub used_by: &'a [usize],
+}
+
+/// What an input holds, for data-entry sheets and forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind<'a> {
+    /// A number in the input's unit.
+    Number,
+    /// Yes or no (`是`/`否`).
+    YesNo,
+    /// One of these grade labels.
+    Grades(&'a [String]),
+    /// A calendar date.
+    Date,
 }
 
 impl Scorecard {
@@ -97,6 +116,11 @@ impl Scorecard {
         self.plan.total
     }
 
+    /// Decimal places scores are rounded to (`舍入 …，保留2位`; 2 by default).
+    pub fn decimal_places(&self) -> u32 {
+        self.plan.rounding.places
+    }
+
     /// The rule file's text.
     pub fn source(&self) -> &str {
         &self.plan.source
@@ -112,12 +136,27 @@ impl Scorecard {
             name: &s.name,
             unit: s.unit.display(),
             required: !s.used_by.is_empty(),
+            kind: match &s.kind {
+                ValueKind::YesNo => InputKind::YesNo,
+                ValueKind::Grades(labels) => InputKind::Grades(labels),
+                ValueKind::Number if s.unit.is_date() => InputKind::Date,
+                ValueKind::Number => InputKind::Number,
+            },
+            used_by: &s.used_by,
+            range: s
+                .range
+                .and_then(|(lo, hi)| Some((s.unit.from_base(lo)?.normalize(), s.unit.from_base(hi)?.normalize()))),
         })
     }
 
     /// The names of the indicators, in table order.
     pub fn indicator_names(&self) -> impl Iterator<Item = &str> {
         self.plan.indicators.iter().map(|i| i.name.as_str())
+    }
+
+    /// Each indicator's `指标值` as written in the rule file (`= 200万件`), in table order.
+    pub fn indicator_targets(&self) -> impl Iterator<Item = Option<&str>> {
+        self.plan.indicators.iter().map(|i| i.target.map(|span| span.text(&self.plan.source)))
     }
 
     /// A prepared handle to the input with record key `key`.

@@ -3,3 +3,6 @@
 pub mod cell;
 pub mod document;
 pub mod import;
+pub mod form;
+pub mod records;
+pub mod template;

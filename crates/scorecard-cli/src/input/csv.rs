@@ -1,11 +1,10 @@
-//! CSV input: a header row of input keys, then one record per row.
+//! CSV input: a header row naming inputs, then one record per row.
 //!
-//! Each row becomes a JSON object whose values are JSON strings, so the
-//! engine reads every value exactly, units included (`92.5%`, `152.3万件`);
-//! no number passes through a float. An empty (or blank) cell is `null`, a
-//! missing value, which the engine reports if an indicator needs it. Header
-//! cells are trimmed; a column with a blank header is ignored, and so is a
-//! row whose cells are all blank (Excel writes `,,,` for empty formatted rows).
+//! Each row becomes a record the way every table row does (see
+//! [`super::fields`]). Header cells are trimmed; a column with a blank header
+//! is ignored, and so is a row whose cells are all blank (Excel writes `,,,`
+//! for empty formatted rows) or whose first non-blank cell starts with `#`
+//! (a note row, as data-entry templates have below their header).
 //!
 //! Quoting follows RFC 4180 as Excel writes it: a cell that starts with `"`
 //! runs to the closing `"`, `""` inside it is one quote, and it may hold
@@ -17,6 +16,7 @@
 use std::io::{self, BufRead};
 
 use super::encoding::TextEncoding;
+use super::fields::{text_field, Columns, Names};
 use super::lines::{strip_bom, Line, LineReader};
 use super::OwnedRecord;
 use crate::failure::{Failure, InputProblem};
@@ -87,10 +87,8 @@ pub fn split_cells(text: &str) -> Vec<String> {
 /// CSV records read one at a time from a stream, as JSON objects.
 pub struct CsvRows<R> {
     lines: LineReader<R>,
-    /// The header's column names (trimmed, blank ones left out).
-    names: Vec<String>,
-    /// Each column's key as a JSON string followed by `:`, or `None` to ignore the column.
-    keys: Vec<Option<String>>,
+    /// The header row, which turns rows into records.
+    columns: Columns,
     max_record_bytes: u64,
     encoding: TextEncoding,
 }
@@ -106,26 +104,29 @@ pub enum Header<R> {
 }
 
 impl<R: BufRead> CsvRows<R> {
-    /// Reads the header row from the start of `reader`.
-    pub fn open(reader: R, max_record_bytes: u64, encoding: TextEncoding) -> io::Result<Header<R>> {
+    /// Reads the header row from the start of `reader`; `names` tells which header texts name inputs.
+    pub fn open(reader: R, max_record_bytes: u64, encoding: TextEncoding, names: &Names) -> io::Result<Header<R>> {
         let lines = LineReader::new(reader);
-        let mut rows = CsvRows { lines, names: Vec::new(), keys: Vec::new(), max_record_bytes, encoding };
-        let Some((line, header)) = rows.next_text()? else { return Ok(Header::Empty) };
-        match header {
-            Ok(text) => {
-                let header = split_cells(&text);
-                rows.keys = header.iter().map(|name| json_key(name.trim())).collect();
-                rows.names =
-                    header.iter().map(|name| name.trim()).filter(|n| !n.is_empty()).map(str::to_owned).collect();
-                Ok(Header::Rows(rows))
+        let mut rows = CsvRows { lines, columns: Columns::default(), max_record_bytes, encoding };
+        loop {
+            let Some((line, header)) = rows.next_text()? else { return Ok(Header::Empty) };
+            match header {
+                Ok(text) => {
+                    let header = split_cells(&text);
+                    if is_note(&header) {
+                        continue;
+                    }
+                    rows.columns = Columns::new(header.iter().map(String::as_str), names);
+                    return Ok(Header::Rows(rows));
+                }
+                Err(failure) => return Ok(Header::Failed(OwnedRecord { line, text: Err(failure) })),
             }
-            Err(failure) => Ok(Header::Failed(OwnedRecord { line, text: Err(failure) })),
         }
     }
 
     /// The header's column names, in order (blank ones left out).
     pub fn columns(&self) -> &[String] {
-        &self.names
+        self.columns.names()
     }
 
     /// The stream being read.
@@ -134,7 +135,7 @@ impl<R: BufRead> CsvRows<R> {
     }
 
     /// The next row as a JSON object, or `None` at the end. Rows whose
-    /// cells are all blank are skipped.
+    /// cells are all blank, and note rows, are skipped.
     pub fn read(&mut self) -> io::Result<Option<OwnedRecord>> {
         loop {
             let Some((line, text)) = self.next_text()? else { return Ok(None) };
@@ -143,10 +144,11 @@ impl<R: BufRead> CsvRows<R> {
                 Err(failure) => return Ok(Some(OwnedRecord { line, text: Err(failure) })),
             };
             let cells = split_cells(&text);
-            if cells.iter().all(|c| c.trim().is_empty()) {
+            if cells.iter().all(|c| c.trim().is_empty()) || is_note(&cells) {
                 continue;
             }
-            return Ok(Some(OwnedRecord { line, text: self.to_json(cells, text.len()) }));
+            let fields = cells.into_iter().map(text_field).collect();
+            return Ok(Some(OwnedRecord { line, text: self.columns.record(fields, text.len()) }));
         }
     }
 
@@ -204,46 +206,11 @@ impl<R: BufRead> CsvRows<R> {
             Failure::Input(self.encoding.problem(bad.at.saturating_sub(line_start).saturating_add(1)))
         })
     }
-
-    /// A row's cells as a JSON object of strings, blank cells as `null`.
-    fn to_json(&self, mut cells: Vec<String>, size: usize) -> Result<String, Failure> {
-        // Cells past the last named column may be missing, and cells past the header may be blank.
-        let needed = self.keys.iter().rposition(Option::is_some).map_or(0, |i| i.saturating_add(1));
-        let width = self.keys.len();
-        let found = cells.len();
-        let extra_blank = cells.get(width..).is_none_or(|extra| extra.iter().all(|c| c.trim().is_empty()));
-        if found < needed || !extra_blank {
-            let expected = if found < needed { needed } else { width };
-            return Err(Failure::Input(InputProblem::CsvCells { found, expected }));
-        }
-        cells.truncate(width);
-        let mut json = String::with_capacity(size.saturating_mul(2).saturating_add(64));
-        json.push('{');
-        for (key, cell) in self.keys.iter().zip(&cells) {
-            let Some(key) = key else { continue };
-            if json.len() > 1 {
-                json.push(',');
-            }
-            json.push_str(key);
-            if cell.trim().is_empty() {
-                json.push_str("null");
-            } else {
-                json.push_str(&json_string(cell));
-            }
-        }
-        json.push('}');
-        Ok(json)
-    }
 }
 
-/// `"name":` for a header cell, or `None` for a blank one.
-fn json_key(name: &str) -> Option<String> {
-    (!name.is_empty()).then(|| format!("{}:", json_string(name)))
-}
-
-/// `text` as a JSON string literal.
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "null".to_owned())
+/// Whether a row is a note (its first non-blank cell starts with `#`), as templates write below the header.
+fn is_note(cells: &[String]) -> bool {
+    cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).is_some_and(|c| c.starts_with('#'))
 }
 
 #[cfg(test)]
@@ -251,7 +218,7 @@ mod tests {
     use super::*;
 
     fn rows(input: &[u8]) -> Vec<(u64, Result<String, Failure>)> {
-        let Header::Rows(mut rows) = CsvRows::open(input, 1000, TextEncoding::Utf8).unwrap() else {
+        let Header::Rows(mut rows) = CsvRows::open(input, 1000, TextEncoding::Utf8, &Names::default()).unwrap() else {
             panic!("no header")
         };
         let mut out = Vec::new();
@@ -300,6 +267,9 @@ mod tests {
 
     #[test]
     fn an_empty_input_has_no_header() {
-        assert!(matches!(CsvRows::open(&b"\n \n"[..], 100, TextEncoding::Utf8).unwrap(), Header::Empty));
+        assert!(matches!(
+            CsvRows::open(&b"\n \n"[..], 100, TextEncoding::Utf8, &Names::default()).unwrap(),
+            Header::Empty
+        ));
     }
 }

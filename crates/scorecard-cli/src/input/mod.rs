@@ -10,7 +10,9 @@
 
 mod csv;
 mod encoding;
+mod fields;
 mod lines;
+mod sheet;
 mod tracked;
 mod whole;
 
@@ -22,7 +24,9 @@ use clap::ValueEnum;
 use serde_json::value::RawValue;
 
 pub use encoding::TextEncoding;
+pub use fields::Names;
 pub use lines::{Line, LineReader};
+pub use sheet::SheetSource;
 pub use tracked::Tracked;
 pub use whole::Whole;
 
@@ -39,16 +43,21 @@ pub enum InputFormat {
     Json,
     /// One JSON object a line, streamed.
     Jsonl,
-    /// A header row of input keys, then one record a row, streamed.
+    /// A header row naming inputs, then one record a row, streamed.
     Csv,
+    /// A spreadsheet (.xlsx, .xls, .ods): a header row naming inputs, then one record a row.
+    #[value(name = "xlsx")]
+    Sheet,
 }
 
 impl InputFormat {
-    /// The format to read `path` with: `auto` picks CSV for a `.csv` extension.
+    /// The format to read `path` with: `auto` picks CSV for a `.csv`
+    /// extension, and a spreadsheet for `.xlsx`, `.xlsm`, `.xls` and `.ods`.
     pub fn resolve(self, path: &Path) -> InputFormat {
-        let csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
         match self {
-            InputFormat::Auto if csv => InputFormat::Csv,
+            InputFormat::Auto if ext == "csv" => InputFormat::Csv,
+            InputFormat::Auto if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") => InputFormat::Sheet,
             other => other,
         }
     }
@@ -56,13 +65,15 @@ impl InputFormat {
 
 /// How to read the data.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
+pub struct Options<'a> {
     /// Bounds on what is read into memory.
     pub bounds: Bounds,
     /// The layout, already resolved against the file name.
     pub format: InputFormat,
     /// The character encoding.
     pub encoding: TextEncoding,
+    /// Which header texts name inputs (CSV and spreadsheets).
+    pub names: &'a Names,
 }
 
 /// Bounds on what is read into memory.
@@ -105,19 +116,22 @@ pub enum Data {
     Stream(Stream),
     /// A whole file, read into memory.
     Whole(Whole),
+    /// The rows of a spreadsheet.
+    Sheet(SheetSource),
 }
 
 /// Detects the layout of `reader` (unless `options` names it) and prepares to read its records.
-pub fn open(reader: Tracked, options: Options) -> io::Result<Data> {
+pub fn open(reader: Tracked, options: Options<'_>) -> io::Result<Data> {
     let Bounds { max_data_bytes, max_record_bytes } = options.bounds;
     let encoding = options.encoding;
     match options.format {
-        InputFormat::Csv => return open_csv(reader, max_record_bytes, encoding),
+        InputFormat::Csv => return open_csv(reader, max_record_bytes, encoding, options.names),
         InputFormat::Jsonl => {
             let rows = Rows::Lines(JsonLines::new(LineReader::new(reader), max_record_bytes, encoding));
             return Ok(Data::Stream(Stream::new(rows, None)));
         }
-        InputFormat::Auto | InputFormat::Json => {}
+        // Spreadsheets are opened by path (see `SheetSource`); read as JSON otherwise.
+        InputFormat::Auto | InputFormat::Json | InputFormat::Sheet => {}
     }
     let mut lines = LineReader::new(reader);
     let first = loop {
@@ -149,8 +163,8 @@ pub fn open(reader: Tracked, options: Options) -> io::Result<Data> {
 }
 
 /// Reads a CSV header and prepares to stream its rows.
-fn open_csv(reader: Tracked, max_record_bytes: u64, encoding: TextEncoding) -> io::Result<Data> {
-    Ok(match CsvRows::open(reader, max_record_bytes, encoding)? {
+fn open_csv(reader: Tracked, max_record_bytes: u64, encoding: TextEncoding, names: &Names) -> io::Result<Data> {
+    Ok(match CsvRows::open(reader, max_record_bytes, encoding, names)? {
         Header::Empty => Data::Empty,
         Header::Failed(record) => Data::Stream(Stream::new(Rows::Ended, Some(record))),
         Header::Rows(rows) => Data::Stream(Stream::new(Rows::Csv(rows), None)),

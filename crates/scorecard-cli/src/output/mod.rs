@@ -53,6 +53,8 @@ impl Style {
         let Some(brief) = &self.brief else { return Ok(()) };
         match self.format {
             Format::Csv => brief.csv_row(out, line, card, scores),
+            // The workbook is written by `eval::form`, never through a style.
+            Format::Xlsx => Ok(()),
             Format::Table | Format::Json | Format::Jsonl => {
                 brief.json(out, card, scores)?;
                 if self.format == Format::Jsonl || !self.batch {
@@ -76,7 +78,7 @@ impl Style {
                 }
             }
             Format::Csv if first => self.csv_header.as_bytes(),
-            Format::Table | Format::Json | Format::Jsonl | Format::Csv => b"",
+            Format::Table | Format::Json | Format::Jsonl | Format::Csv | Format::Xlsx => b"",
         };
         out.extend_from_slice(lead);
     }
@@ -96,6 +98,7 @@ impl Style {
                 Ok(())
             }
             Format::Csv => csv::report_row(out, line, report),
+            Format::Xlsx => Ok(()),
         }
     }
 
@@ -111,6 +114,7 @@ impl Style {
             Format::Json => Ok(()),
             Format::Jsonl => writeln!(out, "{}", failure.to_json(line, self.lang)),
             Format::Csv => csv::failure_row(out, line, failure, self.lang, self.indicators, self.is_brief()),
+            Format::Xlsx => Ok(()),
         }
     }
 

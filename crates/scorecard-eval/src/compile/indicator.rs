@@ -71,6 +71,7 @@ pub(super) fn compile(
         vetoes,
         discretionary,
         not_applicable,
+        target: ind.target.as_ref().map(|t| t.span),
         outcomes: None,
     })
 }

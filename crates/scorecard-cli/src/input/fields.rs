@@ -1,0 +1,185 @@
+//! One way to turn a row of fields into a record, for CSV and spreadsheets alike.
+//!
+//! A header cell names an input by its key (`cases`), its name (`年办件量`)
+//! or its name with its unit (`年办件量（件）`, `年办件量(件)`); a header that
+//! names no input keeps its text as the record key (the engine ignores it,
+//! and `eval` notes it once). Each row becomes a JSON object whose values are
+//! JSON strings, so every value is read exactly, units included (`92.5%`,
+//! `152.3万件`); no number passes through a float. An empty cell is `null`, a
+//! missing value, which the engine reports if an indicator needs it. A cell
+//! that cannot be read (a spreadsheet error value such as `#DIV/0!`) fails the
+//! record with the cell's position, `Sheet1!C7`.
+
+use std::collections::HashMap;
+
+use scorecard::Scorecard;
+use scorecard_table::cell::CellProblem;
+use scorecard_table::records::Field;
+
+use crate::failure::{BadCell, CellReason, Failure, InputProblem};
+
+/// Header texts that name an input: key, name, and name with unit.
+#[derive(Debug, Default)]
+pub struct Names {
+    keys: HashMap<String, String>,
+}
+
+impl Names {
+    /// The header texts of `card`'s inputs.
+    pub fn new(card: &Scorecard) -> Self {
+        let mut keys = HashMap::new();
+        for input in card.inputs().filter(|i| !i.key.is_empty()) {
+            let key = input.key.to_owned();
+            keys.insert(input.name.to_owned(), key.clone());
+            if !input.unit.is_empty() {
+                keys.insert(format!("{}（{}）", input.name, input.unit), key.clone());
+                keys.insert(format!("{}({})", input.name, input.unit), key.clone());
+            }
+            keys.insert(key.clone(), key);
+        }
+        Names { keys }
+    }
+
+    /// The input key a header cell names, if it names one.
+    pub fn key(&self, header: &str) -> Option<&str> {
+        self.keys.get(header).map(String::as_str)
+    }
+}
+
+/// A header row, ready to turn rows into records.
+#[derive(Debug, Default)]
+pub struct Columns {
+    /// Each column's key as a JSON string followed by `:`, or `None` to ignore the column.
+    keys: Vec<Option<String>>,
+    /// The header's column texts (trimmed, blank ones left out).
+    names: Vec<String>,
+}
+
+impl Columns {
+    /// The columns of a header row.
+    pub fn new<'h>(header: impl IntoIterator<Item = &'h str>, names: &Names) -> Self {
+        let mut columns = Columns::default();
+        for text in header {
+            let text = text.trim();
+            if text.is_empty() {
+                columns.keys.push(None);
+                continue;
+            }
+            let key = names.key(text).unwrap_or(text);
+            columns.keys.push(Some(format!("{}:", json_string(key))));
+            columns.names.push(text.to_owned());
+        }
+        columns
+    }
+
+    /// The header's column texts, in order (blank ones left out).
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// A row's fields as a JSON object of strings, empty fields as `null`.
+    /// `size` is a hint of the row's length in bytes.
+    pub fn record(&self, mut fields: Vec<Field>, size: usize) -> Result<String, Failure> {
+        // Cells past the last named column may be missing, and cells past the header may be blank.
+        let needed = self.keys.iter().rposition(Option::is_some).map_or(0, |i| i.saturating_add(1));
+        let width = self.keys.len();
+        let found = fields.len();
+        let extra_blank = fields.get(width..).is_none_or(|extra| extra.iter().all(|f| *f == Field::Empty));
+        if found < needed || !extra_blank {
+            let expected = if found < needed { needed } else { width };
+            return Err(Failure::Input(InputProblem::CsvCells { found, expected }));
+        }
+        fields.truncate(width);
+        let bad = bad_cells(&self.keys, &fields);
+        if !bad.is_empty() {
+            return Err(Failure::Input(InputProblem::BadCells { cells: bad }));
+        }
+        let mut json = String::with_capacity(size.saturating_mul(2).saturating_add(64));
+        json.push('{');
+        for (key, field) in self.keys.iter().zip(&fields) {
+            let Some(key) = key else { continue };
+            if json.len() > 1 {
+                json.push(',');
+            }
+            json.push_str(key);
+            match field {
+                Field::Text(text) if !text.trim().is_empty() => json.push_str(&json_string(text)),
+                Field::Text(_) | Field::Empty | Field::Bad { .. } => json.push_str("null"),
+            }
+        }
+        json.push('}');
+        Ok(json)
+    }
+}
+
+/// The unreadable cells of the named columns, in order.
+fn bad_cells(keys: &[Option<String>], fields: &[Field]) -> Vec<BadCell> {
+    keys.iter()
+        .zip(fields)
+        .filter(|(key, _)| key.is_some())
+        .filter_map(|(_, field)| match field {
+            Field::Bad { cell, problem } => Some(BadCell { cell: cell.clone(), reason: reason(problem) }),
+            Field::Text(_) | Field::Empty => None,
+        })
+        .collect()
+}
+
+fn reason(problem: &CellProblem) -> CellReason {
+    match problem {
+        CellProblem::ErrorValue(value) => CellReason::ErrorValue { value: value.clone() },
+        CellProblem::NotANumber => CellReason::NotANumber,
+        CellProblem::NotADate => CellReason::NotADate,
+    }
+}
+
+/// A CSV cell's text as a field: blank text is empty.
+pub fn text_field(text: String) -> Field {
+    if text.trim().is_empty() {
+        Field::Empty
+    } else {
+        Field::Text(text)
+    }
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "null".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed_names() -> Names {
+        let src = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../rules/chenggong-2021-window-service.rules"
+        ))
+        .unwrap();
+        Names::new(&Scorecard::compile(&src).unwrap())
+    }
+
+    #[test]
+    fn headers_name_inputs_by_key_name_or_name_with_unit() {
+        let names = seed_names();
+        assert_eq!(names.key("cases"), Some("cases"));
+        assert_eq!(names.key("年办件量"), Some("cases"));
+        assert_eq!(names.key("年办件量（件）"), Some("cases"));
+        assert_eq!(names.key("支出金额(万元)"), Some("spending"));
+        assert_eq!(names.key("年办件量（万件）"), None);
+        let columns = Columns::new(["名称", "年办件量", "", "cases_last_year"], &names);
+        assert_eq!(columns.names(), ["名称", "年办件量", "cases_last_year"]);
+        let fields = vec![text_field("一号".into()), text_field("5".into()), Field::Empty, Field::Empty];
+        assert_eq!(columns.record(fields, 10).unwrap(), r#"{"名称":"一号","cases":"5","cases_last_year":null}"#);
+    }
+
+    #[test]
+    fn every_bad_cell_is_named() {
+        let columns = Columns::new(["a", "b", "c"], &Names::default());
+        let bad = |c: &str| Field::Bad { cell: c.to_owned(), problem: CellProblem::ErrorValue("#N/A".into()) };
+        let failure = columns.record(vec![bad("Sheet1!A2"), text_field("1".into()), bad("Sheet1!C2")], 10).unwrap_err();
+        let Failure::Input(InputProblem::BadCells { cells }) = failure else { panic!("{failure:?}") };
+        let named: Vec<&str> = cells.iter().map(|c| c.cell.as_str()).collect();
+        assert_eq!(named, ["Sheet1!A2", "Sheet1!C2"]);
+    }
+}
