@@ -42,6 +42,8 @@ pub enum Command {
     Explain(crate::explain_cmd::ExplainCmdArgs),
     /// Lay rule files out canonically, keeping their words and comments; `--check` only reports.
     Fmt(crate::fmt_cmd::FmtArgs),
+    /// Serve the workbench in the browser: edit, check, read back and score rule files.
+    Serve(crate::serve_cmd::ServeArgs),
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).

@@ -5,6 +5,7 @@
 //! - `scorecard explain-error CODE [--lang zh|en]` explains a diagnostic code.
 //! - `scorecard test [PATHS…] [--bless]` runs the regression suites beside rule files.
 //! - `scorecard fmt [--check] PATHS…` lays rule files out canonically.
+//! - `scorecard serve [DIR|FILE]` serves the workbench in the browser.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
@@ -22,6 +23,7 @@ mod input;
 mod output;
 mod render;
 mod rules;
+mod serve_cmd;
 mod test_cmd;
 mod text;
 
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Test(args) => test_cmd::run(args),
         Command::Explain(args) => explain_cmd::run(args),
         Command::Fmt(args) => fmt_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

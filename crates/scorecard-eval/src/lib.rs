@@ -24,7 +24,7 @@ pub use eval::{IndicatorScore, Scores, Status};
 pub use explain::trace::{IndicatorTrace, TierStep, Trace};
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
-pub use scorecard::{CompileError, InputInfo, Scorecard};
+pub use scorecard::{CompileError, InputInfo, InputKind, Scorecard};
 pub use scorecard_syntax::{
     format, format_bytes, Code, Diagnostic, FormatError, Lang, Limits, LineCol, LineIndex, Severity, Span,
 };

@@ -12,8 +12,9 @@
 pub use rust_decimal::Decimal;
 pub use scorecard_eval::{
     format, format_bytes, Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, FormatError,
-    GroupReport, IndicatorReport, IndicatorScore, IndicatorTrace, InputInfo, InputKey, InputRef, Lang, Limits, LineCol,
-    LineIndex, Record, RecordError, Report, Scorecard, Scores, Severity, Span, Status, TierStep, Trace,
+    GroupReport, IndicatorReport, IndicatorScore, IndicatorTrace, InputInfo, InputKey, InputKind, InputRef, Lang,
+    Limits, LineCol, LineIndex, Record, RecordError, Report, Scorecard, Scores, Severity, Span, Status, TierStep,
+    Trace,
 };
 
 #[cfg(feature = "testing")]
