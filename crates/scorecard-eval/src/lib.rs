@@ -13,6 +13,7 @@ mod explain;
 mod format;
 mod json;
 mod plan;
+pub mod reading;
 mod record;
 mod report;
 mod scorecard;
@@ -22,9 +23,10 @@ mod value;
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
 pub use eval::{IndicatorScore, Scores, Status};
 pub use explain::trace::{IndicatorTrace, TierStep, Trace};
+pub use reading::Reading;
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
-pub use scorecard::{CompileError, InputInfo, InputKind, Scorecard};
+pub use scorecard::{CompileError, InputInfo, Scorecard};
 pub use scorecard_syntax::{
     format, format_bytes, Code, Diagnostic, FormatError, Lang, Limits, LineCol, LineIndex, Severity, Span,
 };

@@ -7,7 +7,7 @@ use scorecard_syntax::{Diagnostic, Lang, Limits};
 
 use crate::error::{DataErrorKind, RecordError};
 use crate::eval::{self, Scores};
-use crate::plan::{Plan, Slot, ValueKind};
+use crate::plan::{Plan, Slot};
 use crate::record::{self, Errors, InputKey, Record};
 use crate::report::{self, Report};
 use crate::units::Unit;
@@ -47,25 +47,6 @@ pub struct InputInfo<'a> {
     pub unit: &'a str,
     /// Whether some indicator reads it (and so every record must have it).
     pub required: bool,
-    /// What it holds, for a form that asks for it.
-    pub kind: InputKind<'a>,
-    /// The allowed values, inclusive, in `unit` (`范围`), if declared.
-    pub range: Option<(Decimal, Decimal)>,
-}
-
-/// What an input holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind<'a> {
-    /// A number in the input's unit.
-    Number,
-    /// Yes or no (`是否`).
-    YesNo,
-    /// One of these grades, best first (`等级：…`).
-    Grades(&'a [String]),
-    /// A calendar date (`日期`).
-    Date,
-    /// A place in a ranking, 1 for first (`名`).
-    Rank,
 }
 
 impl Scorecard {
@@ -128,14 +109,6 @@ impl Scorecard {
             name: &s.name,
             unit: s.unit.display(),
             required: !s.used_by.is_empty(),
-            kind: match &s.kind {
-                ValueKind::YesNo => InputKind::YesNo,
-                ValueKind::Grades(grades) => InputKind::Grades(grades),
-                ValueKind::Number if s.unit.is_date() => InputKind::Date,
-                ValueKind::Number if s.unit.is_rank() => InputKind::Rank,
-                ValueKind::Number => InputKind::Number,
-            },
-            range: s.range.and_then(|(lo, hi)| Some((s.unit.from_base(lo)?, s.unit.from_base(hi)?))),
         })
     }
 
@@ -207,6 +180,16 @@ impl Scorecard {
         let values = eval::prepare(&self.plan, record)?;
         let scores = eval::score_values(&self.plan, &values)?;
         crate::explain::trace::trace(&self.plan, &values, &scores).map_err(|e| RecordError::from(*e))
+    }
+
+    /// How the engine reads every criterion, in the rule file's language.
+    pub fn reading(&self) -> crate::Reading {
+        crate::reading::build(&self.plan, self.plan.lang)
+    }
+
+    /// How the engine reads every criterion, with sentences in `lang`.
+    pub fn reading_in(&self, lang: Lang) -> crate::Reading {
+        crate::reading::build(&self.plan, lang)
     }
 
     /// Parses a JSON object and reports on it.

@@ -23,7 +23,7 @@ const TEXT = {
     scored: (s, f) => `已计分 ${s} 条，出错 ${f} 条`, noSuite: f => `没有找到测试集 ${f}`,
     passed: (p, f) => `通过 ${p} 个，失败 ${f} 个`, unsavedSuites: "编辑器中有未保存的修改；测试集针对已保存的文件运行。",
     formatted: "已排版", fmtUnchanged: "已是规范格式", readingNone: "规则文件有错误，暂无解读。",
-    condition: "条件", bound: "本数", strict: "不含本数", inclusive: "含本数", proRata: "按比例计", wholeSteps: "只计整步",
+    condition: "条件", bound: "临界值", strict: "不含本数", inclusive: "含本数", proRata: "按比例计", wholeSteps: "只计整步",
     added: "加分", written: "原文",
     dateHint: "如 2021-06-30", stillMissing: names => `还需填写：${names.join("、")}。填齐后即显示得分。`,
   },
@@ -45,7 +45,7 @@ const TEXT = {
     scored: (s, f) => `${s} scored, ${f} with errors`, noSuite: f => `no suite ${f} found`,
     passed: (p, f) => `${p} passed, ${f} failed`, unsavedSuites: "The editor has unsaved changes; suites run against the saved file.",
     formatted: "Formatted", fmtUnchanged: "Already in the canonical layout", readingNone: "The rule file has errors; no reading yet.",
-    condition: "Condition", bound: "Bound", strict: "excluded", inclusive: "included", proRata: "pro rata", wholeSteps: "whole steps",
+    condition: "Condition", bound: "Threshold itself", strict: "not included", inclusive: "included", proRata: "pro rata", wholeSteps: "whole steps",
     added: "Added", written: "As written",
     dateHint: "e.g. 2021-06-30", stillMissing: names => `Still to fill in: ${names.join(", ")}. The score appears once every value is there.`,
   },
@@ -310,18 +310,22 @@ function renderProblems() {
     + `${escapeHtml(d.message)}${d.help ? ` <span class="help">— ${escapeHtml(d.help)}</span>` : ""}</div>`).join("");
 }
 
-$("problems").addEventListener("click", e => {
-  const p = e.target.closest(".problem");
-  if (!p) return;
+// Puts the caret at a 1-based line and character column, and scrolls to it.
+function jumpTo(lineNo, col) {
   const lines = source.value.split("\n");
-  const line = Number(p.dataset.line) - 1;
+  const line = lineNo - 1;
   let offset = 0;
-  for (let i = 0; i < line; i++) offset += lines[i].length + 1;
-  offset += Array.from(lines[line] || "").slice(0, Number(p.dataset.col) - 1).join("").length;
+  for (let i = 0; i < line && i < lines.length; i++) offset += lines[i].length + 1;
+  offset += Array.from(lines[line] || "").slice(0, col - 1).join("").length;
   source.focus();
   source.setSelectionRange(offset, offset);
   const lineHeight = parseFloat(getComputedStyle(source).lineHeight) || 21;
   source.scrollTop = Math.max(0, line * lineHeight - source.clientHeight / 3);
+}
+
+$("problems").addEventListener("click", e => {
+  const p = e.target.closest(".problem");
+  if (p) jumpTo(Number(p.dataset.line), Number(p.dataset.col));
 });
 
 function setStatus(text, bad) {
@@ -474,6 +478,11 @@ async function refreshReading() {
   }
 }
 
+$("reading").addEventListener("click", e => {
+  const h = e.target.closest(".reading-ind h3");
+  if (h) jumpTo(Number(h.parentElement.dataset.line), Number(h.parentElement.dataset.col));
+});
+
 function readingHtml(r) {
   const grades = r.grades.map(g => g.min === null ? escapeHtml(g.name) : `${escapeHtml(g.name)} ≥ ${g.min}`).join(lang() === "zh" ? "，" : ", ");
   const head = `<p class="meta">${t("total")} ${r.total} · ${escapeHtml(r.rounding)}${grades ? ` · ${t("grade")} ${grades}` : ""}</p>`;
@@ -483,7 +492,7 @@ function readingHtml(r) {
 function indicatorHtml(ind) {
   const path = ind.path.length ? `<span class="meta">${escapeHtml(ind.path.join(" › "))} › </span>` : "";
   const rules = ind.rules.map(ruleHtml).join("");
-  return `<div class="reading-ind" data-line="${ind.place.line}"><h3>${path}${escapeHtml(ind.name)}`
+  return `<div class="reading-ind" data-line="${ind.place.line}" data-col="${ind.place.column}"><h3>${path}${escapeHtml(ind.name)}`
     + ` <span class="meta">${t("points")} ${ind.points} · ${escapeHtml(ind.bounds)}</span></h3>${rules}</div>`;
 }
 
@@ -652,7 +661,7 @@ for (const b of document.querySelectorAll(".tabs button")) b.addEventListener("c
 async function start() {
   const params = new URLSearchParams(location.search);
   if (params.get("lang")) { state.uiLang = params.get("lang"); $("lang").value = state.uiLang; }
-  showTab("try");
+  showTab(["try", "reading", "batch", "suites"].includes(params.get("tab")) ? params.get("tab") : "try");
   applyLanguage();
   const files = await apiJson("/api/files");
   const select = $("file");

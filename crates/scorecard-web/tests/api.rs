@@ -201,6 +201,25 @@ async fn check_places_diagnostics_by_character_column() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_reading_says_how_each_tier_was_read() {
+    let dir = seed_dir("reading");
+    let s = serve(&dir).await;
+    let reading = post(&s, "/api/reading", json!({"text": seed_text()})).await;
+    assert_eq!(reading.status, 200, "{}", reading.text());
+    let reading = reading.json();
+    assert_eq!(reading["indicators"].as_array().unwrap().len(), 7);
+    let first = &reading["indicators"][0];
+    assert_eq!(first["name"], json!("年办件量"));
+    assert_eq!(first["points"], json!("8"));
+    let tier = &first["rules"][0]["ladders"][0]["tiers"][0];
+    assert_eq!(tier["condition"]["test"]["test"], json!("share_of"));
+    assert_eq!(tier["condition"]["test"]["strict"], json!(true), "低于 is strictly below");
+    assert_eq!(tier["points"], json!("3"));
+    let broken = post(&s, "/api/reading", json!({"text": "计分表"})).await;
+    assert_eq!(broken.status, 422);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn format_lays_out_or_says_why_not() {
     let dir = seed_dir("format");
     let s = serve(&dir).await;

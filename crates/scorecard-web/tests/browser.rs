@@ -304,6 +304,7 @@ async fn an_analyst_scores_the_seed_table_in_chromium() {
     wait_until(&c, "document.querySelector('[data-tab=try]').textContent === 'Try a record'", "English labels").await;
     c.find(Locator::Id("lang")).await.unwrap().select_by_value("auto").await.unwrap();
 
+    reading(&c).await;
     batch(&c, &dir, &downloads).await;
     suites(&c).await;
     let (keys_seed, values_seed) = latencies(&c).await;
@@ -330,6 +331,21 @@ async fn an_analyst_scores_the_seed_table_in_chromium() {
     eprintln!("keystroke → diagnostics, 1,000 indicators: median {:.1} ms, worst {:.1} ms", keys_big.0, keys_big.1);
     eprintln!("value change → score, seed file: median {:.1} ms, worst {:.1} ms", values_seed.0, values_seed.1);
     c.close().await.unwrap();
+}
+
+/// The reading panel shows each tier as a row: condition, whether the threshold counts, points.
+async fn reading(c: &Client) {
+    c.find(Locator::Css("[data-tab=reading]")).await.unwrap().click().await.unwrap();
+    wait_until(c, "document.querySelector('#reading table.tiers')", "the reading panel").await;
+    let first =
+        js(c, "return [...document.querySelector('#reading table.tiers tbody tr').cells].map(c => c.textContent)")
+            .await;
+    assert!(first[0].as_str().unwrap().contains("低于上期的 90%"), "{first}");
+    assert_eq!(first[1], json!("不含本数"));
+    assert_eq!(first[2], json!("3"));
+    assert_eq!(first[3], json!("年办件量低于上期90%，扣3分"));
+    assert_eq!(js(c, "return document.querySelectorAll('#reading .reading-ind').length").await, json!(7));
+    screenshot(c, "workbench-reading.png").await;
 }
 
 async fn batch(c: &Client, dir: &Path, downloads: &Path) {

@@ -6,7 +6,8 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use scorecard::{Decimal, Diagnostic, InputInfo, InputKind, Lang, LineCol, LineIndex, Scorecard, Severity};
+use scorecard::reading::{InputKind, InputReading};
+use scorecard::{Decimal, Diagnostic, Lang, LineCol, LineIndex, Scorecard, Severity};
 use serde::{Deserialize, Serialize};
 
 use super::App;
@@ -113,28 +114,48 @@ fn to_diag(d: &Diagnostic, text: &str, index: &LineIndex) -> Diag {
     }
 }
 
+/// The form's fields: the record inputs of the reading model (derived values are computed, not asked for).
 fn fields(card: &Scorecard) -> Vec<Field> {
-    card.inputs().filter(|i| !i.key.is_empty()).map(field).collect()
+    card.reading().inputs.into_iter().filter_map(field).collect()
 }
 
-fn field(info: InputInfo<'_>) -> Field {
-    let (kind, grades) = match info.kind {
-        InputKind::Number => ("number", Vec::new()),
-        InputKind::YesNo => ("yesno", Vec::new()),
-        InputKind::Grades(g) => ("grade", g.to_vec()),
-        InputKind::Date => ("date", Vec::new()),
-        InputKind::Rank => ("rank", Vec::new()),
+fn field(input: InputReading) -> Option<Field> {
+    let key = input.key?;
+    let kind = match input.kind {
+        InputKind::Derived => return None,
+        InputKind::YesNo => "yesno",
+        InputKind::Grades => "grade",
+        InputKind::Number if input.unit == "日期" => "date",
+        InputKind::Number if input.unit == "名" => "rank",
+        InputKind::Number => "number",
     };
-    Field {
-        key: info.key.to_owned(),
-        name: info.name.to_owned(),
-        unit: info.unit.to_owned(),
-        required: info.required,
+    let (min, max) = input.range.map(|(lo, hi)| (lo.value, hi.value)).unzip();
+    Some(Field {
+        key,
+        name: input.name,
+        unit: input.unit,
+        required: !input.used_by.is_empty(),
         kind,
-        grades,
-        min: info.range.map(|r| r.0),
-        max: info.range.map(|r| r.1),
-    }
+        grades: input.grades,
+        min,
+        max,
+    })
+}
+
+/// `POST /api/reading` `{text}`: how the engine reads each criterion, or 422 if the text does not compile.
+pub async fn reading(
+    State(app): State<Arc<App>>,
+    Json(body): Json<Text>,
+) -> Result<Json<scorecard::Reading>, ApiError> {
+    app.with_card(body.text, |compiled| match compiled.as_ref() {
+        Ok(card) => Ok(Json(card.reading())),
+        Err(_) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "规则文件有错误，改正后才能显示解读",
+            "the rule file has errors; fix them to see how it is read",
+        )),
+    })
+    .await?
 }
 
 /// The formatted text.

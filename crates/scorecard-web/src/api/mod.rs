@@ -7,6 +7,7 @@
 //! | POST | `/api/save` | write a rule file back |
 //! | POST | `/api/check` | diagnostics, inputs (the form) and language |
 //! | POST | `/api/format` | the canonical layout (`scorecard fmt`) |
+//! | POST | `/api/reading` | how each criterion was read (the reading model) |
 //! | POST | `/api/score` | one record: report, what-if advice, errors by field |
 //! | POST | `/api/batch` | many records (CSV, JSON Lines, JSON): a table |
 //! | POST | `/api/batch/csv` | the same as a CSV download for Excel |
@@ -76,6 +77,7 @@ pub fn router(app: Arc<App>, hosts: Arc<Hosts>, max_body_bytes: usize) -> Router
         .route("/api/save", post(files::save))
         .route("/api/check", post(check::check))
         .route("/api/format", post(check::format))
+        .route("/api/reading", post(check::reading))
         .route("/api/score", post(score::score))
         .route("/api/batch", post(table::batch))
         .route("/api/batch/csv", post(table::batch_csv))
