@@ -24,7 +24,7 @@ const TEXT = {
     passed: (p, f) => `通过 ${p} 个，失败 ${f} 个`, unsavedSuites: "编辑器中有未保存的修改；测试集针对已保存的文件运行。",
     formatted: "已排版", fmtUnchanged: "已是规范格式", readingNone: "规则文件有错误，暂无解读。",
     condition: "条件", bound: "临界值", strict: "不含本数", inclusive: "含本数", proRata: "按比例计", wholeSteps: "只计整步",
-    added: "加分", written: "原文",
+    added: "加分", written: "原文", discard: f => `${f} 有未保存的修改，确定放弃并打开另一个文件吗？`,
     dateHint: "如 2021-06-30", stillMissing: names => `还需填写：${names.join("、")}。填齐后即显示得分。`,
   },
   en: {
@@ -46,7 +46,7 @@ const TEXT = {
     passed: (p, f) => `${p} passed, ${f} failed`, unsavedSuites: "The editor has unsaved changes; suites run against the saved file.",
     formatted: "Formatted", fmtUnchanged: "Already in the canonical layout", readingNone: "The rule file has errors; no reading yet.",
     condition: "Condition", bound: "Threshold itself", strict: "not included", inclusive: "included", proRata: "pro rata", wholeSteps: "whole steps",
-    added: "Added", written: "As written",
+    added: "Added", written: "As written", discard: f => `${f} has unsaved changes. Discard them and open another file?`,
     dateHint: "e.g. 2021-06-30", stillMissing: names => `Still to fill in: ${names.join(", ")}. The score appears once every value is there.`,
   },
 };
@@ -643,7 +643,12 @@ async function formatText() {
 
 $("save").addEventListener("click", save);
 $("format").addEventListener("click", formatText);
-$("file").addEventListener("change", e => { if (e.target.value) openFile(e.target.value).catch(err => setStatus(err.message, true)); });
+$("file").addEventListener("change", e => {
+  const next = e.target.value;
+  if (!next) return;
+  if (state.path && source.value !== state.saved && !confirm(t("discard", state.path))) { e.target.value = state.path; return; }
+  openFile(next).catch(err => setStatus(err.message, true));
+});
 $("lang").addEventListener("change", e => { state.uiLang = e.target.value; applyLanguage(); });
 window.addEventListener("beforeunload", e => { if (state.path && source.value !== state.saved) e.preventDefault(); });
 
