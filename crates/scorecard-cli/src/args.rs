@@ -48,6 +48,8 @@ pub enum Command {
     Import(crate::import_cmd::ImportArgs),
     /// Write the data-entry sheet for a rule file: one column per input (CSV or xlsx).
     Template(crate::template_cmd::TemplateArgs),
+    /// Serve the workbench in the browser: edit, check, read back and score rule files.
+    Serve(crate::serve_cmd::ServeArgs),
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).

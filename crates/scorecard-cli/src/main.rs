@@ -7,6 +7,7 @@
 //! - `scorecard fmt [--check] PATHS…` lays rule files out canonically.
 //! - `scorecard import TABLE [-o FILE]` writes a draft rule file from a 绩效目标表.
 //! - `scorecard template RULES [--format csv|xlsx] [-o FILE]` writes the data-entry sheet.
+//! - `scorecard serve [DIR|FILE]` serves the workbench in the browser.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
@@ -26,6 +27,7 @@ mod lsp_cmd;
 mod output;
 mod render;
 mod rules;
+mod serve_cmd;
 mod template_cmd;
 mod test_cmd;
 mod text;
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Lsp => lsp_cmd::run(),
         Command::Import(args) => import_cmd::run(args),
         Command::Template(args) => template_cmd::run(args),
+        Command::Serve(args) => serve_cmd::run(args),
     };
     match result {
         Ok(exit) => exit.into(),

@@ -2,7 +2,7 @@
 
 pub mod cell;
 pub mod document;
-pub mod import;
 pub mod form;
+pub mod import;
 pub mod records;
 pub mod template;
