@@ -9,20 +9,7 @@ use scorecard_syntax::{Limits, LineCol, LineIndex};
 
 /// Every rule file in `rules/`, with LF line breaks.
 fn rule_files() -> Vec<(String, String)> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules");
-    let mut files = Vec::new();
-    for dir in [root.to_owned(), format!("{root}/corpus"), format!("{root}/examples")] {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "rules") {
-                let text = std::fs::read_to_string(&path).unwrap().replace("\r\n", "\n");
-                files.push((path.display().to_string(), text));
-            }
-        }
-    }
-    files.sort();
-    assert!(files.len() > 40, "the corpus is missing");
-    files
+    scorecard_tests::rule_files().into_iter().map(|(path, text)| (path, text.replace("\r\n", "\n"))).collect()
 }
 
 /// The text with each of the three line breaks.

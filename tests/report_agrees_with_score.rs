@@ -20,19 +20,8 @@ struct Card {
 fn cards() -> &'static [Card] {
     static CARDS: OnceLock<Vec<Card>> = OnceLock::new();
     CARDS.get_or_init(|| {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules");
-        let mut files = Vec::new();
-        for dir in [root.to_owned(), format!("{root}/corpus"), format!("{root}/examples")] {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|e| e == "rules") {
-                    files.push(path);
-                }
-            }
-        }
-        files.sort();
-        assert!(files.len() > 40, "the corpus is missing: {}", files.len());
-        let mut cards: Vec<Card> = files.iter().map(|p| load(&p.display().to_string())).collect();
+        let files = scorecard_tests::rule_files();
+        let mut cards: Vec<Card> = files.iter().map(|(path, src)| compiled(path, src)).collect();
         cards.extend(ZEROS.iter().map(|src| compiled("zeros", src)));
         cards
     })
@@ -49,11 +38,6 @@ const ZEROS: [&str; 3] = [
     "scorecard \"zeros\"\ninput a = a (%)\ninput b = b (%)\nindicator x\n  points 6\n  \
      scoring: a below 90% -> -0.0; b above 10% -> -1\n",
 ];
-
-fn load(path: &str) -> Card {
-    let src = std::fs::read_to_string(path).unwrap();
-    compiled(path, &src)
-}
 
 fn compiled(path: &str, src: &str) -> Card {
     let card = Scorecard::compile(src).unwrap_or_else(|e| panic!("{path}: {e:?}"));
@@ -188,7 +172,7 @@ fn check(card: &Card, json: &str) -> Result<(), TestCaseError> {
 /// The records of issue 10 that once split the two paths.
 #[test]
 fn records_that_once_split_the_paths_now_agree() {
-    let seed = load(concat!(env!("CARGO_MANIFEST_DIR"), "/../rules/chenggong-2021-window-service.rules"));
+    let seed = compiled("seed", scorecard_tests::SEED_ZH);
     let spent =
         scorecard_tests::SeedRecord::perfect().json_with(&[("spending", "\"-79228162514264337593543950335元\"")]);
     let report = seed.card.evaluate_json(&spent).unwrap();
