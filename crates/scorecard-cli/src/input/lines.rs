@@ -30,12 +30,24 @@ pub fn strip_bom(bytes: &[u8]) -> &[u8] {
 pub struct LineReader<R> {
     reader: R,
     line: u64,
+    /// The most bytes skipped after the bound of an over-long line.
+    skip_limit: u64,
+    /// An over-long line did not end within `skip_limit`: nothing more is read.
+    stopped: bool,
 }
 
 impl<R: BufRead> LineReader<R> {
-    /// Wraps `reader`; no line has been read yet.
+    /// Wraps `reader`; no line has been read yet. The rest of an over-long
+    /// line is skipped however long it is.
     pub fn new(reader: R) -> Self {
-        LineReader { reader, line: 0 }
+        LineReader::bounded(reader, u64::MAX)
+    }
+
+    /// Like [`LineReader::new`], but an over-long line whose rest is longer
+    /// than `skip_limit` bytes (an endless one, such as `/dev/zero`) ends the
+    /// reading: [`LineReader::stopped`] tells.
+    pub fn bounded(reader: R, skip_limit: u64) -> Self {
+        LineReader { reader, line: 0, skip_limit, stopped: false }
     }
 
     /// The stream being read.
@@ -48,8 +60,33 @@ impl<R: BufRead> LineReader<R> {
         self.line
     }
 
-    /// Reads the next line, keeping at most `max` bytes of it. Returns `None` at the end.
+    /// The most bytes skipped after the bound of an over-long line.
+    pub fn skip_limit(&self) -> u64 {
+        self.skip_limit
+    }
+
+    /// Whether an over-long line did not end within the skip limit, so that
+    /// the rest of the input was not read.
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// Reads the next line, keeping at most `max` bytes of it, and skips the
+    /// rest of a longer one. Returns `None` at the end.
     pub fn next_line(&mut self, max: u64) -> io::Result<Option<Line>> {
+        let line = self.read_line(max)?;
+        if line == Some(Line::TooLong) {
+            self.skip_rest()?;
+        }
+        Ok(line)
+    }
+
+    /// Reads the next line, reading at most `max + 1` bytes of it; the rest
+    /// of a longer one ([`Line::TooLong`]) is left unread. Returns `None` at the end.
+    pub fn read_line(&mut self, max: u64) -> io::Result<Option<Line>> {
+        if self.stopped {
+            return Ok(None);
+        }
         let mut buf = Vec::new();
         let read = (&mut self.reader).take(max.saturating_add(1)).read_until(b'\n', &mut buf)?;
         if read == 0 {
@@ -59,13 +96,36 @@ impl<R: BufRead> LineReader<R> {
         if buf.last() == Some(&b'\n') {
             buf.pop();
         } else if u64::try_from(buf.len()).unwrap_or(u64::MAX) > max {
-            self.reader.skip_until(b'\n')?;
             return Ok(Some(Line::TooLong));
         }
         if buf.last() == Some(&b'\r') {
             buf.pop();
         }
         Ok(Some(Line::Bytes(buf)))
+    }
+
+    /// Skips the rest of an over-long line, at most the skip limit of bytes;
+    /// if it goes on beyond, stops reading.
+    pub fn skip_rest(&mut self) -> io::Result<()> {
+        let mut left = self.skip_limit;
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            let window = buf.get(..usize::try_from(left).unwrap_or(usize::MAX).min(buf.len())).unwrap_or(buf);
+            if let Some(at) = window.iter().position(|b| *b == b'\n') {
+                self.reader.consume(at.saturating_add(1));
+                return Ok(());
+            }
+            let n = window.len();
+            self.reader.consume(n);
+            left = left.saturating_sub(u64::try_from(n).unwrap_or(u64::MAX));
+            if left == 0 {
+                self.stopped = true;
+                return Ok(());
+            }
+        }
     }
 
     /// Reads the rest of the stream into `buf`, at most `max` bytes more.
@@ -91,6 +151,26 @@ mod tests {
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"xy".to_vec())));
         assert_eq!(r.line(), 4);
         assert_eq!(r.next_line(5).unwrap(), None);
+    }
+
+    #[test]
+    fn an_endless_line_stops_the_reading_at_the_skip_limit() {
+        let endless = io::BufReader::new(io::repeat(b'0'));
+        let mut r = LineReader::bounded(endless, 1000);
+        assert_eq!(r.next_line(5).unwrap(), Some(Line::TooLong));
+        assert!(r.stopped());
+        assert_eq!(r.next_line(5).unwrap(), None);
+        // A long line that ends within the limit is skipped, and reading goes on.
+        let mut r = LineReader::bounded(&b"0123456789\nab\n0123456789"[..], 10);
+        assert_eq!(r.next_line(3).unwrap(), Some(Line::TooLong));
+        assert_eq!(r.next_line(3).unwrap(), Some(Line::Bytes(b"ab".to_vec())));
+        assert_eq!(r.next_line(3).unwrap(), Some(Line::TooLong));
+        assert!(!r.stopped(), "the input ended with the line");
+        assert_eq!(r.next_line(3).unwrap(), None);
+        // The first line read without skipping: nothing more is read.
+        let mut r = LineReader::bounded(io::BufReader::new(io::repeat(b'0')), 1000);
+        assert_eq!(r.read_line(5).unwrap(), Some(Line::TooLong));
+        assert!(!r.stopped());
     }
 
     #[test]
