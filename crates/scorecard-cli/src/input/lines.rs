@@ -82,30 +82,42 @@ impl<R: BufRead> LineReader<R> {
     }
 
     /// Reads the next line, reading at most `max + 1` bytes of it; the rest
-    /// of a longer one ([`Line::TooLong`]) is left unread. Returns `None` at the end.
+    /// of a longer one ([`Line::TooLong`]) is left unread. LF, CRLF and a
+    /// lone CR (old Mac files) each end a line. Returns `None` at the end.
     pub fn read_line(&mut self, max: u64) -> io::Result<Option<Line>> {
-        if self.stopped {
-            return Ok(None);
-        }
-        let mut buf = Vec::new();
-        let read = (&mut self.reader).take(max.saturating_add(1)).read_until(b'\n', &mut buf)?;
-        if read == 0 {
+        if self.stopped || self.reader.fill_buf()?.is_empty() {
             return Ok(None);
         }
         self.line = self.line.saturating_add(1);
-        if buf.last() == Some(&b'\n') {
-            buf.pop();
-        } else if u64::try_from(buf.len()).unwrap_or(u64::MAX) > max {
-            return Ok(Some(Line::TooLong));
+        let limit = usize::try_from(max.saturating_add(1)).unwrap_or(usize::MAX);
+        let mut buf = Vec::new();
+        loop {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok(Some(Line::Bytes(buf)));
+            }
+            let room = limit.saturating_sub(buf.len()).min(chunk.len());
+            let window = chunk.get(..room).unwrap_or(chunk);
+            if let Some(at) = window.iter().position(|b| *b == b'\n' || *b == b'\r') {
+                let cr = window.get(at) == Some(&b'\r');
+                buf.extend_from_slice(window.get(..at).unwrap_or(&[]));
+                self.reader.consume(at.saturating_add(1));
+                if cr && self.reader.fill_buf()?.first() == Some(&b'\n') {
+                    self.reader.consume(1);
+                }
+                return Ok(Some(Line::Bytes(buf)));
+            }
+            buf.extend_from_slice(window);
+            let n = window.len();
+            self.reader.consume(n);
+            if buf.len() >= limit {
+                return Ok(Some(Line::TooLong));
+            }
         }
-        if buf.last() == Some(&b'\r') {
-            buf.pop();
-        }
-        Ok(Some(Line::Bytes(buf)))
     }
 
-    /// Skips the rest of an over-long line, at most the skip limit of bytes;
-    /// if it goes on beyond, stops reading.
+    /// Skips the rest of an over-long line (to LF, CRLF or a lone CR), at
+    /// most the skip limit of bytes; if it goes on beyond, stops reading.
     pub fn skip_rest(&mut self) -> io::Result<()> {
         let mut left = self.skip_limit;
         loop {
@@ -114,8 +126,12 @@ impl<R: BufRead> LineReader<R> {
                 return Ok(());
             }
             let window = buf.get(..usize::try_from(left).unwrap_or(usize::MAX).min(buf.len())).unwrap_or(buf);
-            if let Some(at) = window.iter().position(|b| *b == b'\n') {
+            if let Some(at) = window.iter().position(|b| *b == b'\n' || *b == b'\r') {
+                let cr = window.get(at) == Some(&b'\r');
                 self.reader.consume(at.saturating_add(1));
+                if cr && self.reader.fill_buf()?.first() == Some(&b'\n') {
+                    self.reader.consume(1);
+                }
                 return Ok(());
             }
             let n = window.len();
@@ -150,6 +166,22 @@ mod tests {
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(Vec::new())));
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"xy".to_vec())));
         assert_eq!(r.line(), 4);
+        assert_eq!(r.next_line(5).unwrap(), None);
+    }
+
+    #[test]
+    fn lf_crlf_and_a_lone_cr_each_end_a_line() {
+        let mut r = LineReader::new(&b"a\nb\r\nc\rd\r\re"[..]);
+        let mut lines = Vec::new();
+        while let Some(Line::Bytes(b)) = r.next_line(5).unwrap() {
+            lines.push(String::from_utf8(b).unwrap());
+        }
+        assert_eq!(lines, ["a", "b", "c", "d", "", "e"]);
+        assert_eq!(r.line(), 6);
+        // A CRLF split across the reader's buffer is still one line break.
+        let mut r = LineReader::new(io::BufReader::with_capacity(2, &b"ab\r\ncd"[..]));
+        assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"ab".to_vec())));
+        assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"cd".to_vec())));
         assert_eq!(r.next_line(5).unwrap(), None);
     }
 
