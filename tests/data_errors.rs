@@ -162,12 +162,15 @@ fn zero_baseline() {
 fn too_many_digits() {
     let hundred_digits = "1".repeat(100);
     let long_fraction = format!("90.{}", "1".repeat(100));
-    for raw in [hundred_digits.as_str(), &format!("\"{hundred_digits}\""), &long_fraction, "1e400", "-1e400"] {
+    for raw in [hundred_digits.as_str(), &format!("\"{hundred_digits}\""), "1e400", "-1e400"] {
         let kind = one_error("cases", raw);
         assert!(matches!(kind, DataErrorKind::TooLarge { .. } | DataErrorKind::Overflow), "{raw}: {kind:?}");
     }
-    let kind = one_error("staff_satisfaction", &long_fraction);
-    assert!(matches!(kind, DataErrorKind::TooLarge { .. }), "{kind:?}");
+    // 100 decimal places: too precise to be exact, which is not too large.
+    for key in ["cases", "staff_satisfaction"] {
+        let kind = one_error(key, &long_fraction);
+        assert!(matches!(kind, DataErrorKind::TooPrecise { .. }), "{kind:?}");
+    }
 }
 
 #[test]
@@ -345,4 +348,62 @@ fn extreme_but_valid_values_do_not_panic() {
             Err(e) => assert!(e.errors.iter().all(|x| !x.indicators.is_empty() || x.input.is_some()), "{e:?}"),
         }
     }
+}
+
+/// `Scorecard::set` on a date input takes whole day numbers of the years
+/// 1 to 9999, the dates a JSON record can hold; it once accepted 0.5 days
+/// and year 0, which explanations showed as `-001-12-31` (issue 10).
+#[test]
+fn a_date_set_directly_is_a_whole_day_in_years_1_to_9999() {
+    let card = Scorecard::compile(
+        "计分表 「日期」\n输入 完成日期 = done（日期）\n三级指标 按期\n  分值 4分\n  评分 完成日期晚于2021-06-30，扣4分\n",
+    )
+    .unwrap();
+    let key = card.input("done").unwrap();
+    let day = |y, m, d| Decimal::from(scorecard_syntax::date::day_number(y, m, d).unwrap());
+    for bad in [d("18808.5"), day(1, 1, 1) - Decimal::ONE, day(9999, 12, 31) + Decimal::ONE, -Decimal::MAX] {
+        let mut record = card.record();
+        let e = card.set(&mut record, key, bad).unwrap_err();
+        assert!(matches!(e.errors[0].kind, DataErrorKind::NotADate { .. }), "{bad}: {e:?}");
+    }
+    for good in [day(1, 1, 1), day(2021, 7, 1), day(9999, 12, 31), d("18809.000")] {
+        let mut record = card.record();
+        card.set(&mut record, key, good).unwrap();
+        let report = card.report(&record).unwrap();
+        assert!(!report.indicators[0].explanation.contains("-001"), "{}", report.indicators[0].explanation);
+    }
+    let mut record = card.record();
+    card.set(&mut record, key, day(2021, 7, 1)).unwrap();
+    assert!(card.report(&record).unwrap().indicators[0].explanation.contains("2021-07-01"));
+}
+
+/// `1e-400` needs 400 decimal places: refused as such (`too_precise`), not
+/// as too large and not rounded to 0; a value padded with 100,000 zeros is
+/// its value, read in time linear in its length.
+#[test]
+fn places_and_padding_are_judged_on_the_value() {
+    let card = seed();
+    let errors = rejected(card, &SeedRecord::perfect().json_with(&[("cases", "1e-400")]));
+    assert!(matches!(errors[0].kind, DataErrorKind::TooPrecise { .. }), "{errors:?}");
+    assert!(errors[0].message().contains("小数位数超过 28 位"), "{}", errors[0].message());
+    let zeros = |n: usize| format!("1500000.{}", "0".repeat(n));
+    let padded = |n: usize| {
+        SeedRecord::perfect().json_with(&[("cases", &zeros(n)), ("cases_last_year", &format!("\"{}件\"", zeros(n)))])
+    };
+    let report = card.evaluate_json(&padded(100_000)).unwrap();
+    assert_eq!(report.indicators[scorecard_tests::ind::CASES].score.to_string(), "8");
+    // Growth, not a timing: 4× the zeros may take about 4× as long, never 16×.
+    let best = |n: usize| {
+        let json = padded(n);
+        (0..3)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                card.evaluate_json(&json).unwrap();
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let (small, large) = (best(100_000), best(400_000));
+    assert!(large < small * 10, "100k zeros: {small:?}, 400k zeros: {large:?}");
 }

@@ -182,3 +182,23 @@ pub fn deductions(report: &Report) -> Vec<Decimal> {
 pub fn ints(values: &[i64]) -> Vec<Decimal> {
     values.iter().copied().map(Decimal::from).collect()
 }
+
+/// Every rule file in `rules/`, `rules/corpus/` and `rules/examples/`, as
+/// (path, text), sorted by path.
+pub fn rule_files() -> Vec<(String, String)> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../rules");
+    let mut files = Vec::new();
+    for dir in [root.to_owned(), format!("{root}/corpus"), format!("{root}/examples")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+            if path.extension().is_some_and(|e| e == "rules") {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    files.push((path.display().to_string(), text));
+                }
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() > 40, "the rule files are missing: {}", files.len());
+    files
+}

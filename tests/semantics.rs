@@ -187,7 +187,7 @@ fn trace_tells_what_each_indicator_needed() {
 fn review_findings_stay_fixed() {
     // A grade value that cannot be computed exactly is an error, never a dropped indicator.
     let e = Scorecard::compile(
-        "计分表 「t」\n输入 评价 = g（等级：达成、未达成）\n三级指标 甲\n  分值 30分\n  得分 按等级 评价：达成 33.33333333333333333333333333%，未达成 0%\n三级指标 乙\n  分值 10分\n  得分 按等级 评价：达成 100%，未达成 0%\n",
+        "计分表 「t」\n输入 评价 = g（等级：达成、未达成）\n三级指标 甲\n  分值 31分\n  得分 按等级 评价：达成 33.33333333333333333333333333%，未达成 0%\n三级指标 乙\n  分值 10分\n  得分 按等级 评价：达成 100%，未达成 0%\n",
     )
     .unwrap_err();
     assert!(e.diagnostics.iter().any(|d| d.code == Code::NumberOutOfRange), "{e:#?}");

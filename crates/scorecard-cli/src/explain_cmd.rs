@@ -120,7 +120,9 @@ fn records(text: &str) -> Vec<(usize, &str)> {
     if serde_json::from_str::<&serde_json::value::RawValue>(text).is_ok() {
         return vec![(1, text)];
     }
-    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i.saturating_add(1), l)).collect()
+    // LF, CRLF and a lone CR each end a line, as JSON Lines are read for `eval`.
+    let lines = text.split('\n').flat_map(|l| l.strip_suffix('\r').unwrap_or(l).split('\r'));
+    lines.enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i.saturating_add(1), l)).collect()
 }
 
 fn write_trace(out: &mut impl Write, card: &Scorecard, trace: &Trace, only: Option<&str>) -> io::Result<()> {

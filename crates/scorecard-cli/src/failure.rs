@@ -14,6 +14,12 @@ pub enum InputProblem {
         /// The limit, in bytes.
         limit: u64,
     },
+    /// A JSON Lines line went on past `--max-record-bytes` and then past
+    /// `--max-data-bytes` more without ending; the rest of the input was not read.
+    LineNeverEnds {
+        /// The limit skipped, in bytes.
+        limit: u64,
+    },
     /// A data file read whole is larger than `--max-data-bytes`.
     FileTooLarge {
         /// The limit, in bytes.
@@ -98,6 +104,10 @@ impl InputProblem {
             InputProblem::LineTooLong { limit } => lang.pick(
                 format!("该行超过 {limit} 字节的上限（--max-record-bytes）"),
                 format!("the line is longer than the limit of {limit} bytes (--max-record-bytes)"),
+            ),
+            InputProblem::LineNeverEnds { limit } => lang.pick(
+                format!("该行超过记录上限（--max-record-bytes）后又过了 {limit} 字节（--max-data-bytes）仍未结束，其后的数据均未读取"),
+                format!("the line did not end within {limit} bytes after the record limit (--max-record-bytes, then --max-data-bytes); the rest of the input was not read"),
             ),
             InputProblem::FileTooLarge { limit } => lang.pick(
                 format!("数据文件超过 {limit} 字节的上限（--max-data-bytes）；大批量数据请用 JSON Lines（每行一条记录）"),

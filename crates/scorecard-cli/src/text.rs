@@ -14,6 +14,16 @@ pub fn neutralise(text: &str) -> String {
     out
 }
 
+/// [`neutralise`] for a rule file shown in a snippet: a lone CR (an old Mac
+/// line break, and a line break to the grammar) becomes LF, so that the
+/// snippet's lines are the lines positions count. One byte for one byte.
+pub fn neutralise_source(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let lone_cr = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i.saturating_add(1)) != Some(&b'\n');
+    let unified: String = text.char_indices().map(|(i, c)| if lone_cr(i) { '\n' } else { c }).collect();
+    neutralise(&unified)
+}
+
 pub use scorecard_suite::text::one_line;
 
 #[cfg(test)]
@@ -31,6 +41,7 @@ mod tests {
     #[test]
     fn control_characters_are_neutralised() {
         assert_eq!(neutralise("a\u{1b}[31m\0b\rc\r\n"), "a?[31m?b?c\r\n");
+        assert_eq!(neutralise_source("a\u{1b}b\rc\r\nd\r"), "a?b\nc\r\nd\n");
         assert_eq!(one_line("a\tb\nc\u{1b}"), "a b c?");
     }
 }

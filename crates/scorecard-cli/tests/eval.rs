@@ -234,3 +234,28 @@ fn data_from_a_file_with_a_bom_and_crlf() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.lines().count(), 2);
 }
+
+/// JSON Lines with LF, CRLF or a lone CR (old Mac files) between records
+/// read the same records at the same lines: a lone CR once merged them into
+/// one bad record (issue 10).
+#[test]
+fn every_line_break_separates_json_lines() {
+    let good = measurements();
+    for (name, brk) in [("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r")] {
+        let input = format!("{good}{brk}{{\"cases\": \"很多\"}}{brk}{brk}{good}{brk}");
+        for format in ["jsonl", "auto"] {
+            let run = scorecard_with_stdin(
+                &["eval", SEED, "--data", "-", "--input-format", format, "--format", "jsonl"],
+                input.as_bytes(),
+            );
+            let lines: Vec<&str> = run.stdout.lines().collect();
+            assert_eq!(lines.len(), 3, "{name} {format}: {}", run.stdout);
+            assert!(lines[0].contains("\"total\":81,") && lines[2].contains("\"total\":81,"), "{name} {format}");
+            assert!(lines[1].starts_with("{\"line\":2,"), "{name} {format}: {}", lines[1]);
+        }
+        let file = temp_file(&format!("cr-{name}.jsonl"), input.as_bytes());
+        let run = scorecard(&["explain", SEED, "--data", arg(&file)]);
+        assert!(run.stdout.matches("年办件量").count() >= 2, "{name}: {}", run.stdout);
+        assert!(run.stderr.contains(":2"), "{name}: {}", run.stderr);
+    }
+}

@@ -52,3 +52,48 @@ fn eval_accepts_jobs() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(scorecard(&["eval", SEED, "--data", MEASUREMENTS, "--jobs", "x"]).code, 2);
 }
+
+/// Runs `scorecard args…` with stdin from `/dev/zero`, killing it if it has
+/// not returned after a generous while (a hang, not a timing).
+#[allow(clippy::unwrap_used, clippy::panic, reason = "a test helper fails the test loudly")]
+fn run_on_zeros(args: &[&str]) -> (i32, String) {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::from(std::fs::File::open("/dev/zero").unwrap()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(300) {
+            child.kill().unwrap();
+            panic!("`scorecard {}` never returned on an endless input", args.join(" "));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// An endless line (`/dev/zero`) is refused once past the bounds, in every
+/// input format that reads lines, from a file or from stdin (issue 10, D7).
+#[test]
+fn an_endless_line_is_refused_within_the_bounds() {
+    let limits = ["--max-data-bytes", "200000", "--max-record-bytes", "1000"];
+    for format in ["json", "auto", "jsonl"] {
+        for data in ["/dev/zero", "-"] {
+            let mut args = vec!["eval", SEED, "--data", data, "--input-format", format, "--format", "jsonl"];
+            args.extend(limits);
+            let (code, stderr) = run_on_zeros(&args);
+            assert_eq!(code, 1, "{format} {data}: {stderr}");
+            let expected = match format {
+                "jsonl" => "仍未结束，其后的数据均未读取",
+                _ => "数据文件超过 200000 字节的上限",
+            };
+            assert!(stderr.contains(expected), "{format} {data}: {stderr}");
+        }
+    }
+}

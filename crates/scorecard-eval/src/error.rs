@@ -67,6 +67,12 @@ pub enum DataErrorKind {
         /// The text.
         text: String,
     },
+    /// More than 28 decimal places (`1e-400`): not representable exactly,
+    /// and refused rather than rounded.
+    TooPrecise {
+        /// The text.
+        text: String,
+    },
     /// The same key appears twice in one record.
     DuplicateKey,
     /// A ratio or deviation baseline that is zero or negative.
@@ -226,6 +232,12 @@ impl DataError {
             DataErrorKind::TooLarge { text } => pick(
                 format!("`{text}` 位数过多，无法精确表示"),
                 format!("`{text}` has too many digits to represent exactly"),
+            ),
+            DataErrorKind::TooPrecise { text } => pick(
+                format!("`{text}` 的小数位数超过 28 位，无法精确表示，也不会舍入为近似值"),
+                format!(
+                    "`{text}` has more than 28 decimal places and cannot be represented exactly; it is not rounded"
+                ),
             ),
             DataErrorKind::DuplicateKey => pick("同一记录中出现两次".into(), "appears twice in the record".into()),
             DataErrorKind::BadBaseline { base, value } => pick(

@@ -117,25 +117,77 @@ pub(crate) fn min(a: Decimal, b: Decimal) -> Decimal {
 }
 
 /// `a × b`, exactly.
+///
+/// rust_decimal gives the product at scale `sa + sb` when it fits, and
+/// otherwise at a smaller scale, rounded. A smaller scale is exact when the
+/// digits it dropped were zeros: when `10^k` divides the mantissas' product
+/// (`1.0000000000000000 × 1.0000000000000000` is exactly 1).
 #[inline]
 pub(crate) fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     let p = a.checked_mul(b)?;
-    // A zero operand may give a zero of any scale; otherwise a smaller scale means rounding.
-    (a.is_zero() || b.is_zero() || p.scale() == a.scale().saturating_add(b.scale())).then_some(p)
+    let full = a.scale().saturating_add(b.scale());
+    if a.is_zero() || b.is_zero() || p.scale() >= full {
+        return Some(p);
+    }
+    let k = full.saturating_sub(p.scale());
+    let (ma, mb) = (a.mantissa(), b.mantissa());
+    let twos = factors(ma, 2).saturating_add(factors(mb, 2));
+    let fives = factors(ma, 5).saturating_add(factors(mb, 5));
+    (twos >= k && fives >= k).then_some(p)
+}
+
+/// How many times `p` divides `m` (`m ≠ 0`), counting up to 60.
+fn factors(m: i128, p: i128) -> u32 {
+    let (mut m, mut n) = (m, 0u32);
+    while n < 60 && m.checked_rem(p) == Some(0) && m != 0 {
+        m = m.checked_div(p).unwrap_or(0);
+        n = n.saturating_add(1);
+    }
+    n
 }
 
 /// `a + b`, exactly.
 #[inline]
 pub(crate) fn add(a: Decimal, b: Decimal) -> Option<Decimal> {
     let s = a.checked_add(b)?;
-    (s.scale() == a.scale().max(b.scale())).then_some(s)
+    exact_sum(a, b, s)
 }
 
 /// `a − b`, exactly.
 #[inline]
 pub(crate) fn sub(a: Decimal, b: Decimal) -> Option<Decimal> {
     let s = a.checked_sub(b)?;
-    (s.scale() == a.scale().max(b.scale())).then_some(s)
+    let mut negated = b;
+    negated.set_sign_negative(!b.is_sign_negative());
+    exact_sum(a, negated, s)
+}
+
+/// `s` if it is exactly `a + b`. rust_decimal gives a sum at the larger
+/// scale of its operands when it fits, and otherwise at a smaller scale,
+/// rounded; with a zero operand it gives the other operand unchanged
+/// (`0.0 + 1` is `1`, at scale 0). A smaller scale is exact when the digits
+/// it dropped were zeros: when the true sum, at the larger scale, ends in
+/// `k` zeros. Only its last `k` digits are needed, so they are added modulo `10^k`.
+#[inline]
+fn exact_sum(a: Decimal, b: Decimal, s: Decimal) -> Option<Decimal> {
+    let full = a.scale().max(b.scale());
+    if s.scale() >= full {
+        return Some(s);
+    }
+    let k = full.saturating_sub(s.scale());
+    let low = |d: Decimal| low_digits(d.mantissa(), full.saturating_sub(d.scale()), k);
+    let modulus = *POW10.get(usize::try_from(k).ok()?)?;
+    (low(a)?.checked_add(low(b)?)?.checked_rem(modulus)? == 0).then_some(s)
+}
+
+/// `(m × 10^shift) mod 10^k`, in `0..10^k` (`k ≤ 28`).
+fn low_digits(m: i128, shift: u32, k: u32) -> Option<i128> {
+    if shift >= k {
+        return Some(0);
+    }
+    let kept = *POW10.get(usize::try_from(k.saturating_sub(shift)).ok()?)?;
+    // Below 10^(k − shift), times 10^shift: below 10^k ≤ 10^28, no overflow.
+    m.checked_rem_euclid(kept)?.checked_mul(*POW10.get(usize::try_from(shift).ok()?)?)
 }
 
 /// `a / 100`, exactly (a percentage as a fraction).
@@ -155,6 +207,7 @@ pub(crate) fn whole_steps(x: Decimal, step: Decimal) -> Option<Decimal> {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::*;
     use std::str::FromStr;
@@ -270,5 +323,69 @@ mod tests {
         assert_eq!(sub(d("79228162514264337593543950335"), d("0.5")), None);
         assert_eq!(add(d("8099999.999999999999999999999"), d("0.0000000000000000000001")), None);
         assert_eq!(add(d("79228162514264337593543950335"), d("1")), None);
+        assert_eq!(sub(d("-7922816251426433759354395033.5"), d("0.6")), None);
+        assert_eq!(mul(d("1.0000000000000000000000000001"), d("1.0000000000000000000000000001")), None);
+    }
+
+    /// rust_decimal returns the other operand unchanged when one is zero
+    /// (`0.0 − 1` is `-1` at scale 0), and drops trailing zeros that do not
+    /// fit 96 bits: neither is a rounding.
+    #[test]
+    fn exact_results_at_a_smaller_scale_pass() {
+        assert_eq!(sub(d("0.0"), d("1")), Some(d("-1")));
+        assert_eq!(add(d("0.0"), d("1")), Some(d("1")));
+        assert_eq!(add(d("1"), d("0.00")), Some(d("1")));
+        assert_eq!(sub(d("8"), d("0.0")), Some(d("8")));
+        assert_eq!(sub(d("0.000"), d("-2.5")), Some(d("2.5")));
+        assert_eq!(add(d("7922816251426433759354395033.5"), d("0.5")), Some(d("7922816251426433759354395034")));
+        assert_eq!(sub(d("-7922816251426433759354395033.5"), d("0.5")), Some(d("-7922816251426433759354395034")));
+        assert_eq!(mul(d("1.0000000000000000"), d("1.0000000000000000")), Some(Decimal::ONE));
+        assert_eq!(mul(d("0.50000000000000"), d("0.20000000000000000")), Some(d("0.1")));
+    }
+
+    proptest::proptest! {
+        /// `add` and `sub` give the true result whenever it is representable,
+        /// and refuse it otherwise: checked against `i128` arithmetic on the
+        /// mantissas brought to one scale (cases beyond `i128` are skipped).
+        #[test]
+        fn sums_are_exact_or_refused(a in decimal(), b in decimal(), k in 0u32..=28) {
+            let mut zero = Decimal::ZERO;
+            zero.rescale(k);
+            for (a, b) in [(a, b), (a.trunc_with_scale(k), b), (zero, b), (a, zero)] {
+                if let Some(expected) = true_sum(a, b) {
+                    proptest::prop_assert_eq!(add(a, b), expected, "{} + {}", a, b);
+                }
+                if let Some(expected) = true_sum(a, -b) {
+                    proptest::prop_assert_eq!(sub(a, b), expected, "{} - {}", a, b);
+                }
+            }
+        }
+
+        /// `mul` never refuses a product that is exactly representable.
+        #[test]
+        fn products_with_trailing_zeros_pass(m in 1i64..1_000_000, s in 0u32..=28, t in 0u32..=28, z in 0u32..=14) {
+            let a = Decimal::from_i128_with_scale(i128::from(m) * 10i128.pow(z), s.max(z));
+            let b = Decimal::from_i128_with_scale(10i128.pow(t.min(14)), t.min(14));
+            // b is exactly 1, so the product is a itself.
+            proptest::prop_assert_eq!(mul(a, b), Some(a));
+        }
+    }
+
+    /// The true `a + b`, as rust_decimal would hold it (`Some(None)`: not
+    /// representable in 28 digits), or `None` when `i128` cannot tell.
+    fn true_sum(a: Decimal, b: Decimal) -> Option<Option<Decimal>> {
+        let s = a.scale().max(b.scale());
+        let up = |d: Decimal| rescaled(d.mantissa(), s - d.scale());
+        let (mut m, mut scale) = (up(a)?.checked_add(up(b)?)?, s);
+        loop {
+            if let Ok(x) = Decimal::try_from_i128_with_scale(m, scale) {
+                return Some(Some(x));
+            }
+            if scale == 0 || m % 10 != 0 {
+                return Some(None);
+            }
+            m /= 10;
+            scale -= 1;
+        }
     }
 }

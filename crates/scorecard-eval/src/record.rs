@@ -114,6 +114,9 @@ pub(crate) fn validate(plan: &Plan, slot: Slot, value: Decimal) -> Result<Decima
         ValueKind::YesNo | ValueKind::Grades(_) => return Ok(value.normalize()),
         _ => {}
     }
+    if spec.unit.is_date() && !is_day_number(value) {
+        return Err(DataErrorKind::NotADate { text: value.to_string() });
+    }
     let shown = |v: Decimal| spec.unit.from_base(v).map_or_else(|| number::grouped(v), |u| spec.unit.amount(u));
     if spec.unit.is_count() && value.is_sign_negative() && !value.is_zero() {
         return Err(DataErrorKind::Negative { value: shown(value) });
@@ -130,6 +133,14 @@ pub(crate) fn validate(plan: &Plan, slot: Slot, value: Decimal) -> Result<Decima
         return Err(DataErrorKind::NotARank { value: shown(value) });
     }
     Ok(value)
+}
+
+/// Whether `value` is the whole day number of a date in the years 1 to 9999,
+/// the dates that are read and shown (a record read from JSON holds no other).
+fn is_day_number(value: Decimal) -> bool {
+    use scorecard_syntax::date::day_number;
+    let (Some(first), Some(last)) = (day_number(1, 1, 1), day_number(9999, 12, 31)) else { return false };
+    value.fract().is_zero() && value >= Decimal::from(first) && value <= Decimal::from(last)
 }
 
 /// Parses one JSON object into a record; every problem is reported.

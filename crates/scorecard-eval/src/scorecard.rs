@@ -172,6 +172,8 @@ impl Scorecard {
     /// Sets an input of `record` to `value`, given in the input's declared unit.
     /// A yes/no input takes 1 (yes) or 0 (no); a grade input takes the grade's
     /// position in the declared list, 0 for the first (`1.0` is the same as `1`).
+    /// A date input takes a whole day number (days since 1970-01-01) of a
+    /// date in the years 1 to 9999; anything else is `NotADate`.
     pub fn set(&self, record: &mut Record, key: InputKey, value: Decimal) -> Result<(), RecordError> {
         let errors = Errors::new(&self.plan);
         if !record.belongs_to(&self.plan) || key.card != self.plan.id {

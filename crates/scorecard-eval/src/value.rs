@@ -18,39 +18,48 @@ pub fn yes_no(text: &str) -> Option<bool> {
 /// Parses the text of a JSON number exactly (never through a binary float), e.g. `92.5` or `1.5e6`.
 pub fn parse_json_number(text: &str) -> Result<Decimal, DataErrorKind> {
     let too_large = || DataErrorKind::TooLarge { text: text.to_owned() };
-    match text.split_once(['e', 'E']) {
-        Some((mantissa, exponent)) => {
-            let plain = shift_point(mantissa, exponent).ok_or_else(too_large)?;
-            Decimal::from_str_exact(&plain).map_err(|_| too_large())
-        }
-        None => Decimal::from_str_exact(text).map_err(|_| too_large()),
-    }
+    let (mantissa, exp) = match text.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().map_err(|_| too_large())?),
+        None => (text, 0),
+    };
+    let (negative, digits) = mantissa.strip_prefix('-').map_or((false, mantissa), |rest| (true, rest));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    exact(text, negative, int, frac, exp)
 }
 
-/// `1.5` shifted by `e6` as plain decimal text (`1500000`), exactly, without floats.
-fn shift_point(mantissa: &str, exponent: &str) -> Option<String> {
-    let exp: i64 = exponent.parse().ok()?;
-    if exp.unsigned_abs() > 60 {
-        return None;
+/// The exact value of the digits `int.frac × 10^exp`, or why it has none:
+/// more than 28 decimal places after trailing zeros are dropped
+/// (`1e-400`: refused, never rounded to 0) or too many digits. Zeros
+/// written before or after the digits cost nothing (`1500000.000…0` with
+/// 100,000 zeros is 1500000), and the work is linear in the text's length.
+fn exact(text: &str, negative: bool, int: &str, frac: &str, exp: i64) -> Result<Decimal, DataErrorKind> {
+    let too_large = || DataErrorKind::TooLarge { text: text.to_owned() };
+    let all = [int, frac].concat();
+    let unpadded = all.trim_start_matches('0');
+    let digits = unpadded.trim_end_matches('0');
+    if digits.is_empty() {
+        return Ok(Decimal::ZERO);
     }
-    let (sign, digits) = match mantissa.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", mantissa),
+    let len = |s: &str| i64::try_from(s.len()).unwrap_or(i64::MAX);
+    // The point stands `point` digits after the first significant digit.
+    let lead = len(&all).saturating_sub(len(unpadded));
+    let point = len(int).saturating_add(exp).saturating_sub(lead);
+    let places = len(digits).saturating_sub(point);
+    if places > 28 {
+        return Err(DataErrorKind::TooPrecise { text: text.to_owned() });
+    }
+    if point > 29 {
+        return Err(too_large());
+    }
+    // At most 29 + 28 digits from here on.
+    let plain = match (usize::try_from(point), usize::try_from(places)) {
+        (Ok(p), Err(_)) => format!("{digits}{}", "0".repeat(p.saturating_sub(digits.len()))),
+        (Ok(p), Ok(_)) => format!("{}.{}", digits.get(..p).unwrap_or(""), digits.get(p..).unwrap_or("")),
+        (Err(_), _) => format!("0.{}{digits}", "0".repeat(usize::try_from(point.saturating_neg()).unwrap_or(0))),
     };
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let all = format!("{int}{frac}");
-    let point = i64::try_from(int.len()).ok()?.checked_add(exp)?;
-    let text = if point <= 0 {
-        format!("0.{}{all}", "0".repeat(usize::try_from(point.checked_neg()?).ok()?))
-    } else {
-        let p = usize::try_from(point).ok()?;
-        if p >= all.len() {
-            format!("{all}{}", "0".repeat(p.checked_sub(all.len())?))
-        } else {
-            format!("{}.{}", all.get(..p)?, all.get(p..)?)
-        }
-    };
-    Some(format!("{sign}{text}"))
+    let mut value = Decimal::from_str_exact(&plain).map_err(|_| too_large())?;
+    value.set_sign_negative(negative);
+    Ok(value)
 }
 
 /// Parses a string value: a number, optionally with thousands separators,
@@ -89,8 +98,9 @@ fn parse_number_text(text: &str) -> Option<Result<Decimal, DataErrorKind>> {
     if !well_formed {
         return None;
     }
-    let unsigned = plain.strip_prefix('+').unwrap_or(&plain);
-    Some(Decimal::from_str_exact(unsigned).map_err(|_| DataErrorKind::TooLarge { text: text.to_owned() }))
+    let (negative, unsigned) = plain.strip_prefix('-').map_or((false, digits), |_| (true, digits));
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    Some(exact(text, negative, int, frac, 0))
 }
 
 /// Removes thousands separators if they are well placed (`1,234,567.5`); `None` if misplaced.
@@ -146,6 +156,29 @@ mod tests {
             Err(DataErrorKind::TooLarge { .. })
         ));
         assert!(matches!(parse_text("--5", unit("件")), Err(DataErrorKind::NotANumber { .. })));
+    }
+
+    /// A value needing more than 28 decimal places is refused as such, not
+    /// as too large and not rounded; zeros around the digits cost nothing.
+    #[test]
+    fn places_and_padding_are_judged_on_the_value() {
+        let too_precise = |r: Result<Decimal, DataErrorKind>| matches!(r, Err(DataErrorKind::TooPrecise { .. }));
+        assert!(too_precise(parse_json_number("1e-400")));
+        assert!(too_precise(parse_json_number("-1.5e-28")));
+        assert!(too_precise(parse_text("0.00000000000000000000000000001", unit("件"))));
+        assert_eq!(parse_json_number("1.5e-27").unwrap(), d("0.0000000000000000000000000015"));
+        assert_eq!(parse_json_number("0e-400").unwrap(), Decimal::ZERO);
+        assert_eq!(parse_json_number("-0.000e999999").unwrap(), Decimal::ZERO);
+        assert_eq!(parse_json_number("1e28").unwrap(), d("10000000000000000000000000000"));
+        assert!(matches!(parse_json_number("1e29"), Err(DataErrorKind::TooLarge { .. })));
+        assert!(matches!(parse_json_number("1e99999999999999999999"), Err(DataErrorKind::TooLarge { .. })));
+        let padded = format!("0001500000.{}", "0".repeat(100_000));
+        assert_eq!(parse_json_number(&padded).unwrap(), d("1500000"));
+        assert_eq!(parse_text(&format!("{padded}件"), unit("件")).unwrap(), d("1500000"));
+        assert_eq!(parse_json_number(&format!("-{padded}e-6")).unwrap(), d("-1.5"));
+        assert_eq!(parse_json_number("150.00e4").unwrap().to_string(), "1500000");
+        assert_eq!(parse_json_number("-0.05").unwrap(), d("-0.05"));
+        assert_eq!(parse_text("-12.5", unit("%")).unwrap(), d("-12.5"));
     }
 
     #[test]

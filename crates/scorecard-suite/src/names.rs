@@ -22,6 +22,7 @@ pub const ERROR_KINDS: &[&str] = &[
     "negative",
     "not_a_rank",
     "too_large",
+    "too_precise",
     "duplicate_key",
     "bad_baseline",
     "overflow",

@@ -33,7 +33,7 @@ impl Lang {
     /// Guesses a file's language from its first token, for messages about a
     /// file that did not parse.
     pub fn detect(src: &str) -> Lang {
-        src.lines()
+        crate::lines(src)
             .map(|l| l.trim_start_matches(['\u{FEFF}', ' ', '\t', '\u{3000}']))
             .find(|l| !l.is_empty() && !l.starts_with('#'))
             .map_or(Lang::Zh, Lang::of_keyword)

@@ -31,5 +31,5 @@ pub use format::{format, format_bytes, FormatError};
 pub use lang::Lang;
 pub use limits::Limits;
 pub use parse::parse;
-pub use position::{LineCol, LineIndex};
+pub use position::{line_starts, lines, LineCol, LineIndex};
 pub use span::{Span, Spanned};

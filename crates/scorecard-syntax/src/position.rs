@@ -18,6 +18,24 @@ impl std::fmt::Display for LineCol {
     }
 }
 
+/// The byte offsets where a line starts after a line break: LF, CRLF and a
+/// lone CR (old Mac files) each end one line, as the grammar reads them.
+pub fn line_starts(src: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = src.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, b)| {
+        let next = i.saturating_add(1);
+        let ends = *b == b'\n' || (*b == b'\r' && bytes.get(next) != Some(&b'\n'));
+        ends.then_some(next)
+    })
+}
+
+/// The lines of `src` without their line breaks, split as [`line_starts`] does.
+pub fn lines(src: &str) -> impl Iterator<Item = &str> + '_ {
+    let starts = std::iter::once(0).chain(line_starts(src));
+    let ends = line_starts(src).chain(std::iter::once(src.len()));
+    starts.zip(ends).map(|(s, e)| src.get(s..e).unwrap_or("").trim_end_matches(['\n', '\r']))
+}
+
 /// Precomputed line starts of one source text.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -28,7 +46,7 @@ impl LineIndex {
     /// Indexes the line starts of `src`.
     pub fn new(src: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(src.match_indices('\n').map(|(i, _)| i.saturating_add(1)));
+        starts.extend(line_starts(src));
         LineIndex { starts }
     }
 
@@ -69,5 +87,15 @@ mod tests {
         assert_eq!(idx.line_text(src, at), "  低于上期90%");
         assert_eq!(idx.line_col(src, 0), LineCol { line: 1, column: 1 });
         assert_eq!(idx.line_col(src, src.len() + 10).line, 2);
+    }
+
+    #[test]
+    fn lf_crlf_and_a_lone_cr_each_end_a_line() {
+        let src = "一\n二\r\n三\r四\r\r五";
+        assert_eq!(lines(src).collect::<Vec<_>>(), ["一", "二", "三", "四", "", "五"]);
+        let idx = LineIndex::new(src);
+        let at = src.find('五').unwrap();
+        assert_eq!(idx.line_col(src, at), LineCol { line: 6, column: 1 });
+        assert_eq!(idx.line_text(src, src.find('三').unwrap()), "三");
     }
 }

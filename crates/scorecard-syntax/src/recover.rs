@@ -70,10 +70,8 @@ fn block_around(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
     let mut start = 0;
     let mut end = text.len();
-    let mut offset: usize = 0;
-    for line in text.split_inclusive('\n') {
-        let line_end = offset.saturating_add(line.len());
-        if starts_block(line) {
+    for offset in std::iter::once(0).chain(crate::line_starts(text)) {
+        if starts_block(text.get(offset..).unwrap_or("")) {
             if offset <= at {
                 start = offset;
             } else {
@@ -81,7 +79,6 @@ fn block_around(text: &str, at: usize) -> (usize, usize) {
                 break;
             }
         }
-        offset = line_end;
     }
     (start, end)
 }

@@ -28,7 +28,7 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
     // When the statement is cut short, point just after its last token, not at
     // the start of the next line.
     let prev = end_of_previous_token(src, at);
-    let line_break_between = src.get(prev..at).is_some_and(|gap| gap.contains('\n'));
+    let line_break_between = src.get(prev..at).is_some_and(|gap| gap.contains(['\n', '\r']));
     let at = if found.is_none() || found.as_deref() == Some("↵") {
         prev
     } else if line_break_between && !positives.iter().any(|r| starts_statement(*r)) {

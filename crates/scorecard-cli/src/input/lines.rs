@@ -30,12 +30,24 @@ pub fn strip_bom(bytes: &[u8]) -> &[u8] {
 pub struct LineReader<R> {
     reader: R,
     line: u64,
+    /// The most bytes skipped after the bound of an over-long line.
+    skip_limit: u64,
+    /// An over-long line did not end within `skip_limit`: nothing more is read.
+    stopped: bool,
 }
 
 impl<R: BufRead> LineReader<R> {
-    /// Wraps `reader`; no line has been read yet.
+    /// Wraps `reader`; no line has been read yet. The rest of an over-long
+    /// line is skipped however long it is.
     pub fn new(reader: R) -> Self {
-        LineReader { reader, line: 0 }
+        LineReader::bounded(reader, u64::MAX)
+    }
+
+    /// Like [`LineReader::new`], but an over-long line whose rest is longer
+    /// than `skip_limit` bytes (an endless one, such as `/dev/zero`) ends the
+    /// reading: [`LineReader::stopped`] tells.
+    pub fn bounded(reader: R, skip_limit: u64) -> Self {
+        LineReader { reader, line: 0, skip_limit, stopped: false }
     }
 
     /// The stream being read.
@@ -48,24 +60,88 @@ impl<R: BufRead> LineReader<R> {
         self.line
     }
 
-    /// Reads the next line, keeping at most `max` bytes of it. Returns `None` at the end.
+    /// The most bytes skipped after the bound of an over-long line.
+    pub fn skip_limit(&self) -> u64 {
+        self.skip_limit
+    }
+
+    /// Whether an over-long line did not end within the skip limit, so that
+    /// the rest of the input was not read.
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
+    /// Reads the next line, keeping at most `max` bytes of it, and skips the
+    /// rest of a longer one. Returns `None` at the end.
     pub fn next_line(&mut self, max: u64) -> io::Result<Option<Line>> {
-        let mut buf = Vec::new();
-        let read = (&mut self.reader).take(max.saturating_add(1)).read_until(b'\n', &mut buf)?;
-        if read == 0 {
+        let line = self.read_line(max)?;
+        if line == Some(Line::TooLong) {
+            self.skip_rest()?;
+        }
+        Ok(line)
+    }
+
+    /// Reads the next line, reading at most `max + 1` bytes of it; the rest
+    /// of a longer one ([`Line::TooLong`]) is left unread. LF, CRLF and a
+    /// lone CR (old Mac files) each end a line. Returns `None` at the end.
+    pub fn read_line(&mut self, max: u64) -> io::Result<Option<Line>> {
+        if self.stopped || self.reader.fill_buf()?.is_empty() {
             return Ok(None);
         }
         self.line = self.line.saturating_add(1);
-        if buf.last() == Some(&b'\n') {
-            buf.pop();
-        } else if u64::try_from(buf.len()).unwrap_or(u64::MAX) > max {
-            self.reader.skip_until(b'\n')?;
-            return Ok(Some(Line::TooLong));
+        let limit = usize::try_from(max.saturating_add(1)).unwrap_or(usize::MAX);
+        let mut buf = Vec::new();
+        loop {
+            let chunk = self.reader.fill_buf()?;
+            if chunk.is_empty() {
+                return Ok(Some(Line::Bytes(buf)));
+            }
+            let room = limit.saturating_sub(buf.len()).min(chunk.len());
+            let window = chunk.get(..room).unwrap_or(chunk);
+            if let Some(at) = window.iter().position(|b| *b == b'\n' || *b == b'\r') {
+                let cr = window.get(at) == Some(&b'\r');
+                buf.extend_from_slice(window.get(..at).unwrap_or(&[]));
+                self.reader.consume(at.saturating_add(1));
+                if cr && self.reader.fill_buf()?.first() == Some(&b'\n') {
+                    self.reader.consume(1);
+                }
+                return Ok(Some(Line::Bytes(buf)));
+            }
+            buf.extend_from_slice(window);
+            let n = window.len();
+            self.reader.consume(n);
+            if buf.len() >= limit {
+                return Ok(Some(Line::TooLong));
+            }
         }
-        if buf.last() == Some(&b'\r') {
-            buf.pop();
+    }
+
+    /// Skips the rest of an over-long line (to LF, CRLF or a lone CR), at
+    /// most the skip limit of bytes; if it goes on beyond, stops reading.
+    pub fn skip_rest(&mut self) -> io::Result<()> {
+        let mut left = self.skip_limit;
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            let window = buf.get(..usize::try_from(left).unwrap_or(usize::MAX).min(buf.len())).unwrap_or(buf);
+            if let Some(at) = window.iter().position(|b| *b == b'\n' || *b == b'\r') {
+                let cr = window.get(at) == Some(&b'\r');
+                self.reader.consume(at.saturating_add(1));
+                if cr && self.reader.fill_buf()?.first() == Some(&b'\n') {
+                    self.reader.consume(1);
+                }
+                return Ok(());
+            }
+            let n = window.len();
+            self.reader.consume(n);
+            left = left.saturating_sub(u64::try_from(n).unwrap_or(u64::MAX));
+            if left == 0 {
+                self.stopped = true;
+                return Ok(());
+            }
         }
-        Ok(Some(Line::Bytes(buf)))
     }
 
     /// Reads the rest of the stream into `buf`, at most `max` bytes more.
@@ -91,6 +167,42 @@ mod tests {
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"xy".to_vec())));
         assert_eq!(r.line(), 4);
         assert_eq!(r.next_line(5).unwrap(), None);
+    }
+
+    #[test]
+    fn lf_crlf_and_a_lone_cr_each_end_a_line() {
+        let mut r = LineReader::new(&b"a\nb\r\nc\rd\r\re"[..]);
+        let mut lines = Vec::new();
+        while let Some(Line::Bytes(b)) = r.next_line(5).unwrap() {
+            lines.push(String::from_utf8(b).unwrap());
+        }
+        assert_eq!(lines, ["a", "b", "c", "d", "", "e"]);
+        assert_eq!(r.line(), 6);
+        // A CRLF split across the reader's buffer is still one line break.
+        let mut r = LineReader::new(io::BufReader::with_capacity(2, &b"ab\r\ncd"[..]));
+        assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"ab".to_vec())));
+        assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"cd".to_vec())));
+        assert_eq!(r.next_line(5).unwrap(), None);
+    }
+
+    #[test]
+    fn an_endless_line_stops_the_reading_at_the_skip_limit() {
+        let endless = io::BufReader::new(io::repeat(b'0'));
+        let mut r = LineReader::bounded(endless, 1000);
+        assert_eq!(r.next_line(5).unwrap(), Some(Line::TooLong));
+        assert!(r.stopped());
+        assert_eq!(r.next_line(5).unwrap(), None);
+        // A long line that ends within the limit is skipped, and reading goes on.
+        let mut r = LineReader::bounded(&b"0123456789\nab\n0123456789"[..], 10);
+        assert_eq!(r.next_line(3).unwrap(), Some(Line::TooLong));
+        assert_eq!(r.next_line(3).unwrap(), Some(Line::Bytes(b"ab".to_vec())));
+        assert_eq!(r.next_line(3).unwrap(), Some(Line::TooLong));
+        assert!(!r.stopped(), "the input ended with the line");
+        assert_eq!(r.next_line(3).unwrap(), None);
+        // The first line read without skipping: nothing more is read.
+        let mut r = LineReader::bounded(io::BufReader::new(io::repeat(b'0')), 1000);
+        assert_eq!(r.read_line(5).unwrap(), Some(Line::TooLong));
+        assert!(!r.stopped());
     }
 
     #[test]

@@ -127,15 +127,18 @@ pub fn open(reader: Tracked, options: Options<'_>) -> io::Result<Data> {
     match options.format {
         InputFormat::Csv => return open_csv(reader, max_record_bytes, encoding, options.names),
         InputFormat::Jsonl => {
-            let rows = Rows::Lines(JsonLines::new(LineReader::new(reader), max_record_bytes, encoding));
+            let lines = LineReader::bounded(reader, max_data_bytes);
+            let rows = Rows::Lines(JsonLines::new(lines, max_record_bytes, encoding));
             return Ok(Data::Stream(Stream::new(rows, None)));
         }
         // Spreadsheets are opened by path (see `SheetSource`); read as JSON otherwise.
         InputFormat::Auto | InputFormat::Json | InputFormat::Sheet => {}
     }
-    let mut lines = LineReader::new(reader);
+    // The first line is read within the file's bound, and not beyond it: an
+    // endless one (`/dev/zero`) is a file too large, not a line to skip.
+    let mut lines = LineReader::bounded(reader, max_data_bytes);
     let first = loop {
-        match lines.next_line(max_data_bytes)? {
+        match lines.read_line(max_data_bytes)? {
             None => return Ok(Data::Empty),
             Some(line) if line.is_blank() => continue,
             Some(line) => break line,
@@ -147,6 +150,7 @@ pub fn open(reader: Tracked, options: Options<'_>) -> io::Result<Data> {
             return Ok(Data::Whole(Whole::too_large(line, max_data_bytes)));
         }
         Line::TooLong => {
+            lines.skip_rest()?;
             let problem = Failure::Input(InputProblem::FileTooLarge { limit: max_data_bytes });
             let rows = Rows::Lines(JsonLines::new(lines, max_record_bytes, encoding));
             return Ok(Data::Stream(Stream::new(rows, Some(OwnedRecord { line, text: Err(problem) }))));
@@ -293,6 +297,9 @@ impl<R: BufRead> JsonLines<R> {
                     record_text(lines::strip_bom(&bytes).to_vec(), self.max_record_bytes, self.encoding)
                 }
                 Line::Bytes(bytes) => record_text(bytes, self.max_record_bytes, self.encoding),
+                Line::TooLong if self.lines.stopped() => {
+                    Err(Failure::Input(InputProblem::LineNeverEnds { limit: self.lines.skip_limit() }))
+                }
                 Line::TooLong => Err(Failure::Input(InputProblem::LineTooLong { limit: self.max_record_bytes })),
             };
             return Ok(Some(OwnedRecord { line: self.lines.line(), text }));

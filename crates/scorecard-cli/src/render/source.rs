@@ -24,7 +24,7 @@ impl Snippet {
     /// byte offsets and character columns unchanged; a final line break is
     /// added if missing, so a mark at the end of the file has a place to show.
     pub fn new(name: impl Into<String>, text: &str) -> Self {
-        let mut text = crate::text::neutralise(text);
+        let mut text = crate::text::neutralise_source(text);
         if !text.ends_with('\n') {
             text.push('\n');
         }

@@ -104,10 +104,12 @@ fn relation(
         TestPlan::Deviation { base, inclusive, factor, .. } => {
             let b = eval::operand(base, record)?;
             // Display only: the tier was decided exactly. A difference with more
-            // than 28 significant digits is shown rounded rather than refused,
-            // so that explaining a record never fails where scoring it did not.
-            let diff = crate::exact::sub(x, b).or_else(|| x.checked_sub(b)).ok_or(Fault::Overflow)?.abs();
-            let pct = percent(number::percent_of(diff, b, factor.checked_mul(Decimal::ONE_HUNDRED)), lang);
+            // than 28 significant digits is shown rounded, and one beyond the
+            // largest decimal as not computable, rather than refused: explaining
+            // a record never fails where scoring it did not.
+            let diff = crate::exact::sub(x, b).or_else(|| x.checked_sub(b)).map(|d| d.abs());
+            let shown_pct = diff.and_then(|d| number::percent_of(d, b, factor.checked_mul(Decimal::ONE_HUNDRED)));
+            let pct = percent(shown_pct, lang);
             let b_shown = shown_operand(plan, spec, base, b);
             let word = match (lang, fired, inclusive) {
                 (Lang::Zh, true, false) => "超出",

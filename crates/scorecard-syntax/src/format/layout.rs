@@ -48,13 +48,18 @@ fn gap(text: &str, at: usize) -> Result<Gap<'_>, usize> {
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
         match c {
+            // LF, CRLF and a lone CR each end one line.
             '\n' => {
+                g.breaks_after = g.breaks_after.saturating_add(1);
+                g.broken = true;
+            }
+            '\r' if !rest.starts_with("\r\n") => {
                 g.breaks_after = g.breaks_after.saturating_add(1);
                 g.broken = true;
             }
             ' ' | '\t' | '\u{3000}' | '\r' | '\u{FEFF}' => {}
             '#' => {
-                let end = rest.find('\n').unwrap_or(rest.len());
+                let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
                 let comment = rest.get(..end).unwrap_or("");
                 g.comments.push((g.breaks_after, comment.trim_end()));
                 g.breaks_after = 0;
