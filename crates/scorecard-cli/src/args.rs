@@ -66,15 +66,15 @@ impl RuleFile {
 #[derive(Debug, clap::Args)]
 pub struct LimitFlags {
     /// Largest rule file accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = default_limit(|l| l.max_file_bytes),
+    #[arg(long, value_name = "BYTES", default_value_t = default_limit(|l| l.max_file_bytes()),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_file_bytes: u64,
     /// Most indicators (三级指标) in the rule file.
-    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_indicators),
+    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_indicators()),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_indicators: u64,
     /// Most tiers in one indicator's scoring.
-    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_tiers),
+    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_tiers()),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_tiers: u64,
 }
@@ -83,11 +83,10 @@ impl LimitFlags {
     /// The engine limits these flags ask for.
     pub fn limits(&self) -> Limits {
         let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-        Limits {
-            max_file_bytes: size(self.max_file_bytes),
-            max_indicators: size(self.max_indicators),
-            max_tiers: size(self.max_tiers),
-        }
+        Limits::default()
+            .with_max_file_bytes(size(self.max_file_bytes))
+            .with_max_indicators(size(self.max_indicators))
+            .with_max_tiers(size(self.max_tiers))
     }
 }
 

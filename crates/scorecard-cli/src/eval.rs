@@ -136,7 +136,7 @@ impl<'c> Run<'c> {
     /// ignored, and a misspelt key would otherwise only show up as a missing value.
     fn unknown_columns(&self, columns: &[String]) {
         let unknown: Vec<String> =
-            columns.iter().filter(|c| self.card.input(c).is_none()).map(|c| format!("`{}`", one_line(c))).collect();
+            columns.iter().filter(|c| self.card.input(c).is_err()).map(|c| format!("`{}`", one_line(c))).collect();
         if unknown.is_empty() {
             return;
         }

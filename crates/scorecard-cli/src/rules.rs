@@ -24,7 +24,7 @@ pub struct Compiled {
 pub fn compile(rules: &RuleFile) -> Result<Compiled, CliError> {
     let limits = rules.limits();
     let path = rules.path.as_path();
-    let bytes = files::read_rules(path, limits.max_file_bytes)?;
+    let bytes = files::read_rules(path, limits.max_file_bytes())?;
     // Invalid bytes become U+FFFD: offsets up to the first one (where the engine reports it) are unchanged.
     let text = String::from_utf8_lossy(&bytes);
     let name = path.display().to_string();
@@ -38,13 +38,13 @@ pub fn compile(rules: &RuleFile) -> Result<Compiled, CliError> {
     Ok(Compiled { result, snippet, lang, name })
 }
 
-/// The engine's help for a limit names the embedding API (`Limits::max_tiers`);
+/// The engine's help for a limit names the embedding API (`Limits::with_max_tiers`);
 /// on the command line the limit is a flag, so the help names the flag.
 fn with_flag_names(mut diagnostic: Diagnostic) -> Diagnostic {
     const FLAGS: [(&str, &str); 3] = [
-        ("Limits::max_file_bytes", "--max-file-bytes"),
-        ("Limits::max_indicators", "--max-indicators"),
-        ("Limits::max_tiers", "--max-tiers"),
+        ("Limits::with_max_file_bytes", "--max-file-bytes"),
+        ("Limits::with_max_indicators", "--max-indicators"),
+        ("Limits::with_max_tiers", "--max-tiers"),
     ];
     if let Some(help) = diagnostic.help.as_mut() {
         for (api, flag) in FLAGS {

@@ -6,6 +6,8 @@
 //! asked). All arithmetic uses checked [`rust_decimal::Decimal`] operations.
 
 mod compile;
+mod compile_error;
+mod entries;
 mod error;
 mod eval;
 mod exact;
@@ -16,15 +18,19 @@ mod plan;
 mod record;
 mod report;
 mod scorecard;
+mod suggest;
 pub mod units;
 mod value;
 
+pub use compile_error::{CompileError, LocatedDiagnostic};
+pub use entries::RecordSeed;
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
 pub use eval::{IndicatorScore, Scores, Status};
 pub use explain::trace::{IndicatorTrace, TierStep, Trace};
+pub use json::SCHEMA_VERSION;
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
-pub use scorecard::{CompileError, InputInfo, Scorecard};
+pub use scorecard::{InputInfo, Scorecard};
 pub use scorecard_syntax::{
     format, format_bytes, Code, Diagnostic, FormatError, Lang, Limits, LineCol, LineIndex, Severity, Span,
 };

@@ -13,7 +13,8 @@ pub use rust_decimal::Decimal;
 pub use scorecard_eval::{
     format, format_bytes, Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, FormatError,
     GroupReport, IndicatorReport, IndicatorScore, IndicatorTrace, InputInfo, InputKey, InputRef, Lang, Limits, LineCol,
-    LineIndex, Record, RecordError, Report, Scorecard, Scores, Severity, Span, Status, TierStep, Trace,
+    LineIndex, LocatedDiagnostic, Record, RecordError, RecordSeed, Report, Scorecard, Scores, Severity, Span, Status,
+    TierStep, Trace, SCHEMA_VERSION,
 };
 
 #[cfg(feature = "testing")]

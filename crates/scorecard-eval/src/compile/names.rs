@@ -218,13 +218,7 @@ impl Names {
 
     /// The declared name closest to `name`, if it is close enough to be a likely typo.
     fn suggest(&self, name: &str) -> Option<&str> {
-        let limit = (name.chars().count() / 3).max(1);
-        self.by_name
-            .keys()
-            .map(|k| (edit_distance(k, name), k))
-            .filter(|(d, _)| *d <= limit)
-            .min()
-            .map(|(_, k)| k.as_str())
+        crate::suggest::closest(name, self.by_name.keys().map(String::as_str))
     }
 }
 
@@ -244,23 +238,6 @@ fn duplicate(code: Code, name: &Spanned<String>, first: Span, cx: &Ctx<'_>) -> D
         Lang::Zh => format!("第一次声明在 {at}；请删除或改名"),
         Lang::En => format!("first declared at {at}; remove or rename one"),
     })
-}
-
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i.saturating_add(1)];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev.get(j).copied().unwrap_or(usize::MAX).saturating_add(usize::from(ca != *cb));
-            let del = prev.get(j.saturating_add(1)).copied().unwrap_or(usize::MAX).saturating_add(1);
-            let ins = cur.get(j).copied().unwrap_or(usize::MAX).saturating_add(1);
-            cur.push(sub.min(del).min(ins));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 /// Looks up a unit written in the file.
@@ -354,16 +331,4 @@ fn range_of(r: &Spanned<(Decimal, Decimal)>, unit: &'static Unit, cx: &mut Ctx<'
         return None;
     }
     Some((lo, hi))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::edit_distance;
-
-    #[test]
-    fn edit_distance_counts_characters() {
-        assert_eq!(edit_distance("年办件量", "年办件数"), 1);
-        assert_eq!(edit_distance("cases", "case"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-    }
 }

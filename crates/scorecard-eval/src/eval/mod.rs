@@ -7,7 +7,7 @@ mod tier;
 
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::NaPolicy;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub(crate) use derive::working;
 pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
@@ -17,10 +17,14 @@ use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan};
 use crate::record::{Errors, Record};
 use crate::{exact, format};
 
-/// The scores of one record, without explanations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The scores of one record, without explanations. Indicators are in table
+/// order: [`Scores::named`] pairs them with their names, and
+/// [`Scores::grade`] gives the grade of the total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Scores {
     /// Sum of the indicators' scores.
+    #[serde(with = "crate::json")]
     pub total: Decimal,
     /// One entry per indicator, in table order.
     pub indicators: Vec<IndicatorScore>,
@@ -29,8 +33,9 @@ pub struct Scores {
 }
 
 /// How an indicator was scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// By its rules.
     Scored,
@@ -40,14 +45,32 @@ pub enum Status {
     Vetoed,
 }
 
+impl Status {
+    /// Every status, in declaration order.
+    pub const ALL: &'static [Status] = &[Status::Scored, Status::NotApplicable, Status::Vetoed];
+
+    /// The status as it is serialised: `scored`, `not_applicable`, `vetoed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Scored => "scored",
+            Status::NotApplicable => "not_applicable",
+            Status::Vetoed => "vetoed",
+        }
+    }
+}
+
 /// One indicator's result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IndicatorScore {
     /// The indicator's points.
+    #[serde(with = "crate::json")]
     pub points: Decimal,
     /// Points deducted (points − score; negative when bonuses lift the score above the points).
+    #[serde(with = "crate::json")]
     pub deduction: Decimal,
     /// Points kept, rounded once as the scorecard declares.
+    #[serde(with = "crate::json")]
     pub score: Decimal,
     /// How it was scored.
     pub status: Status,
@@ -169,7 +192,7 @@ pub(crate) fn score_values(plan: &Plan, values: &Record) -> Result<Scores, Recor
         indicators.push(s);
     }
     if !errors.is_empty() {
-        return Err(RecordError { errors });
+        return Err(RecordError::new(errors));
     }
     if plan.na_policy == NaPolicy::Rescale && indicators.iter().any(|s| s.status == Status::NotApplicable) {
         total = rescaled(plan, &indicators).ok_or_else(|| RecordError::from(overflow_total(plan)))?;
@@ -206,7 +229,7 @@ fn check_present(plan: &Plan, record: &Record, na: &NotApplicable) -> Result<(),
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(RecordError { errors: missing })
+        Err(RecordError::new(missing))
     }
 }
 
