@@ -42,23 +42,39 @@ pub enum Command {
     Explain(crate::explain_cmd::ExplainCmdArgs),
     /// Lay rule files out canonically, keeping their words and comments; `--check` only reports.
     Fmt(crate::fmt_cmd::FmtArgs),
+    /// Print a shell completion script: `scorecard completions bash > /etc/bash_completion.d/scorecard`.
+    Completions(crate::completions::CompletionsArgs),
+    /// Print the manual page (roff): `scorecard man > scorecard.1`.
+    Man,
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).
 #[derive(Debug, clap::Args)]
 pub struct RuleFile {
-    /// The rule file (UTF-8).
+    /// The rule file (UTF-8); `-` reads it from standard input.
     #[arg(value_name = "RULES")]
     pub path: PathBuf,
     /// The limits it is read with.
     #[command(flatten)]
     pub limits: LimitFlags,
+    /// The language of messages and explanations (default: the rule file's keywords).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 impl RuleFile {
-    /// The engine limits the flags ask for.
+    /// The engine limits the flags ask for, with the message language if one is chosen.
     pub fn limits(&self) -> Limits {
-        self.limits.limits()
+        let limits = self.limits.limits();
+        match self.lang {
+            Some(lang) => limits.with_lang(lang.into()),
+            None => limits,
+        }
+    }
+
+    /// Whether the rules come from standard input.
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
     }
 }
 
@@ -101,6 +117,20 @@ pub struct CheckArgs {
     /// The rule file and its limits.
     #[command(flatten)]
     pub rules: RuleFile,
+    /// `text`: diagnostics with source snippets; `json`: one JSON object on
+    /// stdout (code, severity, message, file, line, col, span of each
+    /// diagnostic), with the snippets on stderr.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Output formats of `scorecard check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics with source snippets, then a summary line.
+    Text,
+    /// A JSON object for scripts and editors (schema: docs/schema/check.schema.json).
+    Json,
 }
 
 /// Arguments of `scorecard eval`.

@@ -30,6 +30,10 @@ pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
         note("scorecard: --brief writes scores only, in json, jsonl or csv; the table always explains (表格格式总是附带说明；--brief 请配合 --format json、jsonl 或 csv)");
         return Ok(Exit::Usage);
     }
+    if args.rules.is_stdin() && args.data_is_stdin() {
+        note("scorecard: only one of the rules and the data can be read from stdin (`-`) (规则文件与数据只能有一个从标准输入读取)");
+        return Ok(Exit::Usage);
+    }
     let compiled = rules::compile(&args.rules)?;
     let reader = files::open_data(&args.data, args.data_is_stdin())?;
     let card = match &compiled.result {

@@ -5,12 +5,14 @@
 //! - `scorecard explain-error CODE [--lang zh|en]` explains a diagnostic code.
 //! - `scorecard test [PATHS…] [--bless]` runs the regression suites beside rule files.
 //! - `scorecard fmt [--check] PATHS…` lays rule files out canonically.
+//! - `scorecard completions SHELL` and `scorecard man` print a completion script and the manual page.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
 
 mod args;
 mod check;
+mod completions;
 mod eval;
 mod exit;
 mod explain_cmd;
@@ -41,6 +43,8 @@ fn main() -> ExitCode {
         Command::Test(args) => test_cmd::run(args),
         Command::Explain(args) => explain_cmd::run(args),
         Command::Fmt(args) => fmt_cmd::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     };
     match result {
         Ok(exit) => exit.into(),

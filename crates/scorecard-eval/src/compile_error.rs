@@ -32,8 +32,8 @@ pub struct LocatedDiagnostic {
 }
 
 impl LocatedDiagnostic {
-    /// Locates `d` in `src`.
-    pub(crate) fn new(d: &Diagnostic, src: &str, lines: &LineIndex, file: Option<&str>) -> Self {
+    /// Locates `d`, a diagnostic about `src` (whose line starts are `lines`), in file `file`.
+    pub fn locate(d: &Diagnostic, src: &str, lines: &LineIndex, file: Option<&str>) -> Self {
         let at = lines.span_start(src, d.span);
         LocatedDiagnostic {
             code: d.code,
@@ -63,7 +63,7 @@ impl std::fmt::Display for LocatedDiagnostic {
 /// Locates every diagnostic of `src`, in the order given.
 pub(crate) fn locate(diagnostics: &[Diagnostic], src: &str, file: Option<&str>) -> Vec<LocatedDiagnostic> {
     let lines = LineIndex::new(src);
-    diagnostics.iter().map(|d| LocatedDiagnostic::new(d, src, &lines, file)).collect()
+    diagnostics.iter().map(|d| LocatedDiagnostic::locate(d, src, &lines, file)).collect()
 }
 
 /// A rule file that failed to compile: every error and warning found, with
