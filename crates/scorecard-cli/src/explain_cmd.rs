@@ -1,9 +1,10 @@
 //! `scorecard explain RULES --data FILE [--indicator NAME]`: a step-by-step
 //! trace of each record (values read, tiers tested, which fired) and, for
-//! every indicator that lost points, the measurement it needed.
+//! every indicator that lost points, the measurement it needed; with
+//! `--reading` instead, how the engine reads each criterion.
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use scorecard::{Scorecard, Trace};
 
@@ -20,8 +21,12 @@ pub struct ExplainCmdArgs {
     pub rules: RuleFile,
     /// The measurements: one JSON object, or JSON Lines (each record is
     /// explained); `-` reads standard input.
-    #[arg(long, value_name = "FILE")]
-    pub data: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "reading")]
+    pub data: Option<PathBuf>,
+    /// Print how the engine reads each criterion (tiers, strictness, ladder
+    /// policy, caps, inputs) instead of explaining records.
+    #[arg(long, conflicts_with = "data")]
+    pub reading: bool,
     /// Explain only the indicator with this name.
     #[arg(long, value_name = "NAME")]
     pub indicator: Option<String>,
@@ -47,7 +52,8 @@ pub fn run(args: &ExplainCmdArgs) -> Result<Exit, CliError> {
             return Ok(Exit::Usage);
         }
     }
-    let text = read_data(args)?;
+    let Some(data) = &args.data else { return print_reading(card, args.indicator.as_deref()) };
+    let text = read_data(args, data)?;
     let mut out = io::stdout().lock();
     let mut failed = false;
     for (line, record) in records(&text) {
@@ -57,7 +63,7 @@ pub fn run(args: &ExplainCmdArgs) -> Result<Exit, CliError> {
             Ok(trace) => write_trace(&mut out, card, &trace, args.indicator.as_deref())?,
             Err(e) => {
                 failed = true;
-                note(&format!("{}:{line}: {e}", args.data.display()));
+                note(&format!("{}:{line}: {e}", data.display()));
             }
         }
     }
@@ -67,21 +73,18 @@ pub fn run(args: &ExplainCmdArgs) -> Result<Exit, CliError> {
 
 /// The whole data file (or standard input), refusing one larger than
 /// `--max-data-bytes` rather than explaining a truncated part of it.
-fn read_data(args: &ExplainCmdArgs) -> Result<String, CliError> {
-    let source: Box<dyn Read> = if args.data.as_os_str() == "-" {
+fn read_data(args: &ExplainCmdArgs, data: &Path) -> Result<String, CliError> {
+    let source: Box<dyn Read> = if data.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
-        Box::new(std::fs::File::open(&args.data).map_err(|e| CliError::read(&args.data, e))?)
+        Box::new(std::fs::File::open(data).map_err(|e| CliError::read(data, e))?)
     };
     let mut bytes = Vec::new();
-    source
-        .take(args.max_data_bytes.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| CliError::read(&args.data, e))?;
+    source.take(args.max_data_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| CliError::read(data, e))?;
     if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > args.max_data_bytes {
         let limit = args.max_data_bytes;
         let message = format!("larger than --max-data-bytes ({limit} bytes); raise the limit or split the file");
-        return Err(CliError::read(&args.data, io::Error::new(io::ErrorKind::InvalidData, message)));
+        return Err(CliError::read(data, io::Error::new(io::ErrorKind::InvalidData, message)));
     }
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -89,8 +92,27 @@ fn read_data(args: &ExplainCmdArgs) -> Result<String, CliError> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let message = format!("not UTF-8 text (byte {at}); save the file as UTF-8");
-        CliError::read(&args.data, io::Error::new(io::ErrorKind::InvalidData, message))
+        CliError::read(data, io::Error::new(io::ErrorKind::InvalidData, message))
     })
+}
+
+/// Prints the reading of every indicator (or of the one named).
+fn print_reading(card: &Scorecard, only: Option<&str>) -> Result<Exit, CliError> {
+    let reading = card.reading();
+    let text = match only {
+        None => reading.text(),
+        Some(name) => reading
+            .indicators
+            .iter()
+            .filter(|i| i.name == name)
+            .map(|i| i.text(card.lang()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(Exit::Success)
 }
 
 /// The records of the file with their line numbers: one object, or one per line.

@@ -46,6 +46,21 @@ pub struct InputSpec {
     pub range: Option<(Decimal, Decimal)>,
     /// Indices of the indicators that read this input.
     pub used_by: Vec<usize>,
+    /// Where its name is declared.
+    pub span: Span,
+}
+
+/// A named constant (`常量`), kept for readings; rules hold its value inline.
+#[derive(Debug, Clone)]
+pub struct ConstSpec {
+    /// Its name.
+    pub name: String,
+    /// Its value in base units.
+    pub value: Decimal,
+    /// The unit it was written in.
+    pub unit: &'static Unit,
+    /// Where its name is declared.
+    pub span: Span,
 }
 
 /// A value a tier compares against: a constant (in base units) or an input.
@@ -259,6 +274,10 @@ pub struct IndicatorPlan {
     pub path: Vec<String>,
     /// The indicator's name.
     pub name: String,
+    /// Where the indicator is written, whole.
+    pub span: Span,
+    /// Where its name is written.
+    pub name_span: Span,
     /// Its points.
     pub points: Decimal,
     /// `评分` statements.
@@ -332,6 +351,8 @@ pub struct Plan {
     pub grades: Vec<GradeBand>,
     /// Inputs by slot.
     pub inputs: Vec<InputSpec>,
+    /// Constants, in declaration order.
+    pub constants: Vec<ConstSpec>,
     /// Indicators in table order.
     pub indicators: Vec<IndicatorPlan>,
     /// Groups in table order (parents before children).

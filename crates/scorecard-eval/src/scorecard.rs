@@ -240,6 +240,16 @@ impl Scorecard {
         crate::explain::trace::trace(&self.plan, &values, &scores).map_err(|e| RecordError::from(*e))
     }
 
+    /// How the engine reads every criterion, in the rule file's language.
+    pub fn reading(&self) -> crate::Reading {
+        crate::reading::build(&self.plan, self.plan.lang)
+    }
+
+    /// How the engine reads every criterion, with sentences in `lang`.
+    pub fn reading_in(&self, lang: Lang) -> crate::Reading {
+        crate::reading::build(&self.plan, lang)
+    }
+
     /// Parses a JSON object and reports on it.
     pub fn evaluate_json(&self, json: &str) -> Result<Report, RecordError> {
         self.report(&self.parse_record(json)?)

@@ -61,13 +61,27 @@ pub const UNITS: &[Unit] = &[
     u("起", "起", 1),
     u("篇", "篇", 1),
     u("名", "名", 1),
+    u("台", "台", 1),
+    u("台次", "台次", 1),
+    u("辆", "辆", 1),
+    u("套", "套", 1),
+    u("所", "所", 1),
+    u("家", "家", 1),
+    u("场", "场", 1),
+    u("期", "期", 1),
+    u("批次", "批次", 1),
     u("公顷", "公顷", 1),
     u("亩", "亩", 1),
+    u("平方米", "平方米", 1),
+    u("公里", "公里", 1),
+    u("吨", "吨", 1),
     POINTS,
     u("pp", "个百分点", 1),
     DATE,
     u("day", "天", 1),
     u("days", "天", 1),
+    u("周", "天", 7),
+    u("小时", "小时", 1),
     u("个月", "月", 1),
     u("月", "月", 1),
     u("month", "月", 1),
@@ -77,8 +91,11 @@ pub const UNITS: &[Unit] = &[
     u("years", "月", 12),
 ];
 
-/// Bases that count things: values in them may not be negative.
-const COUNT_BASES: &[&str] = &["件", "次", "天", "个", "人", "人次", "户", "项", "起", "篇", "名"];
+/// Bases that count things or measure durations: values in them may not be negative.
+const COUNT_BASES: &[&str] = &[
+    "件", "次", "天", "月", "小时", "个", "人", "人次", "户", "项", "起", "篇", "名", "台", "台次", "辆", "套", "所",
+    "家", "场", "期", "批次",
+];
 
 impl Unit {
     /// Looks a unit up by how it is written.

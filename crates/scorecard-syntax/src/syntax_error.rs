@@ -238,8 +238,8 @@ fn help_for(positives: &[Rule], found: Option<&str>, lang: Lang) -> Option<&'sta
     }
     if expects(Rule::unit) {
         return Some(lang.pick(
-            "可用的单位：% 个百分点 件 万件 元 千元 万元 亿元 次 天 日 个 人 人次 户 项 起 篇",
-            "known units: % 个百分点 件 万件 元 千元 万元 亿元 次 天 日 个 人 人次 户 项 起 篇",
+            "可用的单位：% 个百分点 百分点 pp 件 万件 元 千元 万元 亿元 次 人次 万人次 人 万人 天 日 周 小时 个月 月 年 个 户 项 起 篇 名 台 台次 辆 套 所 家 场 期 批次 公顷 亩 平方米 公里 吨 分",
+            "known units: % 个百分点 百分点 pp 件 万件 元 千元 万元 亿元 次 人次 万人次 人 万人 天 日 周 小时 个月 月 年 个 户 项 起 篇 名 台 台次 辆 套 所 家 场 期 批次 公顷 亩 平方米 公里 吨 分",
         ));
     }
     if expects(Rule::name) && found.is_some() {

@@ -5,6 +5,8 @@
 //! - [`Scorecard::compile`] parses, checks and compiles a rule file once.
 //! - [`Scorecard::evaluate_json`] scores a JSON record and explains it.
 //! - [`Scorecard::score`] is the fast path: typed input, no explanations.
+//! - [`Scorecard::reading`] describes how each criterion was read (tiers,
+//!   strictness, ladder policy, caps), for a reader to confirm the meaning.
 //! - [`format`] lays a rule file out canonically (`scorecard fmt`), keeping its words and comments.
 //! - Errors are data: [`CompileError`] holds [`Diagnostic`]s with spans and
 //!   stable codes; [`RecordError`] names the indicator and the input.
@@ -16,6 +18,8 @@ pub use scorecard_eval::{
     LineIndex, LocatedDiagnostic, Record, RecordError, RecordSeed, Report, Scorecard, Scores, Severity, Span, Status,
     TierStep, Trace, SCHEMA_VERSION,
 };
+/// How the engine reads each criterion: [`Scorecard::reading`].
+pub use scorecard_eval::{reading, Reading};
 
 #[cfg(feature = "testing")]
 pub mod testing;

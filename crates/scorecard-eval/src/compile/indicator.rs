@@ -59,6 +59,8 @@ pub(super) fn compile(
     Some(IndicatorPlan {
         path: path.to_vec(),
         name: ind.name.node.clone(),
+        span: ind.span,
+        name_span: ind.name.span,
         points,
         deductions,
         scores,

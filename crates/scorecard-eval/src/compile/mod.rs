@@ -52,6 +52,7 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
     if cx.diags.iter().any(Diagnostic::is_error) {
         return Err(cx.diags);
     }
+    let (inputs, constants) = names.into_parts();
     let mut plan = Plan {
         id: next_id(),
         name: file.name.node.clone(),
@@ -61,7 +62,8 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
         bonus_may_exceed: file.bonus_may_exceed.is_some(),
         rounding,
         grades,
-        inputs: names.into_inputs(),
+        inputs,
+        constants,
         indicators: tree.indicators,
         groups: tree.groups,
         source: src.to_owned(),

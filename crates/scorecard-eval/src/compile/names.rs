@@ -7,7 +7,7 @@ use scorecard_syntax::ast::{self, Quantity};
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
 
 use super::Ctx;
-use crate::plan::{IndicatorPlan, InputSpec, Operand, Slot, ValueKind};
+use crate::plan::{ConstSpec, IndicatorPlan, InputSpec, Operand, Slot, ValueKind};
 use crate::units::{self, Unit};
 
 /// What a name refers to.
@@ -24,6 +24,7 @@ pub(crate) enum Named {
 
 pub(crate) struct Names {
     inputs: Vec<(InputSpec, Span)>,
+    consts: Vec<ConstSpec>,
     by_name: HashMap<String, (Named, Span)>,
     /// The slots each derived value reads (directly or through other derived values).
     deps: HashMap<Slot, Vec<Slot>>,
@@ -32,7 +33,7 @@ pub(crate) struct Names {
 impl Names {
     /// Declares every input and constant of the file.
     pub(crate) fn declare(file: &ast::File, cx: &mut Ctx<'_>) -> Names {
-        let mut names = Names { inputs: Vec::new(), by_name: HashMap::new(), deps: HashMap::new() };
+        let mut names = Names { inputs: Vec::new(), consts: Vec::new(), by_name: HashMap::new(), deps: HashMap::new() };
         let mut keys: HashMap<&str, Span> = HashMap::new();
         for input in &file.inputs {
             if let Some(first) = keys.insert(&input.key.node, input.key.span) {
@@ -57,12 +58,17 @@ impl Names {
                 derived: None,
                 range,
                 used_by: Vec::new(),
+                span: input.name.span,
             };
             names.add_slot(spec, &input.name, cx);
         }
         for c in &file.consts {
             match quantity_in_base(&c.value, None, cx) {
-                Some((value, unit)) => names.define(&c.name, Named::Const { value, unit }, cx),
+                Some((value, unit)) => {
+                    let spec = ConstSpec { name: c.name.node.clone(), value, unit, span: c.name.span };
+                    names.consts.push(spec);
+                    names.define(&c.name, Named::Const { value, unit }, cx);
+                }
                 // Reported already; the name still exists, so uses are not "undeclared".
                 None => names.define(&c.name, Named::Invalid, cx),
             }
@@ -212,8 +218,9 @@ impl Names {
         }
     }
 
-    pub(crate) fn into_inputs(self) -> Vec<InputSpec> {
-        self.inputs.into_iter().map(|(s, _)| s).collect()
+    /// The inputs by slot, and the constants.
+    pub(crate) fn into_parts(self) -> (Vec<InputSpec>, Vec<ConstSpec>) {
+        (self.inputs.into_iter().map(|(s, _)| s).collect(), self.consts)
     }
 
     /// The declared name closest to `name`, if it is close enough to be a likely typo.

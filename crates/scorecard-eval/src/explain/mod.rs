@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::Sign;
 use scorecard_syntax::{Lang, Span};
 
-pub(crate) use ladder::shown;
+pub(crate) use ladder::{shown, shown_in};
 
 use crate::error::DataError;
 use crate::eval::{self, IndicatorScore, Status};

@@ -1,0 +1,3 @@
+//! Table documents: the 绩效目标表 an analyst holds, data-entry sheets and the 自评表 workbook.
+
+pub mod cell;
