@@ -3,7 +3,7 @@
 //!
 //! Run with `cargo run -p scorecard --example embed`.
 
-use scorecard::{Decimal, Scorecard};
+use scorecard::Scorecard;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rules = include_str!("../rules/chenggong-2021-window-service.rules");
@@ -20,11 +20,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The typed path: resolve keys once, then set values without string lookups.
     let keys: Vec<_> = ["cases", "cases_last_year", "staff_satisfaction", "on_time_rate"]
         .iter()
-        .map(|k| card.input(k).ok_or(format!("unknown input {k}")))
+        .map(|k| card.input(k))
         .collect::<Result<_, _>>()?;
     let mut record = card.record();
     for (key, value) in keys.iter().zip([1_700_000, 1_800_000, 95, 97]) {
-        card.set(&mut record, *key, Decimal::from(value))?;
+        card.set(&mut record, *key, value)?;
+    }
+    // Text as an analyst writes it, with a unit; an unknown key suggests the closest one.
+    card.set_str(&mut record, card.input("spending")?, "241.73万元")?;
+    if let Err(e) = card.input("spendng") {
+        println!("{e}");
     }
     // The remaining inputs are required too: a missing one is an error, never a silent zero.
     match card.score(&record) {

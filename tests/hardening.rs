@@ -135,7 +135,7 @@ fn bands_count_toward_the_tier_limit() {
     let (code, line, _) = first_error(&src);
     assert_eq!((code, line), (Code::TooManyTiers, 6));
     // With the limit lowered, a few bands are enough (the CLI's `--max-tiers`).
-    let few = Limits { max_tiers: 3, ..Limits::default() };
+    let few = Limits::default().with_max_tiers(3);
     assert!(Scorecard::compile_with(&ranked_bands(3), &few).is_err(), "3 bands and `否则` are 4 tiers");
     assert!(Scorecard::compile_with(&ranked_bands(2), &few).is_ok());
 }

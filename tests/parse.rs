@@ -433,16 +433,16 @@ fn truncated_seed_files_give_human_errors() {
 
 #[test]
 fn every_diagnostic_is_in_the_file_language() {
-    let few_tiers = Limits { max_tiers: 2, ..Limits::default() };
-    let few_indicators = Limits { max_indicators: 1, ..Limits::default() };
+    let few_tiers = Limits::default().with_max_tiers(2);
+    let few_indicators = Limits::default().with_max_indicators(1);
     let hundred_digits = "9".repeat(100);
     let cases: Vec<(String, Limits, bool)> = vec![
         (SEED_ZH.to_owned(), few_tiers, true),
         (SEED_EN.to_owned(), few_tiers, false),
         (SEED_ZH.to_owned(), few_indicators, true),
         (SEED_EN.to_owned(), few_indicators, false),
-        (SEED_ZH.to_owned(), Limits { max_file_bytes: 100, ..Limits::default() }, true),
-        (SEED_EN.to_owned(), Limits { max_file_bytes: 100, ..Limits::default() }, false),
+        (SEED_ZH.to_owned(), Limits::default().with_max_file_bytes(100), true),
+        (SEED_EN.to_owned(), Limits::default().with_max_file_bytes(100), false),
         (edit(SEED_ZH, "计分表 ", "计分表\0 "), Limits::default(), true),
         (edit(SEED_ZH, "总分 100分", &format!("总分 {hundred_digits}分")), Limits::default(), true),
         (edit(SEED_EN, "total 100", &format!("total {hundred_digits}")), Limits::default(), false),

@@ -283,7 +283,7 @@ fn typed_api_scores_like_json() {
     let rec = SeedRecord { spending: d("265.9031"), cases: Decimal::from(1_619_999), ..SeedRecord::perfect() };
     let mut typed = card.record();
     for (key, value) in scorecard_tests::KEYS.iter().zip(rec.values()) {
-        let slot = card.input(key).unwrap_or_else(|| panic!("seed has no input `{key}`"));
+        let slot = card.input(key).unwrap_or_else(|_| panic!("seed has no input `{key}`"));
         card.set(&mut typed, slot, value).unwrap();
     }
     let scores = card.score(&typed).unwrap();

@@ -143,7 +143,7 @@ fn grades_may_give_points_instead_of_shares() {
 fn typed_grades_are_positions_whatever_their_scale() {
     let [zh, en] = both(POINTS_ZH, POINTS_EN);
     for c in [&zh, &en] {
-        let key = c.input("grade").unwrap_or_else(|| panic!("no input grade"));
+        let key = c.input("grade").unwrap_or_else(|_| panic!("no input grade"));
         let score = |text: &str| {
             let mut record = c.record();
             let value: scorecard::Decimal = text.parse().unwrap_or_else(|e| panic!("{text}: {e}"));

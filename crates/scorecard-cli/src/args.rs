@@ -50,23 +50,39 @@ pub enum Command {
     Template(crate::template_cmd::TemplateArgs),
     /// Serve the workbench in the browser: edit, check, read back and score rule files.
     Serve(crate::serve_cmd::ServeArgs),
+    /// Print a shell completion script: `scorecard completions bash > /etc/bash_completion.d/scorecard`.
+    Completions(crate::completions::CompletionsArgs),
+    /// Print the manual page (roff): `scorecard man > scorecard.1`.
+    Man,
 }
 
 /// The rule file and the limits it is read with (shared by `check` and `eval`).
 #[derive(Debug, clap::Args)]
 pub struct RuleFile {
-    /// The rule file (UTF-8).
+    /// The rule file (UTF-8); `-` reads it from standard input.
     #[arg(value_name = "RULES")]
     pub path: PathBuf,
     /// The limits it is read with.
     #[command(flatten)]
     pub limits: LimitFlags,
+    /// The language of messages and explanations (default: the rule file's keywords).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
 }
 
 impl RuleFile {
-    /// The engine limits the flags ask for.
+    /// The engine limits the flags ask for, with the message language if one is chosen.
     pub fn limits(&self) -> Limits {
-        self.limits.limits()
+        let limits = self.limits.limits();
+        match self.lang {
+            Some(lang) => limits.with_lang(lang.into()),
+            None => limits,
+        }
+    }
+
+    /// Whether the rules come from standard input.
+    pub fn is_stdin(&self) -> bool {
+        self.path.as_os_str() == "-"
     }
 }
 
@@ -74,15 +90,15 @@ impl RuleFile {
 #[derive(Debug, clap::Args)]
 pub struct LimitFlags {
     /// Largest rule file accepted, in bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = default_limit(|l| l.max_file_bytes),
+    #[arg(long, value_name = "BYTES", default_value_t = default_limit(|l| l.max_file_bytes()),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_file_bytes: u64,
     /// Most indicators (三级指标) in the rule file.
-    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_indicators),
+    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_indicators()),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_indicators: u64,
     /// Most tiers in one indicator, its `得分` bands and `按等级` grades included.
-    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_tiers),
+    #[arg(long, value_name = "N", default_value_t = default_limit(|l| l.max_tiers()),
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_tiers: u64,
 }
@@ -91,11 +107,10 @@ impl LimitFlags {
     /// The engine limits these flags ask for.
     pub fn limits(&self) -> Limits {
         let size = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-        Limits {
-            max_file_bytes: size(self.max_file_bytes),
-            max_indicators: size(self.max_indicators),
-            max_tiers: size(self.max_tiers),
-        }
+        Limits::default()
+            .with_max_file_bytes(size(self.max_file_bytes))
+            .with_max_indicators(size(self.max_indicators))
+            .with_max_tiers(size(self.max_tiers))
     }
 }
 
@@ -110,6 +125,20 @@ pub struct CheckArgs {
     /// The rule file and its limits.
     #[command(flatten)]
     pub rules: RuleFile,
+    /// `text`: diagnostics with source snippets; `json`: one JSON object on
+    /// stdout (code, severity, message, file, line, col, span of each
+    /// diagnostic), with the snippets on stderr.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+/// Output formats of `scorecard check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Diagnostics with source snippets, then a summary line.
+    Text,
+    /// A JSON object for scripts and editors (schema: docs/schema/check.schema.json).
+    Json,
 }
 
 /// Arguments of `scorecard eval`.

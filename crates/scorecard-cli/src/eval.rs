@@ -38,6 +38,10 @@ pub fn run(args: &EvalArgs) -> Result<Exit, CliError> {
         return Ok(Exit::Usage);
     }
     files::check_stdout()?;
+    if args.rules.is_stdin() && args.data_is_stdin() {
+        note("scorecard: only one of the rules and the data can be read from stdin (`-`) (规则文件与数据只能有一个从标准输入读取)");
+        return Ok(Exit::Usage);
+    }
     let compiled = rules::compile(&args.rules)?;
     let reader = files::open_data(&args.data, args.data_is_stdin())?;
     let card = match &compiled.result {

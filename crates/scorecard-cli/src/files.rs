@@ -10,9 +10,19 @@ use crate::exit::CliError;
 /// reported by the engine's size check without being read whole.
 pub fn read_rules(path: &Path, max: usize) -> Result<Vec<u8>, CliError> {
     let file = File::open(path).map_err(|e| CliError::read(path, e))?;
+    read_bounded(file, max).map_err(|e| CliError::read(path, e))
+}
+
+/// Reads a rule file from standard input (`-`), with the same bound.
+pub fn read_stdin(max: usize) -> Result<Vec<u8>, CliError> {
+    read_bounded(io::stdin().lock(), max).map_err(|e| CliError::read(Path::new("<stdin>"), e))
+}
+
+/// Reads at most `max + 1` bytes.
+fn read_bounded(reader: impl Read, max: usize) -> io::Result<Vec<u8>> {
     let bound = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
-    file.take(bound).read_to_end(&mut bytes).map_err(|e| CliError::read(path, e))?;
+    reader.take(bound).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -125,7 +125,7 @@ fn not_found(reason: scorecard_suite::NotFoundReason) -> String {
 
 /// Formats one file in place, or with `check` prints its diff.
 fn one_file(path: &Path, check: bool, limits: &Limits) -> Result<Outcome, CliError> {
-    let bytes = files::read_rules(path, limits.max_file_bytes)?;
+    let bytes = files::read_rules(path, limits.max_file_bytes())?;
     let name = path.display().to_string();
     let text = match formatted(&name, &bytes, limits) {
         Ok(text) => text,
@@ -144,7 +144,7 @@ fn one_file(path: &Path, check: bool, limits: &Limits) -> Result<Outcome, CliErr
 
 /// Standard input to standard output (with `check`, a diff instead).
 fn stdin(check: bool, limits: &Limits) -> Result<Outcome, CliError> {
-    let bound = u64::try_from(limits.max_file_bytes).unwrap_or(u64::MAX).saturating_add(1);
+    let bound = u64::try_from(limits.max_file_bytes()).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();
     io::stdin().lock().take(bound).read_to_end(&mut bytes).map_err(|e| CliError::read(Path::new("-"), e))?;
     let text = match formatted("<stdin>", &bytes, limits) {
@@ -188,6 +188,10 @@ fn formatted(name: &str, bytes: &[u8], limits: &Limits) -> Result<String, Outcom
                 "{name}: internal error: formatting would change what the file says{at}, so it was left as it is; \
                  please report this with the file (内部错误：格式化会改变文件的含义，文件保持原样；请附上文件报告此问题)"
             ));
+            Err(Outcome::Failed)
+        }
+        Err(other) => {
+            note(&format!("{name}: {other}"));
             Err(Outcome::Failed)
         }
     }

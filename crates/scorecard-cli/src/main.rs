@@ -8,12 +8,14 @@
 //! - `scorecard import TABLE [-o FILE]` writes a draft rule file from a 绩效目标表.
 //! - `scorecard template RULES [--format csv|xlsx] [-o FILE]` writes the data-entry sheet.
 //! - `scorecard serve [DIR|FILE]` serves the workbench in the browser.
+//! - `scorecard completions SHELL` and `scorecard man` print a completion script and the manual page.
 //!
 //! Exit codes: 0 ok (warnings allowed); 1 invalid rules or data; 2 usage
 //! error or a file that cannot be read.
 
 mod args;
 mod check;
+mod completions;
 mod eval;
 mod exit;
 mod explain_cmd;
@@ -52,6 +54,8 @@ fn main() -> ExitCode {
         Command::Import(args) => import_cmd::run(args),
         Command::Template(args) => template_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => completions::man(),
     };
     match result {
         Ok(exit) => exit.into(),

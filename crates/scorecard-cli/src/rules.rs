@@ -1,6 +1,6 @@
 //! Reading and compiling a rule file, keeping what is needed to show its diagnostics.
 
-use scorecard::{Diagnostic, Lang, Scorecard};
+use scorecard::{Diagnostic, Lang, LineIndex, LocatedDiagnostic, Scorecard};
 
 use crate::args::RuleFile;
 use crate::exit::CliError;
@@ -24,27 +24,30 @@ pub struct Compiled {
 pub fn compile(rules: &RuleFile) -> Result<Compiled, CliError> {
     let limits = rules.limits();
     let path = rules.path.as_path();
-    let bytes = files::read_rules(path, limits.max_file_bytes)?;
+    let (bytes, name) = if rules.is_stdin() {
+        (files::read_stdin(limits.max_file_bytes())?, "<stdin>".to_owned())
+    } else {
+        (files::read_rules(path, limits.max_file_bytes())?, path.display().to_string())
+    };
     // Invalid bytes become U+FFFD: offsets up to the first one (where the engine reports it) are unchanged.
     let text = String::from_utf8_lossy(&bytes);
-    let name = path.display().to_string();
     let snippet = Snippet::new(name.clone(), &text);
     let result =
         Scorecard::compile_bytes(&bytes, &limits).map_err(|e| e.diagnostics.into_iter().map(with_flag_names).collect());
     let lang = match &result {
         Ok(card) => card.lang(),
-        Err(_) => Lang::detect(&text),
+        Err(_) => limits.lang().unwrap_or_else(|| Lang::detect(&text)),
     };
     Ok(Compiled { result, snippet, lang, name })
 }
 
-/// The engine's help for a limit names the embedding API (`Limits::max_tiers`);
+/// The engine's help for a limit names the embedding API (`Limits::with_max_tiers`);
 /// on the command line the limit is a flag, so the help names the flag.
 fn with_flag_names(mut diagnostic: Diagnostic) -> Diagnostic {
     const FLAGS: [(&str, &str); 3] = [
-        ("Limits::max_file_bytes", "--max-file-bytes"),
-        ("Limits::max_indicators", "--max-indicators"),
-        ("Limits::max_tiers", "--max-tiers"),
+        ("Limits::with_max_file_bytes", "--max-file-bytes"),
+        ("Limits::with_max_indicators", "--max-indicators"),
+        ("Limits::with_max_tiers", "--max-tiers"),
     ];
     if let Some(help) = diagnostic.help.as_mut() {
         for (api, flag) in FLAGS {
@@ -65,6 +68,14 @@ impl Compiled {
         };
         all.sort_by_key(|d| (d.span.start, d.span.end));
         all
+    }
+
+    /// Every diagnostic in source order, with its line and character column.
+    pub fn located(&self) -> Vec<LocatedDiagnostic> {
+        let diagnostics: Vec<Diagnostic> = self.diagnostics().into_iter().cloned().collect();
+        let text = self.snippet.text();
+        let lines = LineIndex::new(text);
+        diagnostics.iter().map(|d| LocatedDiagnostic::locate(d, text, &lines, Some(&self.name))).collect()
     }
 
     /// Every diagnostic rendered with its snippet.

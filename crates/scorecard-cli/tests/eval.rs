@@ -121,7 +121,7 @@ fn a_pretty_printed_object_is_one_record() {
     let pretty = measurements().replace(", ", ",\n  ");
     let run = scorecard_with_stdin(&["eval", SEED, "--data", "-", "--format", "json"], pretty.as_bytes());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.starts_with("{\"scorecard\""), "{}", run.stdout);
+    assert!(run.stdout.starts_with("{\"schema_version\":1,\"scorecard\""), "{}", run.stdout);
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn a_one_line_array_is_a_batch() {
     let input = format!("[{}]", measurements());
     let run = scorecard_with_stdin(&["eval", SEED, "--data", "-", "--format", "json"], input.as_bytes());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.starts_with("[\n{\"scorecard\""), "{}", run.stdout);
+    assert!(run.stdout.starts_with("[\n{\"schema_version\":1,\"scorecard\""), "{}", run.stdout);
 }
 
 #[test]

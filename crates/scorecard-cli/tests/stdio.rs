@@ -64,7 +64,7 @@ fn answers_record_by_record(args: &[&str], header: bool, answer: impl Fn(usize, 
 fn a_live_json_lines_stream_is_answered_record_by_record() {
     answers_record_by_record(&["--format", "jsonl", "--jobs", "2"], false, |_, line| line.contains(r#""total":81"#));
     answers_record_by_record(&["--format", "jsonl", "--brief", "--jobs", "1"], false, |_, line| {
-        line.starts_with(r#"{"total":81"#)
+        line.starts_with(r#"{"schema_version":1,"total":81"#)
     });
 }
 

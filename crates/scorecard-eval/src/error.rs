@@ -4,9 +4,11 @@
 use scorecard_syntax::Lang;
 use serde::Serialize;
 
-/// What is wrong with one value of a record.
+/// What is wrong with one value of a record. Serialised with its name in
+/// `kind` (`"not_a_number"`) beside its fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DataErrorKind {
     /// The record is not valid JSON.
     Json {
@@ -129,6 +131,19 @@ pub enum DataErrorKind {
         /// The grade.
         grade: String,
     },
+    /// A number that went through a binary float (a `serde_json::Value`
+    /// number with a fraction, or beyond 64 bits) and may have lost digits.
+    InexactNumber {
+        /// The number as the float holds it.
+        text: String,
+    },
+    /// A record key the scorecard does not read (from `Scorecard::input`).
+    UnknownKey {
+        /// The key asked for.
+        key: String,
+        /// The closest key the scorecard reads, if one is close.
+        suggestion: Option<String>,
+    },
     /// A discretionary deduction above its bound (or negative).
     AboveBound {
         /// The value.
@@ -140,6 +155,7 @@ pub enum DataErrorKind {
 
 /// The input an error is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct InputRef {
     /// The key in the record.
     pub key: String,
@@ -147,24 +163,62 @@ pub struct InputRef {
     pub name: String,
 }
 
-/// One problem with a record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One problem with a record. Serialised as its kind's fields, `input`,
+/// `indicators` and `message` (in [`DataError::lang`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message())]
+#[non_exhaustive]
 pub struct DataError {
     /// What is wrong.
-    #[serde(flatten)]
     pub kind: DataErrorKind,
     /// The input concerned, if any.
     pub input: Option<InputRef>,
     /// The indicators that need the input.
     pub indicators: Vec<String>,
-    /// The language messages are written in.
-    #[serde(skip)]
+    /// The language of [`DataError::message`]: the rule file's, or the one
+    /// chosen with [`scorecard_syntax::Limits::with_lang`].
     pub lang: Lang,
 }
 
+/// The serialised form of a [`DataError`].
+#[derive(Serialize)]
+struct DataErrorJson<'a> {
+    #[serde(flatten)]
+    kind: &'a DataErrorKind,
+    input: &'a Option<InputRef>,
+    indicators: &'a [String],
+    message: String,
+}
+
+impl Serialize for DataError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let json = DataErrorJson {
+            kind: &self.kind,
+            input: &self.input,
+            indicators: &self.indicators,
+            message: self.message(),
+        };
+        json.serialize(s)
+    }
+}
+
 impl DataError {
-    /// The message in the scorecard's language.
+    /// An error of `kind` about the whole record (no input), with messages in `lang`.
+    pub fn new(kind: DataErrorKind, lang: Lang) -> Self {
+        DataError { kind, input: None, indicators: Vec::new(), lang }
+    }
+
+    /// The message in [`DataError::lang`].
     pub fn message(&self) -> String {
+        self.message_in(self.lang)
+    }
+
+    /// The message in `lang`, whatever the rule file's language.
+    pub fn message_in(&self, lang: Lang) -> String {
+        DataError { lang, ..self.clone() }.compose()
+    }
+
+    fn compose(&self) -> String {
         let what = self.describe();
         let who = match (&self.input, self.indicators.as_slice()) {
             // A derived value has no record key: name it alone.
@@ -279,6 +333,17 @@ impl DataError {
                 format!("酌情扣分 {value} 超出 0～{max} 分"),
                 format!("the discretionary deduction {value} is outside 0 to {max}"),
             ),
+            DataErrorKind::InexactNumber { text } => pick(
+                format!("数字 {text} 经过了二进制浮点数，可能已丢失位数；请以 JSON 文本或字符串（如 \"{text}\"）传入"),
+                format!("the number {text} has been through a binary float and may have lost digits; pass the JSON text, or the number as a string (\"{text}\")"),
+            ),
+            DataErrorKind::UnknownKey { key, suggestion } => match suggestion {
+                Some(s) => pick(
+                    format!("计分表没有输入 `{key}`；是否想写 `{s}`？"),
+                    format!("the scorecard has no input `{key}`; did you mean `{s}`?"),
+                ),
+                None => pick(format!("计分表没有输入 `{key}`"), format!("the scorecard has no input `{key}`")),
+            },
             DataErrorKind::Overflow => pick(
                 "计算结果超出 28 位有效数字，无法精确计算".into(),
                 "a result needs more than 28 significant digits and cannot be computed exactly".into(),
@@ -287,33 +352,29 @@ impl DataError {
     }
 }
 
-impl std::fmt::Display for DataError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message())
-    }
-}
-
-impl std::error::Error for DataError {}
-
 /// Every problem found in one record. The record is not scored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Serialised as `{"schema_version":1,"errors":[…]}`, each error with its `message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("{}", self.errors.iter().map(DataError::message).collect::<Vec<_>>().join("; "))]
+#[non_exhaustive]
 pub struct RecordError {
+    /// The version of the serialised shape, `SCHEMA_VERSION`.
+    #[serde(serialize_with = "crate::schema::schema_version")]
+    pub schema_version: u32,
     /// The problems, in input order.
     pub errors: Vec<DataError>,
 }
 
-impl std::fmt::Display for RecordError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let messages: Vec<String> = self.errors.iter().map(DataError::message).collect();
-        f.write_str(&messages.join("; "))
+impl RecordError {
+    /// A record error holding `errors`.
+    pub fn new(errors: Vec<DataError>) -> Self {
+        RecordError { schema_version: crate::schema::SCHEMA_VERSION, errors }
     }
 }
 
-impl std::error::Error for RecordError {}
-
 impl From<DataError> for RecordError {
     fn from(e: DataError) -> Self {
-        RecordError { errors: vec![e] }
+        RecordError::new(vec![e])
     }
 }
 

@@ -1,83 +1,91 @@
-//! JSON output with exact numbers: decimals are written as JSON number text
-//! (never through a binary float), via serde_json's raw values.
+//! The one serialised form of every decimal: a JSON number with its exact
+//! digits, whatever serde features other crates enable for `rust_decimal`.
+//!
+//! Serialised through serde_json (directly or through a wrapper such as
+//! `serde_path_to_error`), a decimal is written as JSON number text, never
+//! through a binary float: `81`, `265.90300000000000000001`. In any other
+//! format (YAML, TOML, an insta snapshot) it is the same text as a string,
+//! since those formats have no exact decimal numbers. Reading back accepts
+//! both, and reads JSON text exactly.
+
+use std::fmt;
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serializer};
 use serde_json::value::RawValue;
 
-use crate::report::{FiredRule, GroupReport, IndicatorReport, Report};
+/// Whether `T` is (or wraps) one of serde_json's serializers or deserializers.
+fn is_serde_json<T>() -> bool {
+    std::any::type_name::<T>().contains("serde_json::")
+}
 
-/// A decimal that serialises as a JSON number with its exact digits.
-struct Num(Decimal);
-
-impl Serialize for Num {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let text = self.0.normalize().to_string();
-        match RawValue::from_string(text) {
-            Ok(raw) => raw.serialize(s),
-            Err(e) => Err(serde::ser::Error::custom(e)),
-        }
+/// Serialises a decimal exactly (see the module docs).
+pub(crate) fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    let text = value.normalize().to_string();
+    if !is_serde_json::<S>() {
+        return s.serialize_str(&text);
+    }
+    match RawValue::from_string(text) {
+        Ok(raw) => serde::Serialize::serialize(&raw, s),
+        Err(e) => Err(serde::ser::Error::custom(e)),
     }
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    scorecard: &'a str,
-    total: Num,
-    full_marks: Num,
-    grade: &'a str,
-    disqualified: bool,
-    groups: Vec<JsonGroup<'a>>,
-    indicators: Vec<JsonIndicator<'a>>,
+/// Reads a decimal written by [`serialize`]: JSON number text read exactly,
+/// or a string holding the number.
+pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+    if std::any::type_name::<D>().contains("serde_json::de::Deserializer") {
+        let raw = <Box<RawValue>>::deserialize(d)?;
+        let text = raw.get();
+        let number = match text.strip_prefix('"') {
+            Some(_) => serde_json::from_str::<String>(text).map_err(de::Error::custom)?,
+            None => text.to_owned(),
+        };
+        return crate::value::parse_json_number(&number).map_err(|_| not_exact(&number));
+    }
+    d.deserialize_any(DecimalVisitor)
 }
 
-#[derive(Serialize)]
-struct JsonGroup<'a> {
-    path: &'a [String],
-    name: &'a str,
-    points: Num,
-    score: Num,
+fn not_exact<E: de::Error>(text: &str) -> E {
+    E::custom(format_args!("`{text}` is not a decimal number of at most 28 significant digits"))
 }
 
-#[derive(Serialize)]
-struct JsonIndicator<'a> {
-    path: &'a [String],
-    name: &'a str,
-    points: Num,
-    deduction: Num,
-    score: Num,
-    status: crate::eval::Status,
-    fired: &'a [FiredRule],
-    explanation: &'a str,
-}
+/// Reads a decimal from a format without exact JSON number text.
+struct DecimalVisitor;
 
-fn group(g: &GroupReport) -> JsonGroup<'_> {
-    JsonGroup { path: &g.path, name: &g.name, points: Num(g.points), score: Num(g.score) }
-}
+impl Visitor<'_> for DecimalVisitor {
+    type Value = Decimal;
 
-fn indicator(i: &IndicatorReport) -> JsonIndicator<'_> {
-    JsonIndicator {
-        path: &i.path,
-        name: &i.name,
-        points: Num(i.points),
-        deduction: Num(i.deduction),
-        score: Num(i.score),
-        status: i.status,
-        fired: &i.fired,
-        explanation: &i.explanation,
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a decimal number")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        crate::value::parse_json_number(v).map_err(|_| not_exact(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    /// A float from a format that has already read the number as one: its
+    /// shortest round-trip text, which is the text that was written for any
+    /// number of up to 15 significant digits.
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        let text = v.to_string();
+        crate::value::parse_json_number(&text).map_err(|_| not_exact(&text))
     }
 }
 
-/// The report as compact JSON.
-pub(crate) fn report(r: &Report) -> String {
-    let json = JsonReport {
-        scorecard: &r.scorecard,
-        total: Num(r.total),
-        full_marks: Num(r.full_marks),
-        grade: &r.grade,
-        disqualified: r.disqualified,
-        groups: r.groups.iter().map(group).collect(),
-        indicators: r.indicators.iter().map(indicator).collect(),
-    };
-    serde_json::to_string(&json).unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()))
+/// `Option<Decimal>` as [`serialize`] writes a decimal, or `null`.
+pub(crate) fn serialize_option<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => serialize(v, s),
+        None => s.serialize_none(),
+    }
 }

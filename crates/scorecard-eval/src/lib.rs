@@ -6,6 +6,8 @@
 //! asked). All arithmetic uses checked [`rust_decimal::Decimal`] operations.
 
 mod compile;
+mod compile_error;
+mod entries;
 mod error;
 mod eval;
 mod exact;
@@ -16,18 +18,22 @@ mod plan;
 pub mod reading;
 mod record;
 mod report;
+mod schema;
 mod scorecard;
 mod scores;
 pub mod suggest;
 pub mod units;
 mod value;
 
+pub use compile_error::{CompileError, LocatedDiagnostic};
+pub use entries::RecordSeed;
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
 pub use explain::trace::{IndicatorTrace, TierStep, Trace};
 pub use reading::Reading;
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};
-pub use scorecard::{CompileError, InputInfo, InputKind, Scorecard};
+pub use schema::SCHEMA_VERSION;
+pub use scorecard::{InputInfo, InputKind, Scorecard};
 pub use scorecard_syntax::{
     format, format_bytes, Code, Diagnostic, FormatError, Lang, Limits, LineCol, LineIndex, Severity, Span,
 };

@@ -143,46 +143,97 @@ fn is_day_number(value: Decimal) -> bool {
     value.fract().is_zero() && value >= Decimal::from(first) && value <= Decimal::from(last)
 }
 
-/// Parses one JSON object into a record; every problem is reported.
-pub(crate) fn from_json(plan: &Plan, keys: &HashMap<String, Slot>, text: &str) -> Result<Record, RecordError> {
-    let mut record = Record::empty(plan);
-    let mut errors = Errors::new(plan);
-    let mut seen = vec![false; plan.inputs.len()];
-    let mut de = serde_json::Deserializer::from_str(text);
-    let seed = RecordSeed { plan, keys, record: &mut record, errors: &mut errors, seen: &mut seen };
-    let result = seed.deserialize(&mut de).and_then(|()| de.end());
-    if let Err(e) = result {
-        let kind = if e.is_data() {
-            DataErrorKind::NotAnObject
-        } else {
-            DataErrorKind::Json { detail: e.to_string(), line: e.line(), column: e.column() }
-        };
-        errors.list.clear();
-        errors.record(kind);
-        return Err(RecordError { errors: errors.list });
+/// A record being filled in from one source, collecting every problem.
+pub(crate) struct Builder<'p> {
+    plan: &'p Plan,
+    record: Record,
+    errors: Errors<'p>,
+    seen: Vec<bool>,
+}
+
+impl<'p> Builder<'p> {
+    pub(crate) fn new(plan: &'p Plan) -> Self {
+        Builder { plan, record: Record::empty(plan), errors: Errors::new(plan), seen: vec![false; plan.inputs.len()] }
     }
-    if errors.list.is_empty() {
-        return Ok(record);
-    }
-    // Report the missing inputs too, so one pass shows everything wrong with the record.
-    for (slot, spec) in plan.inputs.iter().enumerate() {
-        let reported = errors.list.iter().any(|e| e.input.as_ref().is_some_and(|i| i.key == spec.key));
-        if spec.derived.is_none() && !spec.used_by.is_empty() && record.get(slot).is_none() && !reported {
-            errors.push(slot, DataErrorKind::Missing);
+
+    /// Reads the raw JSON text of input `slot`'s value.
+    pub(crate) fn put(&mut self, slot: Slot, raw: &str) {
+        if let Some(seen) = self.seen.get_mut(slot) {
+            if *seen {
+                self.errors.push(slot, DataErrorKind::DuplicateKey);
+                return;
+            }
+            *seen = true;
+        }
+        match read_value(self.plan, slot, raw) {
+            Ok(Some(v)) => {
+                if let Some(cell) = self.record.values.get_mut(slot) {
+                    *cell = Some(v);
+                }
+            }
+            Ok(None) => {}
+            Err(kind) => self.errors.push(slot, kind),
         }
     }
-    Err(RecordError { errors: errors.list })
+
+    /// Records a problem with input `slot` found before its value was read.
+    pub(crate) fn reject(&mut self, slot: Slot, kind: DataErrorKind) {
+        if let Some(seen) = self.seen.get_mut(slot) {
+            *seen = true;
+        }
+        self.errors.push(slot, kind);
+    }
+
+    /// A record-level error, replacing anything found so far.
+    pub(crate) fn fail(mut self, kind: DataErrorKind) -> RecordError {
+        self.errors.list.clear();
+        self.errors.record(kind);
+        RecordError::new(self.errors.list)
+    }
+
+    /// The record, or every problem found in it (with the missing inputs,
+    /// so one pass shows everything wrong with the record).
+    pub(crate) fn finish(mut self) -> Result<Record, RecordError> {
+        if self.errors.list.is_empty() {
+            return Ok(self.record);
+        }
+        for (slot, spec) in self.plan.inputs.iter().enumerate() {
+            let reported = self.errors.list.iter().any(|e| e.input.as_ref().is_some_and(|i| i.key == spec.key));
+            if spec.derived.is_none() && !spec.used_by.is_empty() && self.record.get(slot).is_none() && !reported {
+                self.errors.push(slot, DataErrorKind::Missing);
+            }
+        }
+        Err(RecordError::new(self.errors.list))
+    }
 }
 
-struct RecordSeed<'a, 'p> {
-    plan: &'p Plan,
-    keys: &'a HashMap<String, Slot>,
-    record: &'a mut Record,
-    errors: &'a mut Errors<'p>,
-    seen: &'a mut Vec<bool>,
+/// Parses one JSON object into a record; every problem is reported.
+pub(crate) fn from_json(plan: &Plan, keys: &HashMap<String, Slot>, text: &str) -> Result<Record, RecordError> {
+    let mut builder = Builder::new(plan);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result = Fill { keys, builder: &mut builder }.deserialize(&mut de).and_then(|()| de.end());
+    match result {
+        Ok(()) => builder.finish(),
+        Err(e) => Err(builder.fail(json_error(&e))),
+    }
 }
 
-impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_> {
+/// The data error for a record that serde_json could not read.
+pub(crate) fn json_error(e: &serde_json::Error) -> DataErrorKind {
+    if e.is_data() {
+        DataErrorKind::NotAnObject
+    } else {
+        DataErrorKind::Json { detail: e.to_string(), line: e.line(), column: e.column() }
+    }
+}
+
+/// Fills a [`Builder`] from a JSON object's entries.
+pub(crate) struct Fill<'a, 'p> {
+    pub(crate) keys: &'a HashMap<String, Slot>,
+    pub(crate) builder: &'a mut Builder<'p>,
+}
+
+impl<'de> DeserializeSeed<'de> for Fill<'_, '_> {
     type Value = ();
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -190,7 +241,7 @@ impl<'de> DeserializeSeed<'de> for RecordSeed<'_, '_> {
     }
 }
 
-impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
+impl<'de> Visitor<'de> for Fill<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -204,22 +255,7 @@ impl<'de> Visitor<'de> for RecordSeed<'_, '_> {
                 continue;
             };
             let raw: &RawValue = map.next_value()?;
-            if let Some(seen) = self.seen.get_mut(slot) {
-                if *seen {
-                    self.errors.push(slot, DataErrorKind::DuplicateKey);
-                    continue;
-                }
-                *seen = true;
-            }
-            match read_value(self.plan, slot, raw.get()) {
-                Ok(Some(v)) => {
-                    if let Some(cell) = self.record.values.get_mut(slot) {
-                        *cell = Some(v);
-                    }
-                }
-                Ok(None) => {}
-                Err(kind) => self.errors.push(slot, kind),
-            }
+            self.builder.put(slot, raw.get());
         }
         Ok(())
     }
@@ -251,7 +287,7 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
 }
 
 /// Reads one raw JSON value: `Ok(None)` for `null` (reported later as missing).
-fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, DataErrorKind> {
+pub(crate) fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Decimal>, DataErrorKind> {
     let Some(spec) = plan.inputs.get(slot) else { return Ok(None) };
     if spec.unit.is_date() {
         return read_date(raw);

@@ -3,24 +3,33 @@
 
 use rust_decimal::Decimal;
 use scorecard_syntax::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::RecordError;
 use crate::eval::{Scores, Status};
 use crate::explain;
+use crate::json;
 use crate::plan::Plan;
 use crate::record::Record;
 
 /// A scored and explained record. Field order is fixed, so serialised
-/// reports are deterministic. Decimals serialise as exact strings; use
-/// [`Report::to_json`] for JSON with exact numbers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// reports are deterministic. Every decimal serialises as a JSON number with
+/// its exact digits (as a string in formats other than JSON), and a report
+/// reads back from its JSON with [`serde_json::from_str`]. The shape is
+/// described by `docs/schema/report.schema.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
+    /// The version of this shape, `SCHEMA_VERSION`.
+    #[serde(serialize_with = "crate::schema::schema_version", deserialize_with = "crate::schema::read_schema_version")]
+    pub schema_version: u32,
     /// The scorecard's name.
     pub scorecard: String,
     /// Sum of the indicators' scores.
+    #[serde(with = "json")]
     pub total: Decimal,
     /// The full score.
+    #[serde(with = "json")]
     pub full_marks: Decimal,
     /// The grade band the total falls in.
     pub grade: String,
@@ -33,30 +42,37 @@ pub struct Report {
 }
 
 /// A group's subtotal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct GroupReport {
     /// Enclosing groups, outermost first.
     pub path: Vec<String>,
     /// The group's name.
     pub name: String,
     /// Sum of its indicators' points.
+    #[serde(with = "json")]
     pub points: Decimal,
     /// Sum of its indicators' scores.
+    #[serde(with = "json")]
     pub score: Decimal,
 }
 
 /// One indicator's result and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IndicatorReport {
     /// Enclosing groups, outermost first.
     pub path: Vec<String>,
     /// The indicator's name.
     pub name: String,
     /// Its points.
+    #[serde(with = "json")]
     pub points: Decimal,
     /// Points deducted.
+    #[serde(with = "json")]
     pub deduction: Decimal,
     /// Points kept.
+    #[serde(with = "json")]
     pub score: Decimal,
     /// Scored, not applicable, or vetoed.
     pub status: Status,
@@ -67,7 +83,8 @@ pub struct IndicatorReport {
 }
 
 /// A tier that fired, quoted from the rule file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FiredRule {
     /// The tier's text as written.
     pub text: String,
@@ -112,6 +129,7 @@ pub(crate) fn build(plan: &Plan, record: &Record, scores: &Scores) -> Result<Rep
         })
         .collect();
     Ok(Report {
+        schema_version: crate::schema::SCHEMA_VERSION,
         scorecard: plan.name.clone(),
         total: scores.total,
         full_marks: plan.total,
@@ -133,8 +151,10 @@ pub(crate) fn grade(plan: &Plan, total: Decimal) -> &str {
 }
 
 impl Report {
-    /// The report as compact JSON, with every decimal written as an exact JSON number.
+    /// The report as compact JSON, with every decimal written as an exact
+    /// JSON number: the same text as `serde_json::to_string(&report)`.
     pub fn to_json(&self) -> String {
-        crate::json::report(self)
+        // Serialising plain data to a string cannot fail; the fallback is never expected.
+        serde_json::to_string(self).unwrap_or_default()
     }
 }

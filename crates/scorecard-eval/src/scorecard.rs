@@ -5,28 +5,14 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 use scorecard_syntax::{Diagnostic, Lang, Limits};
 
-use crate::error::{DataErrorKind, RecordError};
-use crate::eval::{self, Scores};
+use crate::compile_error::{locate, CompileError, LocatedDiagnostic};
+use crate::error::{DataError, DataErrorKind, RecordError};
+use crate::eval;
 use crate::plan::{Plan, Slot, ValueKind};
 use crate::record::{self, Errors, InputKey, Record};
 use crate::report::{self, Report};
+use crate::scores::{IndicatorScore, Scores};
 use crate::units::Unit;
-
-/// A rule file that failed to compile: every error and warning found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CompileError {
-    /// The diagnostics, in the order found.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl std::fmt::Display for CompileError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let errors: Vec<String> = self.diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
-        f.write_str(&errors.join("; "))
-    }
-}
-
-impl std::error::Error for CompileError {}
 
 /// A compiled scorecard. Immutable, `Send + Sync`, cheap to share.
 #[derive(Debug, Clone)]
@@ -74,11 +60,14 @@ impl Scorecard {
         Scorecard::compile_with(src, &Limits::default())
     }
 
-    /// Parses, checks and compiles rule text with the given limits.
+    /// Parses, checks and compiles rule text with the given limits (and the
+    /// message language [`Limits::with_lang`] chooses, if any).
     pub fn compile_with(src: &str, limits: &Limits) -> Result<Scorecard, CompileError> {
-        let file = scorecard_syntax::parse(src, limits).map_err(|diagnostics| CompileError { diagnostics })?;
-        let (plan, warnings) =
-            crate::compile::compile(&file, src).map_err(|diagnostics| CompileError { diagnostics })?;
+        let mut file = scorecard_syntax::parse(src, limits).map_err(|d| CompileError::new(d, src))?;
+        if let Some(lang) = limits.lang() {
+            file.lang = lang;
+        }
+        let (plan, warnings) = crate::compile::compile(&file, src).map_err(|d| CompileError::new(d, src))?;
         // Derived values (计算) have no record key: they are never read from a record.
         let keys = plan
             .inputs
@@ -92,13 +81,20 @@ impl Scorecard {
 
     /// Compiles rule bytes, checking they are UTF-8 first.
     pub fn compile_bytes(bytes: &[u8], limits: &Limits) -> Result<Scorecard, CompileError> {
-        let src = scorecard_syntax::source::decode(bytes, limits).map_err(|d| CompileError { diagnostics: vec![d] })?;
+        let src = scorecard_syntax::source::decode(bytes, limits)
+            .map_err(|d| CompileError::new(vec![d], &String::from_utf8_lossy(bytes)))?;
         Scorecard::compile_with(src, limits)
     }
 
     /// Warnings found while compiling (the scorecard is usable).
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
+    }
+
+    /// The warnings with their line and character column; `file` names the
+    /// rule file in each.
+    pub fn located_warnings(&self, file: Option<&str>) -> Vec<LocatedDiagnostic> {
+        locate(&self.warnings, &self.plan.source, file)
     }
 
     /// The scorecard's name (计分表).
@@ -159,9 +155,21 @@ impl Scorecard {
         self.plan.indicators.iter().map(|i| i.target.map(|span| span.text(&self.plan.source)))
     }
 
-    /// A prepared handle to the input with record key `key`.
-    pub fn input(&self, key: &str) -> Option<InputKey> {
-        self.keys.get(key).map(|&slot| InputKey { card: self.plan.id, slot })
+    /// A prepared handle to the input with record key `key`. An unknown key
+    /// is an [`DataErrorKind::UnknownKey`] error that suggests the closest key.
+    pub fn input(&self, key: &str) -> Result<InputKey, RecordError> {
+        match self.keys.get(key) {
+            Some(&slot) => Ok(InputKey { card: self.plan.id, slot }),
+            None => Err(RecordError::from(DataError::new(
+                DataErrorKind::UnknownKey { key: key.to_owned(), suggestion: self.closest_key(key) },
+                self.plan.lang,
+            ))),
+        }
+    }
+
+    /// The record key closest to `key` in spelling, if one is close enough.
+    fn closest_key(&self, key: &str) -> Option<String> {
+        crate::suggest::closest(key, self.keys.keys().map(String::as_str)).map(str::to_owned)
     }
 
     /// An empty record for this scorecard.
@@ -174,7 +182,16 @@ impl Scorecard {
     /// position in the declared list, 0 for the first (`1.0` is the same as `1`).
     /// A date input takes a whole day number (days since 1970-01-01) of a
     /// date in the years 1 to 9999; anything else is `NotADate`.
-    pub fn set(&self, record: &mut Record, key: InputKey, value: Decimal) -> Result<(), RecordError> {
+    ///
+    /// ```
+    /// # let card = scorecard_eval::Scorecard::compile("计分表 「甲」\n输入 件数 = n（件）\n三级指标 乙\n  评分 件数低于5件，扣3分").unwrap();
+    /// let mut record = card.record();
+    /// card.set(&mut record, card.input("n")?, 4)?;
+    /// assert_eq!(card.score(&record)?.total.to_string(), "0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn set(&self, record: &mut Record, key: InputKey, value: impl Into<Decimal>) -> Result<(), RecordError> {
+        let value = value.into();
         let errors = Errors::new(&self.plan);
         if !record.belongs_to(&self.plan) || key.card != self.plan.id {
             return Err(RecordError::from(errors.record_error(DataErrorKind::WrongScorecard)));
@@ -193,10 +210,52 @@ impl Scorecard {
         Ok(())
     }
 
+    /// Sets an input from text as an analyst writes it, with an optional
+    /// unit: `"92.5%"`, `"241.73万元"`, `"是"`, a grade's name, or a date.
+    pub fn set_str(&self, record: &mut Record, key: InputKey, text: &str) -> Result<(), RecordError> {
+        let errors = Errors::new(&self.plan);
+        if !record.belongs_to(&self.plan) || key.card != self.plan.id {
+            return Err(RecordError::from(errors.record_error(DataErrorKind::WrongScorecard)));
+        }
+        let quoted = serde_json::to_string(text).map_err(|_| errors.input(key.slot, DataErrorKind::Overflow))?;
+        match record::read_value(&self.plan, key.slot, &quoted) {
+            Ok(value) => {
+                if let Some(cell) = record.values.get_mut(key.slot) {
+                    *cell = value;
+                }
+                Ok(())
+            }
+            Err(kind) => Err(RecordError::from(errors.input(key.slot, kind))),
+        }
+    }
+
     /// Reads one JSON object into a record. Numbers are read exactly; strings
     /// may carry a unit. Every problem in the record is reported.
     pub fn parse_record(&self, json: &str) -> Result<Record, RecordError> {
         record::from_json(&self.plan, &self.keys, json)
+    }
+
+    /// Reads a record from serde_json's raw JSON text (e.g. a
+    /// `Box<RawValue>` taken from a request), exactly like [`Scorecard::parse_record`].
+    pub fn parse_raw(&self, json: &serde_json::value::RawValue) -> Result<Record, RecordError> {
+        self.parse_record(json.get())
+    }
+
+    /// Reads a record from a parsed [`serde_json::Value`]. Integers are
+    /// exact; a number with a fraction or beyond 64 bits has gone through a
+    /// binary float and may have lost digits, so it is an
+    /// [`DataErrorKind::InexactNumber`] error naming the input (unless
+    /// serde_json's `arbitrary_precision` feature keeps its text). Strings
+    /// such as `"265.90300000000000000001"` are always exact.
+    pub fn parse_value(&self, value: &serde_json::Value) -> Result<Record, RecordError> {
+        crate::entries::from_value(&self.plan, &self.keys, value)
+    }
+
+    /// A [`serde::de::DeserializeSeed`] that reads a record with this
+    /// scorecard from any serde_json deserializer: the record inside a larger
+    /// request body, without a copy.
+    pub fn record_seed(&self) -> crate::entries::RecordSeed<'_> {
+        crate::entries::RecordSeed::new(&self.plan, &self.keys)
     }
 
     /// Scores a record without explanations (the fast path).
@@ -239,6 +298,20 @@ impl Scorecard {
     /// Parses a JSON object and reports on it.
     pub fn evaluate_json(&self, json: &str) -> Result<Report, RecordError> {
         self.report(&self.parse_record(json)?)
+    }
+}
+
+impl Scores {
+    /// Each indicator's name with its score, in table order; `card` is the
+    /// scorecard that scored them.
+    pub fn named<'a>(&'a self, card: &'a Scorecard) -> impl Iterator<Item = (&'a str, &'a IndicatorScore)> {
+        card.indicator_names().zip(&self.indicators)
+    }
+
+    /// The grade (等级) of the total on `card`, the scorecard that scored
+    /// them (`""` when it declares no grades).
+    pub fn grade<'a>(&self, card: &'a Scorecard) -> &'a str {
+        card.grade(self.total)
     }
 }
 

@@ -1,12 +1,16 @@
 //! What scoring a record gives: its total and each indicator's score, without explanations.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// The scores of one record, without explanations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The scores of one record, without explanations. Indicators are in table
+/// order: [`Scores::named`] pairs them with their names, and
+/// [`Scores::grade`] gives the grade of the total.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Scores {
     /// Sum of the indicators' scores.
+    #[serde(with = "crate::json")]
     pub total: Decimal,
     /// One entry per indicator, in table order.
     pub indicators: Vec<IndicatorScore>,
@@ -15,8 +19,9 @@ pub struct Scores {
 }
 
 /// How an indicator was scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// By its rules.
     Scored,
@@ -26,14 +31,32 @@ pub enum Status {
     Vetoed,
 }
 
+impl Status {
+    /// Every status, in declaration order.
+    pub const ALL: &'static [Status] = &[Status::Scored, Status::NotApplicable, Status::Vetoed];
+
+    /// The status as it is serialised: `scored`, `not_applicable`, `vetoed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Scored => "scored",
+            Status::NotApplicable => "not_applicable",
+            Status::Vetoed => "vetoed",
+        }
+    }
+}
+
 /// One indicator's result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct IndicatorScore {
     /// The indicator's points.
+    #[serde(with = "crate::json")]
     pub points: Decimal,
     /// Points deducted (points − score; negative when bonuses lift the score above the points).
+    #[serde(with = "crate::json")]
     pub deduction: Decimal,
     /// Points kept, rounded once as the scorecard declares.
+    #[serde(with = "crate::json")]
     pub score: Decimal,
     /// How it was scored.
     pub status: Status,

@@ -11,9 +11,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Cycles known and owned elsewhere: `report ↔ json` is reworked with the
-/// JSON shape (issue 13).
-const KNOWN: &[&[&str]] = &[&["json", "report"]];
+/// Cycles known and accepted: none. (`report ↔ json` went with the one
+/// serialised shape of issue 13: reports serialise through serde.)
+const KNOWN: &[&[&str]] = &[];
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
 

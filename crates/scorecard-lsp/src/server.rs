@@ -215,7 +215,7 @@ impl Ctx {
             range: self.range(&a.source, lines, d.span),
             severity: Some(match d.severity {
                 Severity::Error => lsp::DiagnosticSeverity::ERROR,
-                Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+                _ => lsp::DiagnosticSeverity::WARNING,
             }),
             code: Some(lsp::NumberOrString::String(d.code.as_str().to_owned())),
             source: Some("scorecard".to_owned()),

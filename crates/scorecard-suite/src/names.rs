@@ -42,16 +42,12 @@ pub const STATUSES: &[&str] = &["scored", "not_applicable", "vetoed"];
 
 /// The status as the JSON report writes it: `scored`, `not_applicable` or `vetoed`.
 pub fn status_tag(status: Status) -> &'static str {
-    match status {
-        Status::Scored => "scored",
-        Status::NotApplicable => "not_applicable",
-        Status::Vetoed => "vetoed",
-    }
+    status.as_str()
 }
 
 /// The status a tag names, if any.
 pub fn status_of(tag: &str) -> Option<Status> {
-    [Status::Scored, Status::NotApplicable, Status::Vetoed].into_iter().find(|s| status_tag(*s) == tag)
+    Status::ALL.iter().copied().find(|s| status_tag(*s) == tag)
 }
 
 /// The `kind` tag of a data error, exactly as `#[serde(tag = "kind")]` writes it.

@@ -123,7 +123,7 @@ fn read_text(path: &Path, max: u64) -> Result<String, ProblemKind> {
 
 fn compile(rules: &Path) -> Result<Scorecard, ProblemKind> {
     let limits = Limits::default();
-    let max = u64::try_from(limits.max_file_bytes).unwrap_or(u64::MAX);
+    let max = u64::try_from(limits.max_file_bytes()).unwrap_or(u64::MAX);
     let text = read_text(rules, max)?;
     Scorecard::compile_with(&text, &limits).map_err(|e| {
         let lines = LineIndex::new(&text);
@@ -143,7 +143,7 @@ fn compile(rules: &Path) -> Result<Scorecard, ProblemKind> {
 /// Builds a case's record and resolves its names, noting every problem.
 fn plan(case: &Case, card: &Scorecard, indicators: &Indicators, problems: &mut Vec<Problem>) -> Plan {
     let keys: Vec<&str> = card.inputs().map(|i| i.key).collect();
-    for input in case.input.iter().filter(|i| card.input(&i.key).is_none()) {
+    for input in case.input.iter().filter(|i| card.input(&i.key).is_err()) {
         let suggestion = closest(&input.key, keys.iter().copied()).map(str::to_owned);
         problems.push(Problem {
             pos: Some(input.pos),
@@ -151,7 +151,7 @@ fn plan(case: &Case, card: &Scorecard, indicators: &Indicators, problems: &mut V
         });
     }
     if let Expect::Error(ExpectError { input: Some(key), pos, .. }) = &case.expect {
-        if card.input(key).is_none() {
+        if card.input(key).is_err() {
             let suggestion = closest(key, keys.iter().copied()).map(str::to_owned);
             problems
                 .push(Problem { pos: Some(*pos), kind: ProblemKind::UnknownInput { key: key.clone(), suggestion } });

@@ -18,12 +18,12 @@ impl Code {
 fn texts(code: Code) -> (&'static str, &'static str) {
     match code {
         Code::FileTooLarge => (
-            "规则文件超过大小上限（默认 4 MiB）。一张绩效目标表通常只有几十 KB；过大的文件多半选错了文件。\n修改：确认文件无误；确需更大的表时拆成多个文件，或在嵌入时调高 Limits::max_file_bytes。",
-            "The rule file is larger than the size limit (4 MiB by default). A performance table is usually a few dozen KB, so a larger file is probably the wrong file.\nFix: check the file; split a genuinely large table, or raise Limits::max_file_bytes when embedding.",
+            "规则文件超过大小上限（默认 4 MiB）。一张绩效目标表通常只有几十 KB；过大的文件多半选错了文件。\n修改：确认文件无误；确需更大的表时拆成多个文件，或在嵌入时调高 Limits::with_max_file_bytes。",
+            "The rule file is larger than the size limit (4 MiB by default). A performance table is usually a few dozen KB, so a larger file is probably the wrong file.\nFix: check the file; split a genuinely large table, or raise Limits::with_max_file_bytes when embedding.",
         ),
         Code::TooManyIndicators => (
-            "三级指标的数量超过上限（默认 10,000 个）。\n修改：拆分文件，或调高 Limits::max_indicators。",
-            "The file has more indicators than the limit (10,000 by default).\nFix: split the file, or raise Limits::max_indicators.",
+            "三级指标的数量超过上限（默认 10,000 个）。\n修改：拆分文件，或调高 Limits::with_max_indicators。",
+            "The file has more indicators than the limit (10,000 by default).\nFix: split the file, or raise Limits::with_max_indicators.",
         ),
         Code::NumberOutOfRange => (
             "数字的有效位数超过 28 位，或换算为基本单位后超出范围，无法精确表示。本引擎从不对数字做隐含的舍入。\n修改：检查数字是否多写了位数；金额可改用更大的单位（如 万元、亿元）。",
@@ -34,8 +34,8 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "The file contains a NUL byte (\\0). Rule files are plain text, so this usually means a binary or damaged file.\nFix: save the file as UTF-8 text from a text editor.",
         ),
         Code::TooManyTiers => (
-            "一个指标的评分档位超过上限（默认 1,000 档；`评分`、`加分` 的档位与 `得分` 的分档、`按等级` 的等级合计）。\n修改：拆分该指标，或调高 Limits::max_tiers（命令行 `--max-tiers`）。",
-            "One indicator has more tiers than the limit (1,000 by default; the tiers of `scoring` and `bonus`, the bands of `score` and the grades of `by grade` count together).\nFix: split the indicator, or raise Limits::max_tiers (`--max-tiers` on the command line).",
+            "一个指标的评分档位超过上限（默认 1,000 档；`评分`、`加分` 的档位与 `得分` 的分档、`按等级` 的等级合计）。\n修改：拆分该指标，或调高 Limits::with_max_tiers（命令行 `--max-tiers`）。",
+            "One indicator has more tiers than the limit (1,000 by default; the tiers of `scoring` and `bonus`, the bands of `score` and the grades of `by grade` count together).\nFix: split the indicator, or raise Limits::with_max_tiers (`--max-tiers` on the command line).",
         ),
         Code::TooDeep => (
             "表达式嵌套过深：括号或函数嵌套超过 64 层，或运算符叠加超过 256 步（如 257 项相加，`a + b + c` 算两步）。上限保护引擎不因恶意或错误生成的文件而崩溃。\n修改：把它拆成几个 `计算` 步骤，每步算一部分。",

@@ -1,12 +1,14 @@
 //! Diagnostics as data: a stable code, a span, and messages already written
 //! in the rule file's language. Rendering with snippets happens in the CLI.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Span;
 
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// How serious a diagnostic is. Serialised as `"error"` or `"warning"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// The file cannot be used.
     Error,
@@ -16,8 +18,9 @@ pub enum Severity {
 
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $code:literal ),* $(,)?) => {
-        /// A stable diagnostic code, e.g. `E0101`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+        /// A stable diagnostic code, e.g. `E0101`; serialised as that text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum Code {
             $( $(#[$doc])* $variant, )*
         }
@@ -119,6 +122,19 @@ codes! {
     BonusNeverCounts = "W0407",
 }
 
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let text = std::borrow::Cow::<'de, str>::deserialize(d)?;
+        Code::parse(&text).ok_or_else(|| serde::de::Error::custom(format_args!("unknown diagnostic code `{text}`")))
+    }
+}
+
 impl std::fmt::Display for Code {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -126,7 +142,8 @@ impl std::fmt::Display for Code {
 }
 
 /// One problem found in a rule file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable code.
     pub code: Code,
@@ -143,17 +160,20 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error with a message and label.
+    /// An error with a message and label (used by the engine's checks).
+    #[doc(hidden)]
     pub fn error(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
         Diagnostic { code, severity: Severity::Error, span, message: message.into(), label: label.into(), help: None }
     }
 
-    /// A warning with a message and label.
+    /// A warning with a message and label (used by the engine's checks).
+    #[doc(hidden)]
     pub fn warning(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, span, message, label) }
     }
 
-    /// Adds help text.
+    /// Adds help text (used by the engine's checks).
+    #[doc(hidden)]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

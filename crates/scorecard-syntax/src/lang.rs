@@ -1,10 +1,12 @@
 //! The two keyword sets, and picking messages in the file's language.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The language of a rule file's keywords, which is also the language of the
-/// messages and explanations produced for it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+/// messages and explanations produced for it, unless the caller asks for
+/// another ([`crate::Limits::with_lang`]). Serialised as `"zh"` or `"en"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Chinese keywords (`计分表`, `低于`, `扣3分`).
     #[default]
@@ -15,6 +17,7 @@ pub enum Lang {
 
 impl Lang {
     /// Picks the Chinese or the English text.
+    #[doc(hidden)]
     pub fn pick<T>(self, zh: T, en: T) -> T {
         match self {
             Lang::Zh => zh,
@@ -23,6 +26,7 @@ impl Lang {
     }
 
     /// The language of a keyword as written: English if it starts with an ASCII letter.
+    #[doc(hidden)]
     pub fn of_keyword(text: &str) -> Lang {
         match text.chars().next() {
             Some(c) if c.is_ascii_alphabetic() => Lang::En,

@@ -4,7 +4,7 @@ use crate::Span;
 
 /// A 1-based line and column; the column counts Unicode characters, not
 /// bytes, so a caret lines up with what an editor shows for Chinese text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LineCol {
     /// 1-based line number.
     pub line: u32,

@@ -6,10 +6,10 @@ use crate::{Code, Diagnostic, Lang, Limits, Span};
 /// limit, valid UTF-8, and free of NUL bytes. A leading byte-order mark is kept
 /// (the grammar skips it) so spans stay byte-exact.
 pub fn decode<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, Diagnostic> {
-    check_size(bytes.len(), limits, lang_of_prefix(bytes))?;
+    check_size(bytes.len(), limits, limits.lang.unwrap_or_else(|| lang_of_prefix(bytes)))?;
     let src = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        let lang = Lang::detect(std::str::from_utf8(bytes.get(..at).unwrap_or(&[])).unwrap_or(""));
+        let lang = limits.lang_of(std::str::from_utf8(bytes.get(..at).unwrap_or(&[])).unwrap_or(""));
         Diagnostic::error(
             Code::InvalidUtf8,
             Span::new(at, at),
@@ -27,9 +27,9 @@ pub fn decode<'a>(bytes: &'a [u8], limits: &Limits) -> Result<&'a str, Diagnosti
 
 /// Checks size and NUL bytes of text that is already UTF-8.
 pub fn check_text(src: &str, limits: &Limits) -> Result<(), Diagnostic> {
-    check_size(src.len(), limits, lang_of_prefix(src.as_bytes()))?;
+    check_size(src.len(), limits, limits.lang.unwrap_or_else(|| lang_of_prefix(src.as_bytes())))?;
     if let Some(at) = src.find('\0') {
-        let lang = Lang::detect(src.get(..at).unwrap_or(""));
+        let lang = limits.lang_of(src.get(..at).unwrap_or(""));
         return Err(Diagnostic::error(
             Code::NulByte,
             Span::new(at, at.saturating_add(1)),
@@ -57,8 +57,8 @@ fn check_size(len: usize, limits: &Limits, lang: Lang) -> Result<(), Diagnostic>
             lang.pick("文件过大", "file too large"),
         )
         .with_help(lang.pick(
-            "将表拆成几个文件，或调高上限（Limits::max_file_bytes）",
-            "split the table into several files, or raise the limit (Limits::max_file_bytes)",
+            "将表拆成几个文件，或调高上限（Limits::with_max_file_bytes）",
+            "split the table into several files, or raise the limit (Limits::with_max_file_bytes)",
         )));
     }
     Ok(())

@@ -1,11 +1,11 @@
 //! Byte spans into a rule file, and the `Spanned<T>` wrapper the AST uses.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into the source text.
 ///
 /// Rule files are limited in size (see [`crate::Limits`]) so offsets fit in `u32`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// Byte offset of the first byte.
     pub start: u32,

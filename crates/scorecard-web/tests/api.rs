@@ -162,7 +162,7 @@ async fn bodies_over_the_limit_are_refused() {
     assert_eq!(post(&s, "/api/check", json!({"text": seed_text()})).await.status, 200);
     // Within the body limit but over the rule-file limit: a positioned diagnostic, not a crash.
     let mut config = Config::local(&dir, 0);
-    config.limits.max_file_bytes = 1024;
+    config.limits = config.limits.with_max_file_bytes(1024);
     let s = serve_with(config).await;
     let checked = post(&s, "/api/check", json!({"text": seed_text()})).await.json();
     assert_eq!(checked["ok"], json!(false));
@@ -238,7 +238,7 @@ async fn a_record_scores_81_and_good_with_advice_and_errors_by_field() {
     let s = serve(&dir).await;
     let scored = post(&s, "/api/score", json!({"text": seed_text(), "record": example_record()})).await.json();
     assert_eq!(scored["outcome"], json!("scored"), "{scored}");
-    assert_eq!(scored["report"]["total"], json!("81"));
+    assert_eq!(scored["report"]["total"], json!(81));
     assert_eq!(scored["report"]["grade"], json!("良"));
     assert_eq!(scored["report"]["indicators"].as_array().unwrap().len(), 7);
     let advice = scored["what_if"]["年办件量"][0].as_str().unwrap();
@@ -340,7 +340,7 @@ async fn concurrent_requests_are_all_answered_alike() {
     }
     for (i, task) in tasks.into_iter().enumerate() {
         let reply = task.await.unwrap();
-        let expected = if i % 2 == 0 { "81" } else { "80" };
+        let expected = if i % 2 == 0 { 81 } else { 80 };
         assert_eq!(reply["report"]["total"], json!(expected), "request {i}");
     }
 }

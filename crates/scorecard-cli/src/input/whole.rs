@@ -150,7 +150,7 @@ impl Source for WholeRecords<'_> {
 /// An array that is not valid JSON, as the engine's own JSON error.
 fn json_failure(e: &serde_json::Error, lang: Lang) -> Failure {
     let kind = DataErrorKind::Json { detail: e.to_string(), line: e.line(), column: e.column() };
-    Failure::Record(RecordError { errors: vec![DataError { kind, input: None, indicators: Vec::new(), lang }] })
+    Failure::Record(RecordError::from(DataError::new(kind, lang)))
 }
 
 /// Invalid text at byte `at` of the file.

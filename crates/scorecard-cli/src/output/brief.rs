@@ -3,14 +3,14 @@
 //! A record is scored without explanations ([`Scorecard::score`]) and
 //! written with its total, grade, disqualification and each indicator's
 //! score, deduction and status: in JSON as
-//! `{"total":77,"full_marks":100,"grade":"中","disqualified":false,"indicators":[{"name":…,"score":5,"deduction":3,"status":"scored"},…]}`,
+//! `{"schema_version":1,"total":77,"full_marks":100,"grade":"中","disqualified":false,"indicators":[{"name":…,"score":5,"deduction":3,"status":"scored"},…]}`,
 //! in CSV as the line, total and grade, then each indicator's score and
 //! deduction, then the error column. Numbers are exact, as in the full
 //! formats.
 
 use std::io::{self, Write};
 
-use scorecard::{Scorecard, Scores, Status};
+use scorecard::{Scorecard, Scores, Status, SCHEMA_VERSION};
 
 use super::csv::text_cell;
 use scorecard::number::{fixed2, push_json_number};
@@ -44,7 +44,7 @@ impl Brief {
 
     /// One record as a JSON object.
     pub fn json(&self, out: &mut Vec<u8>, card: &Scorecard, scores: &Scores) -> io::Result<()> {
-        out.extend_from_slice(b"{\"total\":");
+        write!(out, "{{\"schema_version\":{SCHEMA_VERSION},\"total\":")?;
         push_json_number(out, scores.total);
         out.extend_from_slice(&self.full_marks);
         serde_json::to_writer(&mut *out, card.grade(scores.total)).map_err(io::Error::other)?;
@@ -58,7 +58,7 @@ impl Brief {
             push_json_number(out, ind.score);
             out.extend_from_slice(b",\"deduction\":");
             push_json_number(out, ind.deduction);
-            out.extend_from_slice(status(ind.status));
+            status(out, ind.status);
         }
         out.extend_from_slice(b"]}");
         Ok(())
@@ -76,10 +76,8 @@ impl Brief {
 }
 
 /// The end of an indicator's object: its status as the full report's JSON writes it.
-fn status(s: Status) -> &'static [u8] {
-    match s {
-        Status::Scored => b",\"status\":\"scored\"}",
-        Status::NotApplicable => b",\"status\":\"not_applicable\"}",
-        Status::Vetoed => b",\"status\":\"vetoed\"}",
-    }
+fn status(out: &mut Vec<u8>, s: Status) {
+    out.extend_from_slice(b",\"status\":\"");
+    out.extend_from_slice(s.as_str().as_bytes());
+    out.extend_from_slice(b"\"}");
 }

@@ -54,6 +54,7 @@ impl miette::Diagnostic for Shown<'_> {
         Some(match self.diagnostic.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
+            _ => miette::Severity::Advice,
         })
     }
 

@@ -33,6 +33,11 @@ impl Snippet {
         Snippet { name: name.into(), text, starts }
     }
 
+    /// The text as shown: byte offsets and character columns as in the file.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Rounds a byte offset down to a character boundary within the text.
     pub fn floor_char(&self, offset: usize) -> usize {
         let mut at = offset.min(self.text.len());

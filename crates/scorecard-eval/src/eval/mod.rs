@@ -131,7 +131,7 @@ pub(crate) fn score_values(plan: &Plan, values: &Record) -> Result<Scores, Recor
         indicators.push(s);
     }
     if !errors.is_empty() {
-        return Err(RecordError { errors });
+        return Err(RecordError::new(errors));
     }
     if plan.na_policy == NaPolicy::Rescale && indicators.iter().any(|s| s.status == Status::NotApplicable) {
         total = rescaled(plan, &indicators).ok_or_else(|| RecordError::from(overflow_total(plan)))?;
@@ -168,7 +168,7 @@ fn check_present(plan: &Plan, record: &Record, na: &NotApplicable) -> Result<(),
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(RecordError { errors: missing })
+        Err(RecordError::new(missing))
     }
 }
 

@@ -15,6 +15,7 @@ use crate::record::Record;
 
 /// How one record was scored, indicator by indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Trace {
     /// One entry per indicator, in table order.
     pub indicators: Vec<IndicatorTrace>,
@@ -22,6 +23,7 @@ pub struct Trace {
 
 /// The steps for one indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct IndicatorTrace {
     /// The indicator's name.
     pub name: String,
@@ -35,12 +37,14 @@ pub struct IndicatorTrace {
 
 /// One tier as tested.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct TierStep {
     /// The tier as written.
     pub text: String,
     /// Whether its condition held.
     pub held: bool,
     /// Points it would deduct (or add), when it held.
+    #[serde(serialize_with = "crate::json::serialize_option")]
     pub amount: Option<Decimal>,
 }
 

@@ -19,24 +19,34 @@ use crate::grammar::{Rule, ScorecardParser};
 use crate::{Diagnostic, Limits};
 
 /// Why a file was not formatted. The file is to be left as it is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum FormatError {
     /// The file has errors (it must parse to be formatted): its diagnostics.
+    #[error("the file has errors and was not formatted: {}", first_errors(.0))]
     Invalid(Vec<Diagnostic>),
     /// Formatted, the file would be `bytes` long, over the size limit the
     /// file is read with, so it could no longer be read.
+    #[error("formatted, the file would be {bytes} bytes, over the limit of {limit} bytes")]
     TooLarge {
         /// The formatted size.
         bytes: usize,
-        /// The limit ([`Limits::max_file_bytes`]).
+        /// The limit ([`Limits::with_max_file_bytes`]).
         limit: usize,
     },
     /// The formatter could not vouch for its result: a bug in the formatter,
     /// not in the file. `at` is the byte offset where the check failed, if known.
+    #[error("the formatter could not vouch for its result{}; the file was left as it is (a bug in the formatter)", .at.map(|a| format!(" at byte {a}")).unwrap_or_default())]
     Internal {
         /// Where the check failed, if known.
         at: Option<usize>,
     },
+}
+
+/// The messages of the errors among `diagnostics`, joined.
+fn first_errors(diagnostics: &[Diagnostic]) -> String {
+    let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string).collect();
+    errors.join("; ")
 }
 
 /// Formats a rule file in the canonical layout.

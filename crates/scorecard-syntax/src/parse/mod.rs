@@ -22,7 +22,7 @@ type Result<T> = std::result::Result<T, Diagnostic>;
 /// Parses a rule file into its AST, or returns every diagnostic found.
 pub fn parse(src: &str, limits: &Limits) -> std::result::Result<File, Vec<Diagnostic>> {
     crate::source::check_text(src, limits).map_err(|d| vec![d])?;
-    let lang = Lang::detect(src);
+    let lang = limits.lang_of(src);
     let mut pairs = ScorecardParser::parse(Rule::file, src)
         .map_err(|e| crate::recover::collect(src, lang, syntax_error::convert(&e, src, lang)))?;
     let file = pairs.next().ok_or_else(|| vec![internal(Span::default())])?;
@@ -55,8 +55,8 @@ fn localize(d: Diagnostic, src: &str, lang: Lang, limits: &Limits) -> Diagnostic
             ),
             lang.pick("超出上限的指标", "this indicator is over the limit"),
             lang.pick(
-                "将表拆成几个文件，或调高上限（Limits::max_indicators）",
-                "split the table into several files, or raise the limit (Limits::max_indicators)",
+                "将表拆成几个文件，或调高上限（Limits::with_max_indicators）",
+                "split the table into several files, or raise the limit (Limits::with_max_indicators)",
             ),
         ),
         Code::BadDate => (
@@ -101,8 +101,8 @@ fn localize(d: Diagnostic, src: &str, lang: Lang, limits: &Limits) -> Diagnostic
             ),
             lang.pick("档位过多", "too many tiers"),
             lang.pick(
-                "拆分该指标，或调高上限（Limits::max_tiers）",
-                "split the indicator, or raise the limit (Limits::max_tiers)",
+                "拆分该指标，或调高上限（Limits::with_max_tiers）",
+                "split the indicator, or raise the limit (Limits::with_max_tiers)",
             ),
         ),
         _ => return d,

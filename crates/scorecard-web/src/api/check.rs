@@ -104,7 +104,7 @@ fn to_diag(d: &Diagnostic, text: &str, index: &LineIndex) -> Diag {
         code: d.code.as_str(),
         severity: match d.severity {
             Severity::Error => "error",
-            Severity::Warning => "warning",
+            _ => "warning",
         },
         message: d.message.clone(),
         label: d.label.clone(),
@@ -180,7 +180,7 @@ pub async fn format(State(app): State<Arc<App>>, Json(body): Json<Text>) -> Resu
             format!("排版后文件将有 {bytes} 字节，超过 {limit} 字节的上限"),
             format!("formatted, the file would be {bytes} bytes, over the limit of {limit}"),
         )),
-        Err(scorecard::FormatError::Internal { .. }) => Err(ApiError::new(
+        Err(_) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "排版程序无法保证结果与原文一致，已保留原文；请把文件报告给开发者",
             "the formatter could not vouch for its result, so the text is unchanged; please report the file",

@@ -47,7 +47,7 @@ pub async fn read(State(app): State<Arc<App>>, Query(q): Query<PathQuery>) -> Re
     if !path.is_file() {
         return Err(ApiError::path(&q.path, PathError::Missing));
     }
-    let max = u64::try_from(app.limits.max_file_bytes).unwrap_or(u64::MAX);
+    let max = u64::try_from(app.limits.max_file_bytes()).unwrap_or(u64::MAX);
     let bytes = read_bounded(&path, max).map_err(|e| ApiError::path(&q.path, e))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         ApiError::bad_request(
@@ -68,10 +68,10 @@ pub struct Saved {
 /// `POST /api/save` `{path, text}`: writes a rule file inside the served directory.
 pub async fn save(State(app): State<Arc<App>>, Json(file): Json<FileText>) -> Result<Json<Saved>, ApiError> {
     let path = app.workspace.writable(&file.path).map_err(|e| ApiError::path(&file.path, e))?;
-    if file.text.len() > app.limits.max_file_bytes {
+    if file.text.len() > app.limits.max_file_bytes() {
         return Err(ApiError::path(
             &file.path,
-            PathError::TooLarge(u64::try_from(app.limits.max_file_bytes).unwrap_or(0)),
+            PathError::TooLarge(u64::try_from(app.limits.max_file_bytes()).unwrap_or(0)),
         ));
     }
     std::fs::write(&path, file.text.as_bytes())
