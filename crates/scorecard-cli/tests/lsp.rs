@@ -345,10 +345,9 @@ fn big(n: usize) -> String {
 #[test]
 fn diagnostics_follow_a_change_on_a_large_file() {
     let (mut c, _) = Client::start(false);
-    // 1,000 indicators take `scorecard check` itself ~26 s in a debug build
-    // (the engine's compile, before this server is involved: see the report
-    // of the lsp branch), so the test measures 100.
-    let text = big(100);
+    // The size: 1,000 indicators. Times are printed, never asserted
+    // (the machine is shared); docs/editors.md quotes them.
+    let text = big(1000);
     let started = Instant::now();
     c.open(&text);
     assert_eq!(c.diagnostics(1), Vec::<Value>::new());
@@ -363,7 +362,7 @@ fn diagnostics_follow_a_change_on_a_large_file() {
         assert_eq!(d.len(), 1, "{d:?}");
     }
     times.sort();
-    println!("100 indicators: change → diagnostics, median {:?} (min {:?}, max {:?})", times[2], times[0], times[4]);
+    println!("1,000 indicators: change → diagnostics, median {:?} (min {:?}, max {:?})", times[2], times[0], times[4]);
     let started = Instant::now();
     c.finish();
     eprintln!("shutdown: {:?}", started.elapsed());
