@@ -162,6 +162,11 @@ fn decimals_with_many_digits_round_trip_exactly() {
     assert_eq!(back.total.to_string(), "3.3333333333333333333333333");
     let too_long = text.replacen("\"total\":3.3333333333,", "\"total\":3.33333333333333333333333333333333,", 1);
     assert!(serde_json::from_str::<Report>(&too_long).is_err(), "more digits than a decimal holds is refused");
+    // A `Value` holds a fractional number as a float: reading a report from it
+    // is refused, not guessed at from the float's digits.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let e = serde_json::from_value::<Report>(value).unwrap_err();
+    assert!(e.to_string().contains("binary float"), "{e}");
 }
 
 #[test]

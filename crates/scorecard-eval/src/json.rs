@@ -73,12 +73,13 @@ impl Visitor<'_> for DecimalVisitor {
         Ok(Decimal::from(v))
     }
 
-    /// A float from a format that has already read the number as one: its
-    /// shortest round-trip text, which is the text that was written for any
-    /// number of up to 15 significant digits.
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        let text = v.to_string();
-        crate::value::parse_json_number(&text).map_err(|_| not_exact(&text))
+    /// A number that a format (or a `serde_json::Value`) has already turned
+    /// into a binary float may have lost digits, so it is refused rather than
+    /// guessed at: write decimals as JSON text or as strings.
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Decimal, E> {
+        Err(E::custom(
+            "a decimal that was read as a binary float may have lost digits; read it from JSON text or a string",
+        ))
     }
 }
 

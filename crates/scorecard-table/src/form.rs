@@ -16,6 +16,8 @@ use std::path::Path;
 
 use rust_xlsxwriter::{ColNum, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet};
 use scorecard::{Decimal, InputInfo, Report, Scorecard};
+
+use crate::cell::excel_decimal;
 use unicode_width::UnicodeWidthStr;
 
 pub use rust_xlsxwriter::XlsxError;
@@ -139,7 +141,7 @@ impl<'c> FormWriter<'c> {
         self.summary_row = row.saturating_add(1);
         let sheet = self.book.worksheet_from_index(0)?;
         let styles = &self.styles;
-        sheet.write_number_with_format(row, 0, u64_cell(record.line), &styles.line)?;
+        write_line_number(sheet, row, record.line, &styles.line)?;
         let mut col: ColNum = 1;
         if self.summary_named {
             sheet.write_string_with_format(row, col, record.name.unwrap_or_default(), &styles.line)?;
@@ -148,10 +150,10 @@ impl<'c> FormWriter<'c> {
         match &record.outcome {
             Ok(report) => {
                 for ind in &report.indicators {
-                    sheet.write_number_with_format(row, col, number(ind.score), &styles.number)?;
+                    write_decimal(sheet, row, col, ind.score, &styles.number)?;
                     col = col.saturating_add(1);
                 }
-                sheet.write_number_with_format(row, col, number(report.total), &styles.number)?;
+                write_decimal(sheet, row, col, report.total, &styles.number)?;
                 sheet.write_string_with_format(row, col.saturating_add(1), &report.grade, &styles.line)?;
             }
             Err(errors) => {
@@ -286,15 +288,15 @@ fn write_indicators(
             sheet.write_string_with_format(row, col, text, &styles.text)?;
             widths.fit(col, text);
         }
-        sheet.write_number_with_format(row, 5, number(ind.points), &styles.number)?;
-        sheet.write_number_with_format(row, 6, number(ind.score), &styles.number)?;
+        write_decimal(sheet, row, 5, ind.points, &styles.number)?;
+        write_decimal(sheet, row, 6, ind.score, &styles.number)?;
         row = row.saturating_add(1);
     }
     merge_groups(sheet, styles, &report.indicators, first, widths)?;
     let lang = card.lang();
     sheet.merge_range(row, 0, row, 4, lang.pick("总分", "Total"), &styles.head)?;
-    sheet.write_number_with_format(row, 5, number(report.full_marks), &styles.number)?;
-    sheet.write_number_with_format(row, 6, number(report.total), &styles.number)?;
+    write_decimal(sheet, row, 5, report.full_marks, &styles.number)?;
+    write_decimal(sheet, row, 6, report.total, &styles.number)?;
     sheet.write_string_with_format(row, 7, "", &styles.text)?;
     let grade_row = row.saturating_add(1);
     sheet.merge_range(grade_row, 0, grade_row, 4, lang.pick("等级", "Grade"), &styles.head)?;
@@ -391,12 +393,66 @@ fn truncate(text: &str, chars: usize) -> String {
     text.chars().take(chars).collect()
 }
 
-/// A decimal as the double an xlsx number cell holds. Exact for every value
-/// with 15 significant digits or fewer, which is what Excel shows.
-fn number(d: Decimal) -> f64 {
-    d.to_string().parse().unwrap_or(0.0)
+/// Writes a score into a number cell when the double an xlsx cell holds shows
+/// as exactly this decimal at Excel's 15 significant digits ([`excel_decimal`]);
+/// otherwise into a text cell with its exact digits. The form never shows a
+/// number that differs from the score. (The double exists only here, at the
+/// file format's boundary: xlsx number cells are IEEE doubles.)
+fn write_decimal(
+    sheet: &mut Worksheet,
+    row: RowNum,
+    col: ColNum,
+    d: Decimal,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let text = d.normalize().to_string();
+    let exact = text.parse::<f64>().ok().filter(|x| excel_decimal(*x) == Some(d));
+    match exact {
+        Some(x) => sheet.write_number_with_format(row, col, x, format)?,
+        None => sheet.write_string_with_format(row, col, text, format)?,
+    };
+    Ok(())
 }
 
-fn u64_cell(n: u64) -> f64 {
-    n.to_string().parse().unwrap_or(0.0)
+/// Writes a record's line number: a number cell, or text past 2³² lines.
+fn write_line_number(sheet: &mut Worksheet, row: RowNum, line: u64, format: &Format) -> Result<(), XlsxError> {
+    match u32::try_from(line) {
+        Ok(n) => sheet.write_number_with_format(row, 0, n, format)?,
+        Err(_) => sheet.write_string_with_format(row, 0, line.to_string(), format)?,
+    };
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use std::io::Cursor;
+
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+
+    use super::*;
+
+    fn written(values: &[&str]) -> Vec<Data> {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, v) in values.iter().enumerate() {
+            let col = ColNum::try_from(col).unwrap();
+            write_decimal(sheet, 0, col, v.parse().unwrap(), &Format::new()).unwrap();
+        }
+        let bytes = book.save_to_buffer().unwrap();
+        let mut back: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        let range = back.worksheet_range_at(0).unwrap().unwrap();
+        range.rows().next().unwrap().to_vec()
+    }
+
+    #[test]
+    fn scores_are_numbers_unless_a_double_cannot_show_them_exactly() {
+        let cells = written(&["81", "6.67", "217.557", "0.1", "1234567890.123456789012", "-0.00"]);
+        assert_eq!(cells[0], Data::Float(81.0));
+        assert_eq!(cells[1], Data::Float(6.67));
+        assert_eq!(cells[2], Data::Float(217.557));
+        assert_eq!(cells[3], Data::Float(0.1));
+        assert_eq!(cells[4], Data::String("1234567890.123456789012".into()), "22 digits stay exact as text");
+        assert_eq!(cells[5], Data::Float(0.0));
+    }
 }
