@@ -36,6 +36,25 @@ pub struct File {
     pub items: Vec<Item>,
 }
 
+impl File {
+    /// A file with only a header: no settings, declarations or indicators yet.
+    pub fn new(lang: Lang, name: Spanned<String>) -> Self {
+        File {
+            lang,
+            name,
+            total: None,
+            rounding: None,
+            grades: None,
+            na_policy: None,
+            bonus_may_exceed: None,
+            inputs: Vec::new(),
+            consts: Vec::new(),
+            calcs: Vec::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
 /// How each indicator's score is rounded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rounding {

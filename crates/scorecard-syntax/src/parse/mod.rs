@@ -119,19 +119,7 @@ struct Converter<'l> {
 /// skipped before an optional element that then did not match.
 impl Converter<'_> {
     fn parse_file(&mut self, pair: Pair<'_, Rule>) -> Result<File> {
-        let mut file = File {
-            lang: Lang::Zh,
-            name: Spanned::new(String::new(), Span::default()),
-            total: None,
-            rounding: None,
-            grades: None,
-            na_policy: None,
-            bonus_may_exceed: None,
-            inputs: Vec::new(),
-            consts: Vec::new(),
-            calcs: Vec::new(),
-            items: Vec::new(),
-        };
+        let mut file = File::new(Lang::Zh, Spanned::new(String::new(), Span::default()));
         for p in pair.into_inner() {
             let at = span(&p);
             match p.as_rule() {

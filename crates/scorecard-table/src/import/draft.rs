@@ -19,19 +19,10 @@ fn s<T>(node: T) -> Spanned<T> {
 /// 四舍五入 to 2 places, grades 优 90, 良 80, 中 60, 差.
 pub(super) fn file(name: &str) -> File {
     let grade = |n: &str, min: Option<u32>| Grade { name: s(n.to_owned()), min: min.map(|m| s(Decimal::from(m))) };
-    File {
-        lang: Lang::Zh,
-        name: s(name.to_owned()),
-        total: None,
-        rounding: Some(s(Rounding { mode: RoundingMode::HalfUp, places: Some(s(2)) })),
-        grades: Some(s(vec![grade("优", Some(90)), grade("良", Some(80)), grade("中", Some(60)), grade("差", None)])),
-        na_policy: None,
-        bonus_may_exceed: None,
-        inputs: Vec::new(),
-        consts: Vec::new(),
-        calcs: Vec::new(),
-        items: Vec::new(),
-    }
+    let mut file = File::new(Lang::Zh, s(name.to_owned()));
+    file.rounding = Some(s(Rounding { mode: RoundingMode::HalfUp, places: Some(s(2)) }));
+    file.grades = Some(s(vec![grade("优", Some(90)), grade("良", Some(80)), grade("中", Some(60)), grade("差", None)]));
+    file
 }
 
 /// An indicator with only its name.
