@@ -357,8 +357,6 @@ fn broken_files() -> Vec<(String, u32, u32, bool)> {
         ("计分表 「测试」\n三級指标 测试指标\n".to_owned(), 2, 1, true),
         // no header
         ("三级指标 测试指标\n  评分 满意度低于90%，扣3分\n".to_owned(), 1, 1, true),
-        // unit the language does not know
-        (zh("满意度低于90公斤，扣3分"), 3, 13, true),
         // unclosed quote
         ("计分表 「测试\n".to_owned(), 1, 5, true),
         // a tier with nothing after 评分: reported right after the keyword
@@ -397,9 +395,11 @@ fn parse_errors_have_positions_and_human_words() {
 
 #[test]
 fn columns_count_characters_under_chinese_text() {
-    // the bad unit is after 13 characters, 33 bytes, of Chinese text and digits
+    // the unknown unit is after 13 characters, 33 bytes, of Chinese text and digits
     let src = zh("满意度低于90公斤，扣3分");
-    let d = &parse_errors(&src)[0];
+    let src = src.replace("计分表 「测试」\n", "计分表 「测试」\n输入 满意度 = s（%）\n");
+    let errors = compile_errors(&src);
+    let d = errors.iter().find(|d| d.code == Code::UnknownUnit).expect("E0301");
     let line = LineIndex::new(&src).line_text(&src, d.span.start as usize);
     let col = LineIndex::new(&src).span_start(&src, d.span).column as usize;
     let before: String = line.chars().take(col - 1).collect();

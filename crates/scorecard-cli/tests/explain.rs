@@ -17,18 +17,37 @@ fn scorecard(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-#[test]
-fn explains_the_example_record_with_what_it_needed() {
-    let (code, out, err) = scorecard(&[
+/// `scorecard explain` on the seed table's example record.
+fn explain_example() -> (i32, String, String) {
+    scorecard(&[
         "explain",
         "rules/chenggong-2021-window-service.rules",
         "--data",
         "examples/chenggong-2021/measurements.json",
-    ]);
+    ])
+}
+
+#[test]
+fn explains_the_example_record_with_what_it_needed() {
+    let (code, out, err) = explain_example();
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("✓ 年办件量低于上期90%，扣3分 (3)"), "{out}");
     assert!(out.contains("✗ 低于上期80%，扣5分"), "{out}");
     assert!(out.contains("年办件量需达到上期的90%（≥1,620,000件）方可免扣 3 分"), "{out}");
+}
+
+/// docs/language.md shows the start of this trace; every line it shows is printed.
+#[test]
+fn the_documented_trace_is_what_explain_prints() {
+    let doc = include_str!("../../../docs/language.md");
+    let section = doc.split("### Tracing a record: `scorecard explain`").nth(1).expect("the explain section");
+    let block = section.split("```text\n").nth(1).and_then(|b| b.split("```").next()).expect("its example");
+    let (code, out, err) = explain_example();
+    assert_eq!(code, 0, "{err}");
+    let shown: Vec<&str> = block.lines().filter(|l| *l != "…").collect();
+    assert!(shown.len() > 5, "{block}");
+    let printed: Vec<&str> = out.lines().take(shown.len()).collect();
+    assert_eq!(printed, shown, "the trace in docs/language.md differs from `scorecard explain`");
 }
 
 #[test]

@@ -55,10 +55,65 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
     };
     let label = lang.pick("无法识别", "not understood here");
     let mut d = Diagnostic::error(Code::Syntax, span, message, label);
-    if let Some(help) = help_for(positives, found.as_deref(), lang) {
+    if let Some(help) = comparison_in_name(src, at, lang) {
+        d = d.with_help(help);
+    } else if let Some(help) = help_for(positives, found.as_deref(), lang) {
         d = d.with_help(help);
     }
     d
+}
+
+/// Comparison words, each a rule of the grammar.
+const COMPARISON_WORDS: [Rule; 7] =
+    [Rule::cmp_le, Rule::cmp_ge, Rule::cmp_lt, Rule::cmp_gt, Rule::cmp_le_post, Rule::cmp_ge_post, Rule::cmp_deviation];
+
+/// The comparison word `text` starts with, if any.
+fn comparison_at(text: &str) -> Option<String> {
+    use pest::Parser as _;
+    COMPARISON_WORDS.iter().find_map(|rule| {
+        let pair = crate::grammar::ScorecardParser::parse(*rule, text).ok()?.next()?;
+        Some(pair.as_str().to_owned())
+    })
+}
+
+/// The quoting hint when parsing stopped at a comparison word in the middle
+/// of a Chinese name (`输入 质量未达到设计要求 = …` stops at `未达到`): a bare
+/// name ends before a comparison word, so such a name must be quoted.
+fn comparison_in_name(src: &str, at: usize, lang: Lang) -> Option<String> {
+    let (before, rest) = (src.get(..at)?, src.get(at..)?);
+    let is_cjk = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}');
+    if !before.chars().next_back().is_some_and(is_cjk) {
+        return None;
+    }
+    let head: String = {
+        let mut chars: Vec<char> = before.chars().rev().take_while(|c| is_cjk(*c)).collect();
+        chars.reverse();
+        chars.into_iter().collect()
+    };
+    let (word, name) = match comparison_at(rest) {
+        // The name goes on after the word (`质量未达到设计要求`); a word that
+        // ends the run is the comparison itself (`年办件量低于100万件`).
+        Some(word) => {
+            let tail: String = rest.chars().take_while(|c| is_cjk(*c)).collect();
+            if tail.len() <= word.len() {
+                return None;
+            }
+            (word, format!("{head}{tail}"))
+        }
+        // Stopped after the name: it is one only if the file quotes it elsewhere
+        // (`评分 质量未达到设计要求，扣1分` after `输入 「质量未达到设计要求」`).
+        None if src.contains(&format!("「{head}」")) || src.contains(&format!("\"{head}\"")) => {
+            let inner = head.char_indices().skip(1).find_map(|(i, _)| comparison_at(head.get(i..)?))?;
+            (inner, head)
+        }
+        None => return None,
+    };
+    Some(match lang {
+        Lang::Zh => format!("名称 `{name}` 中含有比较词 `{word}`，不加引号会从这里断开；请用「」括起来：「{name}」"),
+        Lang::En => format!(
+            "the name `{name}` contains the comparison word `{word}`, which ends a bare name; quote it: 「{name}」"
+        ),
+    })
 }
 
 /// The token-like text at `at`: up to the next space or punctuation, at most 12 characters.
@@ -123,10 +178,12 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
         name | bare_name | subject => ("名称", "a name"),
         quoted | quoted_cjk | quoted_ascii => ("引号括起的文字 「…」", "quoted text \"…\""),
         number | signed_number | points_amount | deduct_amount => ("数字", "a number"),
-        quantity | reference | ratio_zh | step => {
+        quantity | step_quantity | reference | ratio_zh | step => {
             ("数值（如 `90%`、`上期90%`）", "a value such as `90%` or `90% of last year`")
         }
-        unit | input_type => ("单位（如 `%`、`件`、`万元`、`次`）", "a unit such as `%`, `件`, `万元` or `次`"),
+        unit | unknown_unit | input_type => {
+            ("单位（如 `%`、`件`、`万元`、`次`）", "a unit such as `%`, `件`, `万元` or `次`")
+        }
         cmp_lt | cmp_gt | cmp_le | cmp_ge | cmp_deviation | condition | deviation | prefix_comparison => {
             ("比较词（如 `低于`、`超过`、`达到`）", "a comparison word such as `below`, `above` or `at least`")
         }
@@ -190,7 +247,11 @@ fn help_for_found(found: Option<&str>, lang: Lang) -> Option<&'static str> {
             lang.pick("数字请用阿拉伯数字书写，如 `扣15分`、`90%`", "write numbers in digits, e.g. `15` or `90%`"),
         );
     }
-    if ["of", "by", "at", "or", "each", "is", "off", "top", "from"].contains(&f) {
+    let keywords = [
+        "of", "by", "at", "or", "each", "is", "off", "top", "from", "below", "under", "above", "over", "before",
+        "after",
+    ];
+    if keywords.contains(&f) {
         return Some(lang.pick(
             "这是英文关键字；名称中含有关键字时，请用引号括起来",
             "this word is a keyword; put names that contain a keyword in quotes, e.g. \"share of cases\"",

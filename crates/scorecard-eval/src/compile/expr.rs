@@ -153,7 +153,13 @@ fn binary(
     scope: &mut Scope<'_>,
     cx: &mut Ctx<'_>,
 ) -> Option<(ExprPlan, Kind)> {
-    let (a, ka) = compile(lhs, scope, cx)?;
+    let errors = cx.diags.len();
+    let Some((a, ka)) = compile(lhs, scope, cx) else {
+        if op == BinOp::Div {
+            suggest_quotient_first(lhs, rhs, errors, cx);
+        }
+        return None;
+    };
     let before = scope.reads.len();
     let (b, kb) = compile(rhs, scope, cx)?;
     if op == BinOp::Div {
@@ -188,6 +194,24 @@ fn binary(
     };
     let plan = if op == BinOp::Add { ExprPlan::Add(a, b) } else { ExprPlan::Sub(a, b) };
     Some((plan, kind))
+}
+
+/// `分值 × B ÷ A` reads as `(分值 × B) ÷ A`: when the product fails on its
+/// units, the help says to put the quotient in parentheses, `分值 × (B ÷ A)`.
+fn suggest_quotient_first(lhs: &Spanned<Expr>, rhs: &Spanned<Expr>, errors: usize, cx: &mut Ctx<'_>) {
+    let Expr::Binary { op: BinOp::Mul, lhs: left, rhs: middle } = &lhs.node else { return };
+    let src = cx.src();
+    let text = |e: &Spanned<Expr>| e.span.text(src).trim().to_owned();
+    let (left, middle, right) = (text(left), text(middle), text(rhs));
+    let help = match cx.lang {
+        Lang::Zh => format!(
+            "公式从左往右计算，先算 `{left} × {middle}`；要先算比值，请加括号：`{left} × ({middle} ÷ {right})`"
+        ),
+        Lang::En => format!(
+            "a formula is computed left to right, so `{left} × {middle}` comes first; to take the ratio first, put it in parentheses: `{left} × ({middle} ÷ {right})`"
+        ),
+    };
+    cx.amend_help(errors, Code::UnitMismatch, lhs.span, help);
 }
 
 fn call(

@@ -109,6 +109,17 @@ impl<'s> Ctx<'s> {
         self.diags.push(d);
     }
 
+    /// Replaces the help of the error with `code` at `span` reported since
+    /// `since` diagnostics were collected (a caller that knows more than the
+    /// check that reported it).
+    pub(crate) fn amend_help(&mut self, since: usize, code: scorecard_syntax::Code, span: Span, help: String) {
+        let found =
+            self.diags.get_mut(since..).and_then(|new| new.iter_mut().find(|d| d.code == code && d.span == span));
+        if let Some(d) = found {
+            d.help = Some(help);
+        }
+    }
+
     pub(crate) fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
         self.lang.pick(zh, en)
     }

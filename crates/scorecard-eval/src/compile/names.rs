@@ -52,7 +52,11 @@ impl Names {
             }
             let (unit, kind) = match &input.kind.node {
                 ast::InputKind::Unit(u) => {
-                    let Some(unit) = unit_of(&Spanned::new(u.clone(), input.kind.span), cx) else { continue };
+                    let Some(unit) = unit_of(&Spanned::new(u.clone(), input.kind.span), cx) else {
+                        // Declared, with the error already reported: its uses are not "undeclared".
+                        names.define_invalid(&input.name, cx);
+                        continue;
+                    };
                     (unit, ValueKind::Number)
                 }
                 ast::InputKind::YesNo => (&units::YES_NO, ValueKind::YesNo),
@@ -309,6 +313,16 @@ impl Names {
     }
 
     /// The declared name closest to `name`, if it is close enough to be a likely typo.
+    /// The longest declared name that `word` contains (`不符合要求` in
+    /// `出现一次不符合要求`), if any.
+    pub(crate) fn contained_in(&self, word: &str) -> Option<&str> {
+        self.by_name
+            .keys()
+            .filter(|k| k.chars().count() >= 2 && k.as_str() != word && word.contains(k.as_str()))
+            .max_by_key(|k| (k.chars().count(), std::cmp::Reverse(k.as_str())))
+            .map(String::as_str)
+    }
+
     fn suggest(&self, name: &str) -> Option<&str> {
         let mut declared: Vec<(&String, Span)> = self.by_name.iter().map(|(k, (_, span))| (k, *span)).collect();
         declared.sort_by_key(|(_, span)| span.start);
@@ -348,10 +362,45 @@ pub(crate) fn unit_of(unit: &Spanned<String>, cx: &mut Ctx<'_>) -> Option<&'stat
                 },
                 cx.pick("未知单位", "unknown unit"),
             )
-            .with_help(format!("{} {}", cx.pick("可用的单位：", "known units:"), units::known_symbols())),
+            .with_help(unknown_unit_help(&unit.node, cx.lang)),
         );
     }
     found
+}
+
+/// The nearest known unit to `written` (a typo such as `台数`), then every known unit.
+fn unknown_unit_help(written: &str, lang: Lang) -> String {
+    // Chinese help leaves out the English spellings (`days`, `month`, …).
+    let known: String = match lang {
+        Lang::Zh => units::known_symbols()
+            .split(' ')
+            .filter(|u| *u != "日期" && !(u.len() > 2 && u.chars().all(|c| c.is_ascii_alphabetic())))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Lang::En => units::known_symbols().split(' ').filter(|u| *u != "日期").collect::<Vec<_>>().join(" "),
+    };
+    let written_units = || units::UNITS.iter().filter(|u| u.symbol != "日期").map(|u| u.symbol);
+    // A unit cut short (`万` for `万元`/`万件`/…) names every unit it starts;
+    // a one-letter word is otherwise one edit from every one-letter unit.
+    let started: Vec<String> = written_units().filter(|u| u.starts_with(written)).map(|u| format!("`{u}`")).collect();
+    let nearest = if started.is_empty() {
+        crate::suggest::closest(written, written_units().filter(|_| written.chars().count() > 1))
+            .map(|u| format!("`{u}`"))
+    } else {
+        started.split_last().map(|(last, rest)| {
+            if rest.is_empty() {
+                last.clone()
+            } else {
+                format!("{}{}{last}", rest.join(lang.pick("、", ", ")), lang.pick(" 或 ", " or "))
+            }
+        })
+    };
+    match (nearest, lang) {
+        (Some(s), Lang::Zh) => format!("是否想写 {s}？可用的单位：{known}"),
+        (Some(s), Lang::En) => format!("did you mean {s}? known units: {known}"),
+        (None, Lang::Zh) => format!("可用的单位：{known}"),
+        (None, Lang::En) => format!("known units: {known}"),
+    }
 }
 
 /// A quantity converted to base units. A bare number takes `default` (the
@@ -362,7 +411,13 @@ pub(crate) fn quantity_in_base(
     cx: &mut Ctx<'_>,
 ) -> Option<(Decimal, &'static Unit)> {
     let unit = match &q.node.unit {
-        Some(text) => unit_of(&Spanned::new(text.clone(), q.span), cx)?,
+        Some(text) => {
+            // The unit is written last: underline it alone.
+            let start = (q.span.end as usize).saturating_sub(text.len());
+            let at = Span::new(start, q.span.end as usize);
+            let at = if at.text(cx.src()) == text.as_str() { at } else { q.span };
+            unit_of(&Spanned::new(text.clone(), at), cx)?
+        }
         None => match default {
             Some(u) => u,
             None => {

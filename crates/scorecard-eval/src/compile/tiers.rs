@@ -49,7 +49,13 @@ impl Statement {
         let (subject, test, base_name, shown) = match &tier.node {
             Tier::Condition { test, .. } => self.condition(subject_name.as_ref(), test, tier.span, index, names, cx)?,
             Tier::PerStep { step, dir, from, pro_rata, .. } => {
-                let subject = self.subject(subject_name.as_ref(), tier.span, index, names, cx)?;
+                let errors = cx.diags.len();
+                let Some(subject) = self.subject(subject_name.as_ref(), tier.span, index, names, cx) else {
+                    if let Some(name) = subject_name {
+                        suggest_per_count(name, deduct.node, sign, errors, names, cx);
+                    }
+                    return None;
+                };
                 let unit = names.unit(subject)?;
                 let spec = PerStepSpec { step: step.as_ref(), dir: *dir, from: from.as_ref(), pro_rata: *pro_rata };
                 let (test, base, shown) = self.per_step(spec, unit, deduct.node, tier.span, index, names, cx)?;
@@ -546,4 +552,22 @@ fn no_deviation_base(at: Span, cx: &Ctx<'_>) -> Diagnostic {
         "写出基准，如 `超出（低于）年初预算10%`；之后的档位可省略基准",
         "name the reference, e.g. `over or under budget by 10%`; later tiers may leave it out",
     ))
+}
+
+/// `每出现一次不符合要求扣1分`: the counted name is undeclared but contains a
+/// declared one, so the help names it and shows the `每次名称` form.
+fn suggest_per_count(name: &Spanned<String>, per: Decimal, sign: Sign, errors: usize, names: &Names, cx: &mut Ctx<'_>) {
+    let Some(declared) = names.contained_in(&name.node) else { return };
+    let amount = crate::number::plain(per);
+    let help = match (cx.lang, sign) {
+        (Lang::Zh, Sign::Deduct) => format!("是否想写 `{declared}`？按次数扣分写成 `每次{declared}扣{amount}分`"),
+        (Lang::Zh, Sign::Add) => format!("是否想写 `{declared}`？按次数加分写成 `每次{declared}加{amount}分`"),
+        (Lang::En, Sign::Deduct) => {
+            format!("did you mean `{declared}`? to deduct per count, write `each {declared} → −{amount}`")
+        }
+        (Lang::En, Sign::Add) => {
+            format!("did you mean `{declared}`? to add per count, write `each {declared} → +{amount}`")
+        }
+    };
+    cx.amend_help(errors, Code::UnknownName, name.span, help);
 }

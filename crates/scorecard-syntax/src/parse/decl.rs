@@ -85,9 +85,9 @@ pub(super) fn parse_input(pair: Pair<'_, Rule>) -> Result<InputDecl> {
 /// `（件）`, `（是否）`, `（等级：达成、部分达成、未达成）`.
 fn parse_input_type(pair: Pair<'_, Rule>) -> Result<Spanned<InputKind>> {
     let at = span(&pair);
-    let inner = pair
-        .into_inner()
-        .find(|p| matches!(p.as_rule(), Rule::type_bool | Rule::type_date | Rule::type_grades | Rule::unit));
+    let inner = pair.into_inner().find(|p| {
+        matches!(p.as_rule(), Rule::type_bool | Rule::type_date | Rule::type_grades | Rule::unit | Rule::unknown_unit)
+    });
     let inner = inner.ok_or_else(|| internal(at))?;
     let is = span(&inner);
     let kind = match inner.as_rule() {

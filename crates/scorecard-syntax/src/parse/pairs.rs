@@ -99,7 +99,7 @@ pub(super) fn parse_quantity(pair: Pair<'_, Rule>) -> Result<Spanned<Quantity>> 
                 unit = Some("日期".to_owned());
             }
             Rule::number => value = Some(parse_number(p)?),
-            Rule::unit => unit = Some(p.as_str().to_owned()),
+            Rule::unit | Rule::unknown_unit => unit = Some(p.as_str().to_owned()),
             _ => {}
         }
     }

@@ -49,7 +49,7 @@ pub(super) fn parse_per_tier(pair: Pair<'_, Rule>) -> Result<Tier> {
             Rule::step => {
                 let inner = p.into_inner().next().ok_or_else(|| internal(ps))?;
                 step = Some(match inner.as_rule() {
-                    Rule::quantity => parse_quantity(inner)?,
+                    Rule::step_quantity => parse_quantity(inner)?,
                     _ => Spanned::new(Quantity { value: Decimal::ONE, unit: Some(inner.as_str().to_owned()) }, ps),
                 });
             }
