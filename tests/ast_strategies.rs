@@ -267,6 +267,7 @@ fn outcome() -> impl Strategy<Value = Outcome> {
         Just(Outcome::Points(Decimal::ZERO)),
         decimal().prop_map(Outcome::Share),
         decimal().prop_map(Outcome::Deduct),
+        (decimal(), decimal()).prop_map(|(low, high)| Outcome::Range(low, high)),
     ]
 }
 
@@ -312,7 +313,9 @@ fn score(lang: Lang) -> impl Strategy<Value = ScoreStmt> {
         (name(lang), vec(grade_entry(), 1..=4), option::of(name(lang))).prop_map(|(input, entries, assessed)| {
             ScoreStmt::Grades { input: s(input), entries, assessed: assessed.map(s) }
         }),
-        (any::<bool>(), vec(band, 1..=4)).prop_map(|(cumulative, bands)| ScoreStmt::Bands { cumulative, bands }),
+        (any::<bool>(), vec(band, 1..=4), option::of(name(lang))).prop_map(|(cumulative, bands, assessed)| {
+            ScoreStmt::Bands { cumulative, bands, assessed: assessed.map(s) }
+        }),
     ]
 }
 
@@ -425,8 +428,9 @@ fn input(lang: Lang) -> impl Strategy<Value = InputDecl> {
     })
 }
 
-/// The file-wide settings: total, rounding, grades, not-applicable policy, bonus policy.
-type Settings = (Option<Decimal>, Option<Rounding>, Option<Vec<Grade>>, Option<NaPolicy>, bool);
+/// The file-wide settings: total, rounding, grades, not-applicable policy,
+/// bonus policy, what a range band gives when not assessed.
+type Settings = (Option<Decimal>, Option<Rounding>, Option<Vec<Grade>>, Option<NaPolicy>, bool, Option<Unassessed>);
 
 fn settings() -> impl Strategy<Value = Settings> {
     let rounding = (select(vec![RoundingMode::HalfUp, RoundingMode::HalfEven]), option::of(0u32..=6))
@@ -439,6 +443,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         option::of(vec(grade, 1..=4)),
         option::of(select(vec![NaPolicy::FullPoints, NaPolicy::Rescale])),
         any::<bool>(),
+        option::of(select(vec![Unassessed::Top, Unassessed::Bottom, Unassessed::Middle])),
     )
 }
 
@@ -451,21 +456,27 @@ pub fn file() -> impl Strategy<Value = File> {
             vec((name(lang), expr(lang), option::of(plain_quantity())), 0..=2),
         );
         (Just(lang), text(), settings(), decls, items(lang)).prop_map(
-            |(lang, title, (total, rounding, grades, na_policy, bonus), (inputs, consts, calcs), items)| File {
-                lang,
-                name: s(title),
-                total: total.map(s),
-                rounding: rounding.map(s),
-                grades: grades.map(s),
-                na_policy: na_policy.map(s),
-                bonus_may_exceed: bonus.then(|| s(())),
-                inputs,
-                consts: consts.into_iter().map(|(name, value)| ConstDecl { name: s(name), value: s(value) }).collect(),
-                calcs: calcs
-                    .into_iter()
-                    .map(|(name, e, if_zero)| CalcDecl { name: s(name), expr: s(e), if_zero: if_zero.map(s) })
-                    .collect(),
-                items,
+            |(lang, title, (total, rounding, grades, na_policy, bonus, unassessed), (inputs, consts, calcs), items)| {
+                File {
+                    lang,
+                    name: s(title),
+                    total: total.map(s),
+                    rounding: rounding.map(s),
+                    grades: grades.map(s),
+                    na_policy: na_policy.map(s),
+                    bonus_may_exceed: bonus.then(|| s(())),
+                    unassessed: unassessed.map(s),
+                    inputs,
+                    consts: consts
+                        .into_iter()
+                        .map(|(name, value)| ConstDecl { name: s(name), value: s(value) })
+                        .collect(),
+                    calcs: calcs
+                        .into_iter()
+                        .map(|(name, e, if_zero)| CalcDecl { name: s(name), expr: s(e), if_zero: if_zero.map(s) })
+                        .collect(),
+                    items,
+                }
             },
         )
     })

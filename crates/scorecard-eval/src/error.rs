@@ -126,6 +126,27 @@ pub enum DataErrorKind {
         /// The band's highest score.
         high: String,
     },
+    /// An assessor's score outside the range of points of the band that holds.
+    AssessedOutsideBand {
+        /// The band, as written.
+        band: String,
+        /// The score given.
+        score: String,
+        /// The bottom of the range.
+        low: String,
+        /// The top of the range.
+        high: String,
+    },
+    /// A band that gives a range of points holds, the record has no
+    /// assessor's score, and the file does not say which points to take.
+    NotAssessed {
+        /// The band, as written.
+        band: String,
+        /// The bottom of the range.
+        low: String,
+        /// The top of the range.
+        high: String,
+    },
     /// A grade that the mapping does not give points for.
     UnmappedGrade {
         /// The grade.
@@ -325,6 +346,14 @@ impl DataError {
             DataErrorKind::OutsideGradeBand { grade, score, low, high } => pick(
                 format!("等级「{grade}」的评定分 {score} 不在 {low}～{high} 分之间"),
                 format!("the assessed score {score} for grade `{grade}` is outside {low} to {high}"),
+            ),
+            DataErrorKind::AssessedOutsideBand { band, score, low, high } => pick(
+                format!("评定分 {score} 不在「{band}」的 {low}～{high} 分之间"),
+                format!("the assessed score {score} is outside {low} to {high}, the range of `{band}`"),
+            ),
+            DataErrorKind::NotAssessed { band, low, high } => pick(
+                format!("符合「{band}」，需由评审人在 {low}～{high} 分之间评定，但没有评定分"),
+                format!("`{band}` holds and needs an assessed score from {low} to {high}, but none is given"),
             ),
             DataErrorKind::UnmappedGrade { grade } => {
                 pick(format!("等级「{grade}」没有对应的分值"), format!("grade `{grade}` has no points in the mapping"))

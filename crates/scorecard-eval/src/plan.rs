@@ -47,6 +47,9 @@ pub struct InputSpec {
     pub range: Option<(Decimal, Decimal)>,
     /// Indices of the indicators that read this input.
     pub used_by: Vec<usize>,
+    /// Whether a record may leave it out: an assessor's score read only by
+    /// range bands (`得3～5分`), needed only when such a band holds.
+    pub optional: bool,
     /// Where its name is declared.
     pub span: Span,
 }
@@ -221,8 +224,10 @@ pub struct BandPlan {
     pub subject: Option<Slot>,
     /// The test.
     pub test: TestPlan,
-    /// Points given.
+    /// Points given; for a range (`得3～5分`), its bottom.
     pub points: Decimal,
+    /// The top of a range of points, which the assessor's score picks within.
+    pub high: Option<Decimal>,
     /// Where the band is written.
     pub span: Span,
 }
@@ -245,6 +250,8 @@ pub enum ScorePlan {
         bands: Vec<BandPlan>,
         /// Whether every band that holds adds.
         cumulative: bool,
+        /// The assessor's score input, for bands that give a range of points.
+        assessed: Option<Slot>,
     },
     /// A formula; a percentage result is a share of one point per percent.
     Formula {
@@ -370,6 +377,8 @@ pub struct Plan {
     pub na_policy: scorecard_syntax::ast::NaPolicy,
     /// Whether bonuses may lift a score above its points.
     pub bonus_may_exceed: bool,
+    /// What a range band gives when no assessor's score is given (`None`: a data error).
+    pub unassessed: Option<scorecard_syntax::ast::Unassessed>,
     /// Rounding.
     pub rounding: RoundingPlan,
     /// Grade bands, highest first.

@@ -199,7 +199,8 @@ impl<'p> Builder<'p> {
         }
         for (slot, spec) in self.plan.inputs.iter().enumerate() {
             let reported = self.errors.list.iter().any(|e| e.input.as_ref().is_some_and(|i| i.key == spec.key));
-            if spec.derived.is_none() && !spec.used_by.is_empty() && self.record.get(slot).is_none() && !reported {
+            let required = spec.derived.is_none() && !spec.optional && !spec.used_by.is_empty();
+            if required && self.record.get(slot).is_none() && !reported {
                 self.errors.push(slot, DataErrorKind::Missing);
             }
         }

@@ -31,7 +31,8 @@ pub struct InputInfo<'a> {
     pub name: &'a str,
     /// The unit bare numbers are in, e.g. `万元`.
     pub unit: &'a str,
-    /// Whether some indicator reads it (and so every record must have it).
+    /// Whether every record must carry it: some indicator reads it, and it is
+    /// not an assessor's score read only when a range band holds.
     pub required: bool,
     /// What it holds: a number, yes/no, one of some grades, or a date.
     pub kind: InputKind<'a>,
@@ -131,7 +132,7 @@ impl Scorecard {
             key: &s.key,
             name: &s.name,
             unit: s.unit.display(),
-            required: !s.used_by.is_empty(),
+            required: !s.used_by.is_empty() && !s.optional,
             kind: match &s.kind {
                 ValueKind::YesNo => InputKind::YesNo,
                 ValueKind::Grades(labels) => InputKind::Grades(labels),

@@ -26,6 +26,9 @@ pub struct File {
     pub na_policy: Option<Spanned<NaPolicy>>,
     /// `加分可超过满分` / `bonus may exceed full marks`.
     pub bonus_may_exceed: Option<Spanned<()>>,
+    /// `未评定时 取上限` / `if not assessed: top of range`: the points of a
+    /// range band when no assessor's score is given.
+    pub unassessed: Option<Spanned<Unassessed>>,
     /// Input declarations, in file order.
     pub inputs: Vec<InputDecl>,
     /// Constant declarations, in file order.
@@ -47,6 +50,7 @@ impl File {
             grades: None,
             na_policy: None,
             bonus_may_exceed: None,
+            unassessed: None,
             inputs: Vec::new(),
             consts: Vec::new(),
             calcs: Vec::new(),
@@ -89,6 +93,17 @@ pub enum NaPolicy {
     FullPoints,
     /// 剔除后折算: it is left out and the total rescaled to the full score.
     Rescale,
+}
+
+/// Which points of a range (`得3～5分`) a band gives without an assessor's score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Unassessed {
+    /// 取上限: the top.
+    Top,
+    /// 取下限: the bottom.
+    Bottom,
+    /// 取中间值: the middle.
+    Middle,
 }
 
 /// What an input holds.
@@ -390,6 +405,9 @@ pub enum ScoreStmt {
         cumulative: bool,
         /// The bands, in order.
         bands: Vec<Spanned<Band>>,
+        /// `评定分 评审得分` / `assessed score`: the input with the assessor's
+        /// score for a band that gives a range of points.
+        assessed: Option<Spanned<String>>,
     },
 }
 
@@ -426,6 +444,8 @@ pub enum Outcome {
     Share(Decimal),
     /// 扣N分: the points less N.
     Deduct(Decimal),
+    /// `得3～5分`: a range of points, lowest first as written; the assessor picks.
+    Range(Decimal, Decimal),
 }
 
 /// `否决 重大事故达到1起，取消资格`.

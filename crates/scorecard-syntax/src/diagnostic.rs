@@ -74,6 +74,9 @@ codes! {
     WrongKind = "E0207",
     /// An indicator has no scoring rule.
     NoScoring = "E0208",
+    /// A band gives a range of points but nothing says which: no assessor's
+    /// score (`评定分`) and no `未评定时` setting.
+    NoAssessor = "E0209",
     /// A unit is not one the engine knows.
     UnknownUnit = "E0301",
     /// Two quantities of incompatible units are compared.

@@ -213,6 +213,7 @@ fn describe(rule: Rule, lang: Lang) -> Option<&'static str> {
         input_key | key_word => ("数据中的字段名（如 `cases`）", "the record key, such as `cases`"),
         range | kw_range => ("`范围`", "`range`"),
         range_to => ("`～`", "`to`"),
+        take_top | take_bottom | take_middle => ("`取上限`、`取下限` 或 `取中间值`", "`top`, `bottom` or `middle`"),
         eq => ("`=`", "`=`"),
         target_op | ge_sign => ("`=`、`≥` 或 `≤`", "`=`, `>=` or `<=`"),
         colon => ("`：`", "`:`"),

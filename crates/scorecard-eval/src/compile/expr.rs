@@ -336,6 +336,7 @@ pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Name
             derived: Some(crate::plan::Derived { expr, if_zero }),
             range: None,
             used_by: Vec::new(),
+            optional: false,
             span: calc.name.span,
         };
         let slot = names.add_slot(spec, &calc.name, cx);

@@ -1,6 +1,7 @@
 //! Checking and compiling a parsed rule file into a [`Plan`]: resolves names
 //! to slots, checks units and points, and reports every problem it finds.
 
+mod assessor;
 mod band_checks;
 mod expr;
 mod indicator;
@@ -28,6 +29,7 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
         src,
         lines,
         bonus_may_exceed: file.bonus_may_exceed.is_some(),
+        unassessed: file.unassessed.is_some(),
         places: 2,
     };
     // Read first: points are checked against the places the scores keep.
@@ -60,6 +62,7 @@ pub fn compile(file: &ast::File, src: &str) -> Result<(Plan, Vec<Diagnostic>), V
         total,
         na_policy: file.na_policy.as_ref().map_or(scorecard_syntax::ast::NaPolicy::FullPoints, |p| p.node),
         bonus_may_exceed: file.bonus_may_exceed.is_some(),
+        unassessed: file.unassessed.as_ref().map(|u| u.node),
         rounding,
         grades,
         inputs,
@@ -92,6 +95,8 @@ pub(crate) struct Ctx<'s> {
     pub(crate) bonus_may_exceed: bool,
     /// Decimal places scores are rounded to.
     pub(crate) places: u32,
+    /// Whether the file says what a range band gives without an assessor's score.
+    pub(crate) unassessed: bool,
 }
 
 impl<'s> Ctx<'s> {

@@ -32,6 +32,9 @@ pub(crate) struct Names {
     later: HashMap<String, Span>,
     /// The derived value being compiled.
     current: Option<Span>,
+    /// Slots some rule needs in every record (all but assessors' scores read
+    /// only by range bands).
+    required: std::collections::HashSet<Slot>,
 }
 
 impl Names {
@@ -44,6 +47,7 @@ impl Names {
             deps: HashMap::new(),
             later: HashMap::new(),
             current: None,
+            required: std::collections::HashSet::new(),
         };
         let mut keys: HashMap<&str, Span> = HashMap::new();
         for input in &file.inputs {
@@ -73,6 +77,7 @@ impl Names {
                 derived: None,
                 range,
                 used_by: Vec::new(),
+                optional: false,
                 span: input.name.span,
             };
             names.add_slot(spec, &input.name, cx);
@@ -200,9 +205,25 @@ impl Names {
 
     /// Resolves a name that must be an input.
     pub(crate) fn input(&mut self, name: &Spanned<String>, indicator: usize, cx: &mut Ctx<'_>) -> Option<Slot> {
+        self.input_read(name, indicator, true, cx)
+    }
+
+    /// An assessor's score read only when a range band holds (`得3～5分`):
+    /// a record need not carry it otherwise.
+    pub(crate) fn assessor(&mut self, name: &Spanned<String>, indicator: usize, cx: &mut Ctx<'_>) -> Option<Slot> {
+        self.input_read(name, indicator, false, cx)
+    }
+
+    fn input_read(
+        &mut self,
+        name: &Spanned<String>,
+        indicator: usize,
+        required: bool,
+        cx: &mut Ctx<'_>,
+    ) -> Option<Slot> {
         match self.resolve(name, cx)? {
             Named::Input(slot) => {
-                self.mark_used(slot, indicator);
+                self.mark_reading(slot, indicator, required);
                 Some(slot)
             }
             Named::Invalid => None,
@@ -252,8 +273,17 @@ impl Names {
     /// the walk stops there (a chain of derived values each reading the one
     /// before twice would otherwise be walked 2ⁿ times).
     pub(crate) fn mark_used(&mut self, slot: Slot, indicator: usize) {
+        self.mark_reading(slot, indicator, true);
+    }
+
+    /// Records that `indicator` reads `slot` (and what a derived value
+    /// reads), and whether every record must carry it.
+    fn mark_reading(&mut self, slot: Slot, indicator: usize, required: bool) {
         let mut todo = vec![slot];
         while let Some(slot) = todo.pop() {
+            if required {
+                self.required.insert(slot);
+            }
             let Some((spec, _)) = self.inputs.get_mut(slot) else { continue };
             // Indicators are compiled in order, so `used_by` is sorted and the
             // last entry answers at once; the scan is only a safeguard.
@@ -309,7 +339,12 @@ impl Names {
 
     /// The inputs by slot, and the constants.
     pub(crate) fn into_parts(self) -> (Vec<InputSpec>, Vec<ConstSpec>) {
-        (self.inputs.into_iter().map(|(s, _)| s).collect(), self.consts)
+        let required = self.required;
+        let inputs = self.inputs.into_iter().enumerate().map(|(slot, (mut spec, _))| {
+            spec.optional = !spec.used_by.is_empty() && !required.contains(&slot);
+            spec
+        });
+        (inputs.collect(), self.consts)
     }
 
     /// The declared name closest to `name`, if it is close enough to be a likely typo.

@@ -91,10 +91,14 @@ fn points_needed(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
 fn max_band_score(stmts: &[Spanned<ScoreStmt>]) -> Option<Decimal> {
     let mut total = Decimal::ZERO;
     for stmt in stmts {
-        let ScoreStmt::Bands { cumulative, bands } = &stmt.node else { return None };
+        let ScoreStmt::Bands { cumulative, bands, .. } = &stmt.node else { return None };
         let mut best = Decimal::ZERO;
         for b in bands {
-            let Outcome::Points(p) = b.node.outcome.node else { return None };
+            let p = match b.node.outcome.node {
+                Outcome::Points(p) => p,
+                Outcome::Range(low, high) => low.max(high),
+                _ => return None,
+            };
             best = if *cumulative { crate::exact::add(best, p)? } else { best.max(p) };
         }
         total = crate::exact::add(total, best)?;

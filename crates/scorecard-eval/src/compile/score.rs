@@ -22,16 +22,17 @@ pub(super) fn compile(
     cx: &mut Ctx<'_>,
 ) -> Option<ScorePlan> {
     match &stmt.node {
-        ScoreStmt::Bands { cumulative, bands } => {
+        ScoreStmt::Bands { cumulative, bands, assessed } => {
             let mut st = Statement::new(measure, None);
             let plans = bands.iter().map(|b| band(b, points, &mut st, index, names, cx)).collect::<Option<Vec<_>>>()?;
+            let assessed = super::assessor::input(&plans, assessed.as_ref(), stmt.span, index, names, cx)?;
             let first = plans.first().and_then(|b| b.subject);
             if !cumulative && plans.iter().all(|b| b.subject.is_none() || b.subject == first) {
                 if let Some(spec) = first.and_then(|s| names.spec(s)) {
                     super::band_checks::check(&plans, spec, stmt.span, cx);
                 }
             }
-            Some(ScorePlan::Bands { bands: plans, cumulative: *cumulative })
+            Some(ScorePlan::Bands { bands: plans, cumulative: *cumulative, assessed })
         }
         ScoreStmt::Formula(e) => formula(e, index, names, cx),
         ScoreStmt::Grades { input, entries, assessed } => {
@@ -48,12 +49,16 @@ fn band(
     names: &mut Names,
     cx: &mut Ctx<'_>,
 ) -> Option<BandPlan> {
-    let value = outcome(&b.node.outcome, points, cx)?;
+    let (value, high) = match b.node.outcome.node {
+        Outcome::Range(low, high) => (super::assessor::range(low, high, b.node.outcome.span, cx)?, Some(high)),
+        _ => (outcome(&b.node.outcome, points, cx)?, None),
+    };
     if matches!(b.node.test.node, ast::Test::Otherwise) {
-        return Some(BandPlan { subject: None, test: crate::plan::TestPlan::Always, points: value, span: b.span });
+        let test = crate::plan::TestPlan::Always;
+        return Some(BandPlan { subject: None, test, points: value, high, span: b.span });
     }
     let (subject, test, _, _) = st.condition(b.node.subject.as_ref(), &b.node.test, b.span, index, names, cx)?;
-    Some(BandPlan { subject: Some(subject), test, points: value, span: b.span })
+    Some(BandPlan { subject: Some(subject), test, points: value, high, span: b.span })
 }
 
 /// The points a band gives.
@@ -63,6 +68,7 @@ fn outcome(o: &Spanned<Outcome>, points: Decimal, cx: &mut Ctx<'_>) -> Option<De
         Outcome::Points(p) => Some(p),
         Outcome::Share(pct) => exact::percent(pct).and_then(|f| exact::mul(points, f)),
         Outcome::Deduct(d) => exact::sub(points, d),
+        Outcome::Range(low, _) => Some(low),
     };
     if v.is_none() {
         cx.push(Diagnostic::error(

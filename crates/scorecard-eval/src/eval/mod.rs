@@ -1,6 +1,7 @@
 //! Scoring a record against a compiled plan. This is the hot path: no
 //! allocation beyond the result, no string lookups, checked decimals only.
 
+pub(crate) mod assessor;
 mod derive;
 pub(crate) mod rules;
 mod tier;
@@ -162,7 +163,9 @@ fn check_present(plan: &Plan, record: &Record, na: &NotApplicable) -> Result<(),
         .inputs
         .iter()
         .enumerate()
-        .filter(|(slot, spec)| spec.derived.is_none() && needed(&spec.used_by, na) && record.get(*slot).is_none())
+        .filter(|(slot, spec)| {
+            spec.derived.is_none() && !spec.optional && needed(&spec.used_by, na) && record.get(*slot).is_none()
+        })
         .map(|(slot, _)| errors.input(slot, DataErrorKind::Missing))
         .collect();
     if missing.is_empty() {

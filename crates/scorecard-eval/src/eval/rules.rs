@@ -83,16 +83,17 @@ pub(crate) fn score_plan(
 ) -> Result<Decimal, Box<DataError>> {
     let fail = |f: Fault| Box::new(super::fault(plan, ind, f));
     match s {
-        ScorePlan::Bands { bands, cumulative } => {
+        ScorePlan::Bands { bands, cumulative, assessed } => {
             let mut sum = Decimal::ZERO;
             let mut matched = false;
             for band in bands {
                 if band_holds(band, record).map_err(fail)? {
                     matched = true;
+                    let (points, _) = super::assessor::band_points(plan, ind, band, *assessed, record)?;
                     if !cumulative {
-                        return Ok(band.points);
+                        return Ok(points);
                     }
-                    sum = exact::add(sum, band.points).ok_or_else(|| fail(Fault::Overflow))?;
+                    sum = exact::add(sum, points).ok_or_else(|| fail(Fault::Overflow))?;
                 }
             }
             if matched || *cumulative {

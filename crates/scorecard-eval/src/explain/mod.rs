@@ -1,6 +1,8 @@
 //! Explanation sentences, in the rule file's language, for every indicator:
 //! the values read, what they were compared with, which rules fired.
 
+mod assessor;
+pub(crate) use assessor::policy as assessor_policy;
 mod ladder;
 mod rules;
 pub(crate) mod trace;

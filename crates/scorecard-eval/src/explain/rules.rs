@@ -26,7 +26,7 @@ pub(super) fn score(
     let value = eval_rules::score_plan(plan, ind, s, record)?;
     let fail = |f| Box::new(eval::fault(plan, ind, f));
     let text = match s {
-        ScorePlan::Bands { bands, cumulative } => {
+        ScorePlan::Bands { bands, cumulative, assessed } => {
             let mut hits = Vec::new();
             for b in bands {
                 if eval_rules::band_holds(b, record).map_err(fail)? {
@@ -54,11 +54,12 @@ pub(super) fn score(
                     Lang::En => format!("no item matches: {}", number::plain(value)),
                 });
             }
+            let points = super::assessor::points(plan, ind, &hits, *cumulative, *assessed, record, value)?;
             match (value_text, lang) {
-                (Some(v), Lang::Zh) => format!("{v}，符合{}，计 {} 分", quoted.join("、"), number::plain(value)),
-                (Some(v), Lang::En) => format!("{v} matches {}: {}", quoted.join(", "), number::plain(value)),
-                (None, Lang::Zh) => format!("符合{}，计 {} 分", quoted.join("、"), number::plain(value)),
-                (None, Lang::En) => format!("matches {}: {}", quoted.join(", "), number::plain(value)),
+                (Some(v), Lang::Zh) => format!("{v}，符合{}，{points}", quoted.join("、")),
+                (Some(v), Lang::En) => format!("{v} matches {}: {points}", quoted.join(", ")),
+                (None, Lang::Zh) => format!("符合{}，{points}", quoted.join("、")),
+                (None, Lang::En) => format!("matches {}: {points}", quoted.join(", ")),
             }
         }
         ScorePlan::Formula { .. } => {

@@ -92,6 +92,7 @@ fn input(cx: &Cx<'_>, spec: &InputSpec) -> InputReading {
         range: spec.range.map(|(lo, hi)| (cx.amount(spec, lo), cx.amount(spec, hi))),
         formula,
         used_by: spec.used_by.iter().filter_map(|&i| plan.indicators.get(i)).map(|i| i.name.clone()).collect(),
+        optional: spec.optional,
         place: place(plan, spec.span),
     }
 }
@@ -209,14 +210,17 @@ fn score(cx: &Cx<'_>, s: &ScorePlan, span: Span) -> ScoreReading {
     let (plan, lang) = (cx.plan, cx.lang);
     let name = |slot: usize| plan.inputs.get(slot).map_or_else(String::new, |s| s.name.clone());
     match s {
-        ScorePlan::Bands { bands, cumulative } => ScoreReading::Bands {
+        ScorePlan::Bands { bands, cumulative, assessed } => ScoreReading::Bands {
             cumulative: *cumulative,
-            policy: if *cumulative {
-                lang.pick("符合的各档分数相加", "every band that holds adds its points")
-            } else {
-                lang.pick("按第一个符合的档计分", "the first band that holds gives the score")
-            }
-            .to_owned(),
+            policy: format!(
+                "{}{}",
+                if *cumulative {
+                    lang.pick("符合的各档分数相加", "every band that holds adds its points")
+                } else {
+                    lang.pick("按第一个符合的档计分", "the first band that holds gives the score")
+                },
+                crate::explain::assessor_policy(plan, bands, assessed.map(name), lang)
+            ),
             bands: bands.iter().map(|b| band(cx, b)).collect(),
             place: place(plan, span),
         },
@@ -273,9 +277,11 @@ fn band(cx: &Cx<'_>, b: &crate::plan::BandPlan) -> BandReading {
         Some(s) if !matches!(condition.test, super::Test::All { .. }) => cx.with_subject(&s.name, &condition.words),
         _ => condition.words.clone(),
     };
-    let words = match cx.lang {
-        Lang::Zh => format!("{cond}，计 {} 分", plain(b.points)),
-        Lang::En => format!("{cond}: {} points", plain(b.points)),
+    let words = match (cx.lang, b.high) {
+        (Lang::Zh, None) => format!("{cond}，计 {} 分", plain(b.points)),
+        (Lang::En, None) => format!("{cond}: {} points", plain(b.points)),
+        (Lang::Zh, Some(high)) => format!("{cond}，由评审人在 {}～{} 分之间评定", plain(b.points), plain(high)),
+        (Lang::En, Some(high)) => format!("{cond}: {} to {} points, as assessed", plain(b.points), plain(high)),
     };
     BandReading {
         subject: spec.map(|s| s.name.clone()),

@@ -102,6 +102,10 @@ pub struct InputReading {
     pub formula: Option<String>,
     /// The indicators that read it.
     pub used_by: Vec<String>,
+    /// Whether a record may leave it out (an assessor's score read only when
+    /// a band with a range of points holds). Left out of JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
     /// Where its name is declared.
     pub place: Place,
 }

@@ -146,6 +146,14 @@ impl Converter<'_> {
                     set_once(&mut file.na_policy, Spanned::new(policy, at), file.lang)?;
                 }
                 Rule::bonus_policy => file.bonus_may_exceed = Some(Spanned::new((), at)),
+                Rule::unassessed => {
+                    let policy = match p.into_inner().last().map(|q| q.as_rule()) {
+                        Some(Rule::take_bottom) => Unassessed::Bottom,
+                        Some(Rule::take_middle) => Unassessed::Middle,
+                        _ => Unassessed::Top,
+                    };
+                    set_once(&mut file.unassessed, Spanned::new(policy, at), file.lang)?;
+                }
                 Rule::group1 | Rule::group2 => file.items.push(Item::Group(self.parse_group(p)?)),
                 Rule::indicator => file.items.push(Item::Indicator(Box::new(self.parse_indicator(p)?))),
                 _ => {}

@@ -294,9 +294,11 @@ fn parse_grade_entry(pair: Pair<'_, Rule>) -> Result<GradeEntry> {
 fn parse_bands(pair: Pair<'_, Rule>) -> Result<ScoreStmt> {
     let mut cumulative = false;
     let mut bands = Vec::new();
+    let mut assessed = None;
     for p in pair.into_inner() {
         match p.as_rule() {
             Rule::cumulative => cumulative = true,
+            Rule::assessed => assessed = Some(parse_name(find(p, Rule::name)?)?),
             Rule::band => {
                 let at = span(&p);
                 bands.push(Spanned::new(parse_band(p)?, at));
@@ -304,7 +306,7 @@ fn parse_bands(pair: Pair<'_, Rule>) -> Result<ScoreStmt> {
             _ => {}
         }
     }
-    Ok(ScoreStmt::Bands { cumulative, bands })
+    Ok(ScoreStmt::Bands { cumulative, bands, assessed })
 }
 
 fn parse_band(pair: Pair<'_, Rule>) -> Result<Band> {
@@ -383,6 +385,13 @@ fn parse_outcome(pair: Pair<'_, Rule>) -> Result<Spanned<Outcome>> {
     let outcome = match inner.as_rule() {
         Rule::give_full => Outcome::Full,
         Rule::give_zero => Outcome::Points(Decimal::ZERO),
+        Rule::give_range => {
+            let numbers: Vec<_> = inner.into_inner().filter(|p| p.as_rule() == Rule::number).collect();
+            match numbers.as_slice() {
+                [low, high] => Outcome::Range(parse_number(low.clone())?, parse_number(high.clone())?),
+                _ => return Err(internal(at)),
+            }
+        }
         Rule::give_share => Outcome::Share(parse_quantity(find(inner, Rule::quantity)?)?.node.value),
         Rule::give_points => {
             let q = match inner.clone().into_inner().find(|p| p.as_rule() == Rule::quantity) {

@@ -171,6 +171,14 @@ impl Printer {
             self.line(0);
             self.kw("加分可超过满分", "bonus may exceed full marks");
         }
+        if let Some(policy) = &f.unassessed {
+            self.line(0);
+            match policy.node {
+                Unassessed::Top => self.kw("未评定时 取上限", "if not assessed: top of range"),
+                Unassessed::Bottom => self.kw("未评定时 取下限", "if not assessed: bottom of range"),
+                Unassessed::Middle => self.kw("未评定时 取中间值", "if not assessed: middle of range"),
+            }
+        }
         for input in &f.inputs {
             self.input(input);
         }

@@ -220,7 +220,7 @@ impl Printer {
                     self.name(&assessed.node);
                 }
             }
-            ScoreStmt::Bands { cumulative, bands } => {
+            ScoreStmt::Bands { cumulative, bands, assessed } => {
                 self.kw("得分 ", "score: ");
                 if *cumulative {
                     self.kw("累计：", "cumulative: ");
@@ -233,6 +233,10 @@ impl Printer {
                     self.subject_test(b.subject.as_ref().map(|s| s.node.as_str()), &b.test.node);
                     self.kw("，", " ");
                     self.outcome(&b.outcome.node);
+                }
+                if let Some(assessed) = assessed {
+                    self.kw("；评定分 ", "; assessed ");
+                    self.name(&assessed.node);
                 }
             }
         }
@@ -255,6 +259,14 @@ impl Printer {
                 self.kw("%分值", "%");
             }
             Outcome::Deduct(n) => self.action(*n, Sign::Deduct),
+            Outcome::Range(low, high) => {
+                let (low, high) = (words::number(*low), words::number(*high));
+                self.kw("得", "→ ");
+                self.w(&low);
+                self.kw("～", " to ");
+                self.w(&high);
+                self.kw("分", "");
+            }
         }
     }
 

@@ -11,7 +11,8 @@ use crate::Lang;
 /// Keywords that are tested by look-ahead where a name may stand (the next
 /// column of an indicator, a cap, `否则`, `评定分`, a setting): a bare name
 /// starting with one would be read as the keyword, so such names are quoted.
-const LEADING_KEYWORDS: [Rule; 33] = [
+const LEADING_KEYWORDS: [Rule; 34] = [
+    Rule::kw_unassessed,
     Rule::cumulative,
     Rule::kw_scoring,
     Rule::kw_points,

@@ -134,7 +134,7 @@ fn field(input: InputReading) -> Option<Field> {
         key,
         name: input.name,
         unit: input.unit,
-        required: !input.used_by.is_empty(),
+        required: !input.used_by.is_empty() && !input.optional,
         kind,
         grades: input.grades,
         min,
