@@ -249,7 +249,10 @@ fn tier(lang: Lang) -> impl Strategy<Value = Tier> {
                 from: from.map(s),
                 pro_rata,
             });
-    prop_oneof![3 => condition, 1 => per_step]
+    let each = (name(lang), prop_oneof![3 => compare(lang), 1 => deviation(lang)], decimal(), sign()).prop_map(
+        |(subject, test, deduct, sign)| Tier::Each { subject: s(subject), test: s(test), deduct: s(deduct), sign },
+    );
+    prop_oneof![3 => condition, 1 => per_step, 1 => each]
 }
 
 fn scoring(lang: Lang) -> impl Strategy<Value = Scoring> {
@@ -277,7 +280,16 @@ fn expr(lang: Lang) -> impl Strategy<Value = Expr> {
         prop_oneof![plain_quantity().prop_map(Expr::Quantity), name(lang).prop_map(Expr::Name), Just(Expr::Points),];
     leaf.prop_recursive(4, 24, 3, |inner| {
         let op = select(vec![BinOp::Add, BinOp::Sub, BinOp::Mul, BinOp::Div]);
-        let func = select(vec![Func::Min, Func::Max, Func::Floor]);
+        let func = select(vec![
+            Func::Min,
+            Func::Max,
+            Func::Floor,
+            Func::Average,
+            Func::Lowest,
+            Func::Highest,
+            Func::Sum,
+            Func::Count,
+        ]);
         prop_oneof![
             inner.clone().prop_map(|e| Expr::Neg(Box::new(s(e)))),
             (op, inner.clone(), inner.clone()).prop_map(|(op, lhs, rhs)| Expr::Binary {
@@ -420,12 +432,16 @@ fn input(lang: Lang) -> impl Strategy<Value = InputDecl> {
         1 => Just(InputKind::YesNo),
         1 => vec(label(), 1..=3).prop_map(|labels| InputKind::Grades(labels.into_iter().map(s).collect())),
     ];
-    (name(lang), key, kind, option::of((signed(), signed()))).prop_map(|(name, key, kind, range)| InputDecl {
-        key: s(key.map_or_else(|| name.clone(), str::to_owned)),
-        name: s(name),
-        kind: s(kind),
-        range: range.map(s),
-    })
+    (name(lang), key, kind, option::of((signed(), signed())), any::<bool>()).prop_map(
+        |(name, key, kind, range, list)| InputDecl {
+            // Only numbers may be lists (a grade list's `，列表` would read as a label).
+            list: list && matches!(kind, InputKind::Unit(_)),
+            key: s(key.map_or_else(|| name.clone(), str::to_owned)),
+            name: s(name),
+            kind: s(kind),
+            range: range.map(s),
+        },
+    )
 }
 
 /// The file-wide settings: total, rounding, grades, not-applicable policy,

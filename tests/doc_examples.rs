@@ -11,7 +11,7 @@ use scorecard::Scorecard;
 const DOC: &str = include_str!("../docs/language.md");
 
 /// The sections (by their `###` heading) whose examples are checked here.
-const SECTIONS: &[&str] = &["### Ranges of points: 评定 / assessed"];
+const SECTIONS: &[&str] = &["### Ranges of points: 评定 / assessed", "### Lists of readings: 列表 / list"];
 
 /// The fenced blocks of one section: (language, body).
 fn blocks(section: &str) -> Vec<(&'static str, String)> {

@@ -14,7 +14,8 @@ use scorecard::Scorecard;
 struct Card {
     path: String,
     card: Scorecard,
-    inputs: Vec<(String, String, Vec<String>)>,
+    /// Key, unit, grade words, and whether the input holds a list of readings.
+    inputs: Vec<(String, String, Vec<String>, bool)>,
 }
 
 fn cards() -> &'static [Card] {
@@ -23,6 +24,7 @@ fn cards() -> &'static [Card] {
         let files = scorecard_tests::rule_files();
         let mut cards: Vec<Card> = files.iter().map(|(path, src)| compiled(path, src)).collect();
         cards.extend(ZEROS.iter().map(|src| compiled("zeros", src)));
+        cards.extend(LISTS.iter().map(|src| compiled("lists", src)));
         cards
     })
 }
@@ -39,10 +41,39 @@ const ZEROS: [&str; 3] = [
      scoring: a below 90% -> -0.0; b above 10% -> -1\n",
 ];
 
+/// Rules with lists of readings (issue 12): per-reading tiers with a cap,
+/// list functions in derived values, and a range band chosen by an assessor.
+const LISTS: [&str; 2] = [
+    "计分表 「列表」\n未评定时 取中间值\n输入 抽检合格率 = rates（%，列表）\n输入 评审得分 = review（分）\n\
+     计算 平均合格率 = 平均(抽检合格率)\n计算 最低合格率 = 最低(抽检合格率)\n三级指标 抽检\n  分值 5分\n  \
+     评分 每次抽检合格率低于95%扣0.5分，最多扣2分\n  加分 每次抽检合格率达到99%加0.5分\n三级指标 平均\n  分值 5分\n  \
+     得分 平均合格率达到95%，得3～5分；否则，计2分；评定分 评审得分\n  评分 最低合格率低于80%，扣1分\n",
+    "scorecard \"lists\"\ninput counts = counts (次, list)\nlet count sum = sum(counts)\nlet readings = count(counts)\n\
+     indicator a\n  points 6\n  scoring: every counts above 2次 → −1; every counts above 5次 → −2\n\
+     indicator b\n  points 4\n  scoring: count sum above 10次 → −2; readings below 3 → −1\n",
+];
+
 fn compiled(path: &str, src: &str) -> Card {
     let card = Scorecard::compile(src).unwrap_or_else(|e| panic!("{path}: {e:?}"));
-    let inputs = card.inputs().map(|i| (i.key.to_owned(), i.unit.to_owned(), grade_words(src, i.key))).collect();
+    let inputs = card
+        .inputs()
+        .map(|i| (i.key.to_owned(), i.unit.to_owned(), grade_words(src, i.key), is_list(src, i.key)))
+        .collect();
     Card { path: path.to_owned(), card, inputs }
+}
+
+/// Whether input `key` is declared a list (`= key（%，列表）`, `= key (次, list)`).
+fn is_list(src: &str, key: &str) -> bool {
+    src.lines().any(|l| l.contains(&format!("= {key}")) && (l.contains("，列表）") || l.contains(", list)")))
+}
+
+/// The readings of a list input: a JSON array (sometimes empty, sometimes
+/// with a reading of another kind) or text with separators.
+fn list_value(one: BoxedStrategy<String>) -> BoxedStrategy<String> {
+    let array = proptest::collection::vec(one, 0..=5).prop_map(|v| format!("[{}]", v.join(", ")));
+    let text = (proptest::collection::vec(number(), 1..=4), select(vec![";", "；", "、"]))
+        .prop_map(|(v, sep)| format!("\"{}\"", v.join(sep)));
+    prop_oneof![6 => array, 2 => text, 1 => Just("\"\"".to_owned()), 1 => number()].boxed()
 }
 
 /// The grades of a grade input, read from its declaration (`= key（等级：甲、乙）`).
@@ -112,10 +143,14 @@ fn value(unit: &str, grades: &[String]) -> BoxedStrategy<String> {
 fn case() -> impl Strategy<Value = (usize, String)> {
     (0..cards().len()).prop_flat_map(|at| {
         let card = &cards()[at];
-        let values: Vec<_> = card.inputs.iter().map(|(_, unit, grades)| value(unit, grades)).collect();
+        let values: Vec<_> = card
+            .inputs
+            .iter()
+            .map(|(_, unit, grades, list)| if *list { list_value(value(unit, grades)) } else { value(unit, grades) })
+            .collect();
         (Just(at), values).prop_map(|(at, values)| {
             let fields: Vec<String> =
-                cards()[at].inputs.iter().zip(values).map(|((key, _, _), v)| format!("{key:?}: {v}")).collect();
+                cards()[at].inputs.iter().zip(values).map(|((key, ..), v)| format!("{key:?}: {v}")).collect();
             (at, format!("{{{}}}", fields.join(", ")))
         })
     })

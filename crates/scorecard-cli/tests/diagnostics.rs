@@ -418,17 +418,21 @@ fn condensed(stdout: &str) -> String {
 #[test]
 fn every_data_error_kind_is_reached() {
     // Kinds only other constructs or the typed API can cause, and the tests that reach them.
-    const ELSEWHERE: [&str; 10] = [
-        "not_a_rank",         // ranks: tests/vocabulary_bands.rs
-        "not_a_date",         // dates: tests/semantics.rs
-        "wrong_scorecard",    // typed API: tests/data_errors.rs
-        "not_yes_no",         // yes/no inputs: tests/vocabulary_types.rs
-        "unknown_grade",      // grade inputs: tests/vocabulary_grades.rs
-        "divide_by_zero",     // formulas: tests/vocabulary_formula.rs
-        "no_band",            // bands: tests/vocabulary_bands.rs
-        "outside_grade_band", // assessed grades: tests/vocabulary_grades.rs
-        "unmapped_grade",     // grade mappings: tests/vocabulary_grades.rs
-        "above_bound",        // discretionary deductions: tests/vocabulary_na_discretionary.rs
+    const ELSEWHERE: [&str; 14] = [
+        "not_a_rank",            // ranks: tests/vocabulary_bands.rs
+        "not_a_date",            // dates: tests/semantics.rs
+        "wrong_scorecard",       // typed API: tests/data_errors.rs
+        "not_yes_no",            // yes/no inputs: tests/vocabulary_types.rs
+        "unknown_grade",         // grade inputs: tests/vocabulary_grades.rs
+        "divide_by_zero",        // formulas: tests/vocabulary_formula.rs
+        "no_band",               // bands: tests/vocabulary_bands.rs
+        "outside_grade_band",    // assessed grades: tests/vocabulary_grades.rs
+        "unmapped_grade",        // grade mappings: tests/vocabulary_grades.rs
+        "above_bound",           // discretionary deductions: tests/vocabulary_na_discretionary.rs
+        "assessed_outside_band", // ranges of points: tests/assessor.rs
+        "not_assessed",          // ranges of points: tests/assessor.rs
+        "empty_list",            // lists of readings: tests/lists.rs
+        "bad_reading",           // lists of readings: tests/lists.rs
     ];
     // Every kind a suite may name is either reached here or listed above.
     let kinds: Vec<&str> = scorecard_suite::ERROR_KINDS.iter().copied().filter(|k| !ELSEWHERE.contains(k)).collect();

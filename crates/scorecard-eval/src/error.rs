@@ -147,6 +147,15 @@ pub enum DataErrorKind {
         /// The top of the range.
         high: String,
     },
+    /// A list of readings with none in it.
+    EmptyList,
+    /// One reading of a list is not a valid value of the input.
+    BadReading {
+        /// Its position in the list, from 1.
+        position: usize,
+        /// What is wrong with it.
+        reading: Box<DataErrorKind>,
+    },
     /// A grade that the mapping does not give points for.
     UnmappedGrade {
         /// The grade.
@@ -355,6 +364,11 @@ impl DataError {
                 format!("符合「{band}」，需由评审人在 {low}～{high} 分之间评定，但没有评定分"),
                 format!("`{band}` holds and needs an assessed score from {low} to {high}, but none is given"),
             ),
+            DataErrorKind::EmptyList => pick("列表中没有任何读数".into(), "the list has no readings".into()),
+            DataErrorKind::BadReading { position, reading } => {
+                let inner = DataError::new((**reading).clone(), self.lang).message();
+                pick(format!("第 {position} 个读数：{inner}"), format!("reading {position}: {inner}"))
+            }
             DataErrorKind::UnmappedGrade { grade } => {
                 pick(format!("等级「{grade}」没有对应的分值"), format!("grade `{grade}` has no points in the mapping"))
             }

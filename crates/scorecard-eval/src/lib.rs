@@ -13,6 +13,7 @@ mod eval;
 mod exact;
 mod explain;
 mod json;
+mod list;
 pub mod number;
 mod plan;
 pub mod reading;

@@ -47,6 +47,9 @@ pub struct InputSpec {
     pub range: Option<(Decimal, Decimal)>,
     /// Indices of the indicators that read this input.
     pub used_by: Vec<usize>,
+    /// Whether it holds a list of readings (`（%，列表）`); the record keeps
+    /// their count as its value and the readings beside it.
+    pub list: bool,
     /// Whether a record may leave it out: an assessor's score read only by
     /// range bands (`得3～5分`), needed only when such a band holds.
     pub optional: bool,
@@ -161,6 +164,13 @@ pub enum TestPlan {
     Always,
     /// Every part holds (`且` / `and`); each part tests its own slot.
     All(Vec<(Slot, TestPlan)>),
+    /// `每次…`: the tier counts once for every reading of a list that passes `test`.
+    Each {
+        /// The list.
+        slot: Slot,
+        /// The test of one reading.
+        test: Box<TestPlan>,
+    },
 }
 
 /// Which side of a per-step reference counts.
@@ -191,6 +201,8 @@ pub enum ExprPlan {
     Max(Vec<ExprPlan>),
     /// Rounded down.
     Floor(Box<ExprPlan>),
+    /// 平均, 最低, 最高, 合计 or 个数 of a list's readings.
+    List(scorecard_syntax::ast::Func, Slot),
 }
 
 /// One tier of a ladder.

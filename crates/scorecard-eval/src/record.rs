@@ -27,23 +27,27 @@ pub struct Record {
     /// The [`Plan::id`] of the scorecard that made this record.
     pub(crate) card: u64,
     pub(crate) values: Vec<Option<Decimal>>,
+    /// The readings of list inputs, by slot (their count is in `values`).
+    /// Empty for a scorecard without lists, so cloning allocates nothing.
+    pub(crate) lists: Vec<(Slot, Vec<Decimal>)>,
 }
 
 impl Clone for Record {
     fn clone(&self) -> Self {
-        Record { card: self.card, values: self.values.clone() }
+        Record { card: self.card, values: self.values.clone(), lists: self.lists.clone() }
     }
 
     /// Reuses this record's storage (scoring copies records into a kept buffer).
     fn clone_from(&mut self, source: &Self) {
         self.card = source.card;
         self.values.clone_from(&source.values);
+        self.lists.clone_from(&source.lists);
     }
 }
 
 impl Record {
     pub(crate) fn empty(plan: &Plan) -> Record {
-        Record { card: plan.id, values: vec![None; plan.inputs.len()] }
+        Record { card: plan.id, values: vec![None; plan.inputs.len()], lists: Vec::new() }
     }
 
     /// Whether this record was made by the scorecard compiled as `plan`.
@@ -53,6 +57,20 @@ impl Record {
 
     pub(crate) fn get(&self, slot: Slot) -> Option<Decimal> {
         self.values.get(slot).copied().flatten()
+    }
+
+    /// The readings of list input `slot` (empty if it has none).
+    pub(crate) fn list(&self, slot: Slot) -> &[Decimal] {
+        self.lists.iter().find(|(s, _)| *s == slot).map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    /// Sets the readings of list input `slot`, and their count as its value.
+    pub(crate) fn set_list(&mut self, slot: Slot, readings: Vec<Decimal>) {
+        if let Some(cell) = self.values.get_mut(slot) {
+            *cell = Some(Decimal::from(readings.len()));
+        }
+        self.lists.retain(|(s, _)| *s != slot);
+        self.lists.push((slot, readings));
     }
 }
 
@@ -164,6 +182,14 @@ impl<'p> Builder<'p> {
                 return;
             }
             *seen = true;
+        }
+        if self.plan.inputs.get(slot).is_some_and(|s| s.list) {
+            match read_list(self.plan, slot, raw) {
+                Ok(Some(readings)) => self.record.set_list(slot, readings),
+                Ok(None) => {}
+                Err(kind) => self.errors.push(slot, kind),
+            }
+            return;
         }
         match read_value(self.plan, slot, raw) {
             Ok(Some(v)) => {
@@ -368,5 +394,55 @@ fn string_value(raw: &str) -> Result<String, DataErrorKind> {
         Some(b'{') => Err(DataErrorKind::WrongType { found: "object" }),
         Some(b't' | b'f') => Err(DataErrorKind::WrongType { found: "boolean" }),
         _ => Err(DataErrorKind::WrongType { found: "number" }),
+    }
+}
+
+/// Reads the raw JSON value of list input `slot`: `Ok(None)` for `null`.
+pub(crate) fn read_list(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<Vec<Decimal>>, DataErrorKind> {
+    let readings = match raw.as_bytes().first() {
+        Some(b'n') => return Ok(None),
+        Some(b'[') => {
+            let items: Vec<&RawValue> =
+                serde_json::from_str(raw).map_err(|_| DataErrorKind::WrongType { found: "array" })?;
+            items.iter().enumerate().map(|(i, item)| element(plan, slot, i, item.get())).collect::<Result<_, _>>()?
+        }
+        Some(b'"') => {
+            let text: String =
+                serde_json::from_str(raw).map_err(|_| DataErrorKind::NotANumber { text: raw.to_owned() })?;
+            let pieces: Vec<&str> = text.split(crate::list::SEPARATORS).collect();
+            if text.trim().is_empty() {
+                Vec::new()
+            } else {
+                pieces
+                    .iter()
+                    .enumerate()
+                    .map(|(i, piece)| {
+                        let quoted = serde_json::to_string(piece.trim()).unwrap_or_default();
+                        element(plan, slot, i, &quoted)
+                    })
+                    .collect::<Result<_, _>>()?
+            }
+        }
+        _ => vec![element(plan, slot, 0, raw)?],
+    };
+    if readings.is_empty() {
+        return Err(DataErrorKind::EmptyList);
+    }
+    Ok(Some(readings))
+}
+
+/// Reading number `index` (from 0) of a list.
+fn element(plan: &Plan, slot: Slot, index: usize, raw: &str) -> Result<Decimal, DataErrorKind> {
+    let at = |reading: DataErrorKind| DataErrorKind::BadReading {
+        position: index.saturating_add(1),
+        reading: Box::new(reading),
+    };
+    match raw.as_bytes().first() {
+        Some(b'[') => Err(at(DataErrorKind::WrongType { found: "array" })),
+        _ => match read_value(plan, slot, raw) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(at(DataErrorKind::Missing)),
+            Err(e) => Err(at(e)),
+        },
     }
 }

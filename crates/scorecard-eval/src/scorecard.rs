@@ -205,20 +205,33 @@ impl Scorecard {
             .ok_or_else(|| errors.input(key.slot, DataErrorKind::Missing))?;
         let base = unit.to_base(value).ok_or_else(|| errors.input(key.slot, DataErrorKind::Overflow))?;
         let base = record::validate(&self.plan, key.slot, base).map_err(|k| errors.input(key.slot, k))?;
-        if let Some(cell) = record.values.get_mut(key.slot) {
+        if self.plan.inputs.get(key.slot).is_some_and(|s| s.list) {
+            // A list input set to one value holds one reading.
+            record.set_list(key.slot, vec![base]);
+        } else if let Some(cell) = record.values.get_mut(key.slot) {
             *cell = Some(base);
         }
         Ok(())
     }
 
     /// Sets an input from text as an analyst writes it, with an optional
-    /// unit: `"92.5%"`, `"241.73万元"`, `"是"`, a grade's name, or a date.
+    /// unit: `"92.5%"`, `"241.73万元"`, `"是"`, a grade's name, or a date;
+    /// for a list input, readings separated by `;`, `；` or `、` (`"92;96;94"`).
+    /// [`Scorecard::set`] gives a list input one reading.
     pub fn set_str(&self, record: &mut Record, key: InputKey, text: &str) -> Result<(), RecordError> {
         let errors = Errors::new(&self.plan);
         if !record.belongs_to(&self.plan) || key.card != self.plan.id {
             return Err(RecordError::from(errors.record_error(DataErrorKind::WrongScorecard)));
         }
         let quoted = serde_json::to_string(text).map_err(|_| errors.input(key.slot, DataErrorKind::Overflow))?;
+        if self.plan.inputs.get(key.slot).is_some_and(|s| s.list) {
+            // The readings of a list, separated by `;`, `；` or `、`.
+            let readings = record::read_list(&self.plan, key.slot, &quoted).map_err(|k| errors.input(key.slot, k))?;
+            if let Some(readings) = readings {
+                record.set_list(key.slot, readings);
+            }
+            return Ok(());
+        }
         match record::read_value(&self.plan, key.slot, &quoted) {
             Ok(value) => {
                 if let Some(cell) = record.values.get_mut(key.slot) {

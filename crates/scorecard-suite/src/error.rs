@@ -174,7 +174,9 @@ impl ValueType {
             ValueType::Number => lang.pick("数字（如 81 或 7.5）", "a number (such as 81 or 7.5)"),
             ValueType::String => lang.pick("字符串（加引号）", "a string (in quotes)"),
             ValueType::Table => lang.pick("表（[case.xxx] 或 { … }）", "a table ([case.xxx] or { … })"),
-            ValueType::Scalar => lang.pick("数字、字符串或 true/false", "a number, a string or true/false"),
+            ValueType::Scalar => {
+                lang.pick("数字、字符串、true/false 或数组", "a number, a string, true/false or an array")
+            }
             ValueType::Bool => lang.pick("true 或 false（不加引号）", "true or false (without quotes)"),
         }
     }

@@ -33,6 +33,10 @@ pub const ERROR_KINDS: &[&str] = &[
     "divide_by_zero",
     "no_band",
     "outside_grade_band",
+    "assessed_outside_band",
+    "not_assessed",
+    "empty_list",
+    "bad_reading",
     "unmapped_grade",
     "above_bound",
 ];
@@ -222,7 +226,21 @@ mod tests {
         assert_eq!(error_tag(&DataErrorKind::Missing), "missing");
         assert_eq!(error_tag(&DataErrorKind::NotAnObject), "not_an_object");
         assert_eq!(error_tag(&DataErrorKind::DuplicateKey), "duplicate_key");
-        for tag in ["missing", "not_an_object", "duplicate_key", "overflow"] {
+        assert_eq!(error_tag(&DataErrorKind::EmptyList), "empty_list");
+        assert_eq!(
+            error_tag(&DataErrorKind::NotAssessed { band: String::new(), low: String::new(), high: String::new() }),
+            "not_assessed"
+        );
+        for tag in [
+            "missing",
+            "not_an_object",
+            "duplicate_key",
+            "overflow",
+            "empty_list",
+            "bad_reading",
+            "not_assessed",
+            "assessed_outside_band",
+        ] {
             assert!(ERROR_KINDS.contains(&tag));
         }
     }

@@ -184,8 +184,13 @@ impl Reader<'_> {
 
     /// The number's source text and exact value; `None` if it is not a number.
     fn number(&self, item: &Item) -> Option<Result<Number, (String, crate::number::NumberProblem)>> {
-        let raw = item.span().and_then(|s| self.text.get(s)).map(str::trim);
-        match item.as_value()? {
+        self.number_value(item.as_value()?)
+    }
+
+    /// [`Self::number`] for a value, such as an element of an array.
+    fn number_value(&self, value: &Value) -> Option<Result<Number, (String, crate::number::NumberProblem)>> {
+        let raw = value.span().and_then(|s| self.text.get(s)).map(str::trim);
+        match value {
             Value::Integer(i) => {
                 let text = raw.map_or_else(|| i.value().to_string(), str::to_owned);
                 Some(Ok(Number { text, value: Decimal::from(*i.value()) }))
@@ -199,10 +204,19 @@ impl Reader<'_> {
     }
 
     fn exact(&mut self, number: Result<Number, (String, crate::number::NumberProblem)>, item: &Item) -> Option<Number> {
+        self.exact_at(number, item.span())
+    }
+
+    /// [`Self::exact`] for a number written at `span`.
+    fn exact_at(
+        &mut self,
+        number: Result<Number, (String, crate::number::NumberProblem)>,
+        span: Option<std::ops::Range<usize>>,
+    ) -> Option<Number> {
         match number {
             Ok(n) => Some(n),
             Err((text, problem)) => {
-                let pos = Pos::of(self.text, item.span());
+                let pos = Pos::of(self.text, span);
                 self.problem(pos, ProblemKind::BadNumber { text, problem });
                 None
             }
@@ -227,6 +241,7 @@ impl Reader<'_> {
             let value = match item.as_value() {
                 Some(Value::String(s)) => Some(InputValue::Text(s.value().clone())),
                 Some(Value::Boolean(b)) => Some(InputValue::Bool(*b.value())),
+                Some(Value::Array(items)) => self.list(key, items, pos),
                 _ => match self.number(item) {
                     Some(n) => self.exact(n, item).map(InputValue::Number),
                     None => {
@@ -241,6 +256,27 @@ impl Reader<'_> {
             }
         }
         inputs
+    }
+
+    /// The readings of a list input: strings, booleans and exact numbers;
+    /// a nested array or a table is a problem at the key.
+    fn list(&mut self, key: &str, items: &toml_edit::Array, pos: Pos) -> Option<InputValue> {
+        let mut values = Vec::with_capacity(items.len());
+        for v in items.iter() {
+            values.push(match v {
+                Value::String(s) => InputValue::Text(s.value().clone()),
+                Value::Boolean(b) => InputValue::Bool(*b.value()),
+                _ => match self.number_value(v) {
+                    Some(n) => InputValue::Number(self.exact_at(n, v.span())?),
+                    None => {
+                        let kind = ProblemKind::WrongType { key: key.to_owned(), expected: ValueType::Scalar };
+                        self.problem(Some(pos), kind);
+                        return None;
+                    }
+                },
+            });
+        }
+        Some(InputValue::List(values))
     }
 
     fn indicators(&mut self, table: &Table, key: &str) -> Vec<IndicatorExpect> {

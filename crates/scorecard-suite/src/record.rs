@@ -5,19 +5,20 @@ use crate::suite::{Input, InputValue};
 
 /// `{"key": value, …}` in the order written.
 pub fn json(inputs: &[Input]) -> String {
-    let fields: Vec<String> = inputs
-        .iter()
-        .map(|input| {
-            let value = match &input.value {
-                // Plain notation keeping the scale (`92.50` stays `92.50`), as a JSON number.
-                InputValue::Number(n) => n.value.to_string(),
-                InputValue::Text(s) => quote(s),
-                InputValue::Bool(b) => b.to_string(),
-            };
-            format!("{}:{value}", quote(&input.key))
-        })
-        .collect();
+    let fields: Vec<String> =
+        inputs.iter().map(|input| format!("{}:{}", quote(&input.key), value(&input.value))).collect();
     format!("{{{}}}", fields.join(","))
+}
+
+/// One value as JSON.
+fn value(v: &InputValue) -> String {
+    match v {
+        // Plain notation keeping the scale (`92.50` stays `92.50`), as a JSON number.
+        InputValue::Number(n) => n.value.to_string(),
+        InputValue::Text(s) => quote(s),
+        InputValue::Bool(b) => b.to_string(),
+        InputValue::List(items) => format!("[{}]", items.iter().map(value).collect::<Vec<_>>().join(",")),
+    }
 }
 
 fn quote(s: &str) -> String {

@@ -47,6 +47,9 @@ pub enum InputValue {
     Text(String),
     /// `true` or `false`; the engine rejects it (`wrong_type`), which a case may expect.
     Bool(bool),
+    /// A TOML array, for an input that holds a list of readings
+    /// (`rates = [92, 96, "94%"]`); passed on as a JSON array.
+    List(Vec<InputValue>),
 }
 
 /// What a case expects.

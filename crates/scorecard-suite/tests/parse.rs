@@ -27,6 +27,7 @@ total = 92.50
             InputValue::Number(n) => (n.text.clone(), n.value.to_string()),
             InputValue::Text(s) => (format!("{s:?}"), String::new()),
             InputValue::Bool(b) => (b.to_string(), String::new()),
+            InputValue::List(items) => (format!("{} readings", items.len()), String::new()),
         })
         .collect();
     let pairs = |v: &[(&str, &str)]| v.iter().map(|(a, b)| ((*a).to_owned(), (*b).to_owned())).collect::<Vec<_>>();
@@ -80,7 +81,7 @@ total = "81"
 error = "mising"
 
 [[case]]
-input = { spending = inf, cases = [1, 2] }
+input = { spending = inf, cases = { a = 1 } }
 total = 1e40
 error_input = "spending"
 "#,

@@ -128,6 +128,8 @@ pub struct InputDecl {
     pub kind: Spanned<InputKind>,
     /// The inclusive range of allowed values, in `unit`.
     pub range: Option<Spanned<(Decimal, Decimal)>>,
+    /// `（%，列表）` / `(%, list)`: the input holds several readings.
+    pub list: bool,
 }
 
 /// `常量 年初预算 = 241.73万元`.
@@ -201,6 +203,16 @@ pub enum Func {
     Max,
     /// 取整 / floor.
     Floor,
+    /// 平均 / average, of a list's readings.
+    Average,
+    /// 最低 / lowest reading of a list.
+    Lowest,
+    /// 最高 / highest reading of a list.
+    Highest,
+    /// 合计 / sum of a list's readings.
+    Sum,
+    /// 个数 / count of a list's readings.
+    Count,
 }
 
 /// A number with an optional unit, as written.
@@ -509,6 +521,18 @@ pub enum Tier {
         /// The comparison.
         test: Spanned<Test>,
         /// Points deducted (or added) when the comparison holds.
+        deduct: Spanned<Decimal>,
+        /// Deduct or add.
+        sign: Sign,
+    },
+    /// `每次抽检合格率低于95%扣0.5分`: on a list of readings, the points
+    /// count once for every reading that meets the condition.
+    Each {
+        /// The list input.
+        subject: Spanned<String>,
+        /// The comparison each reading is tested with.
+        test: Spanned<Test>,
+        /// Points deducted (or added) per reading that meets it.
         deduct: Spanned<Decimal>,
         /// Deduct or add.
         sign: Sign,

@@ -105,6 +105,10 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "某一档的得分是一个区间（如 `得3～5分`），由评审人在区间内评定，但既没有写明评定分从哪个输入读取，文件也没有 `未评定时` 设置。\n修改：在该 `得分` 行末尾写 `；评定分 评审得分`，并声明 `输入 评审得分 = review_score（分）`；或在文件开头写 `未评定时 取上限`（或 `取下限`、`取中间值`）。",
             "A band gives a range of points (e.g. `→ 3 to 5`) for an assessor to choose within, but no input holds the assessor's score and the file has no `if not assessed` setting.\nFix: end the `score` line with `; assessed review mark` and declare `input review mark = review_mark (分)`; or write `if not assessed: top of range` (or `bottom of range`, `middle of range`) at the top of the file.",
         ),
+        Code::ListMismatch => (
+            "输入声明为多次读数的列表（如 `（%，列表）`），却用在只需要一个值的地方；或反过来，`每次`、`平均` 等用在只有一个值的输入上。\n修改：按每次读数扣分写 `每次抽检合格率低于95%扣0.5分`；需要一个值时先 `计算 平均合格率 = 平均(抽检合格率)`（或 `最低`、`最高`、`合计`、`个数`）；只有一个值的输入去掉 `每次`，或声明为列表。",
+            "An input declared as a list of readings (e.g. `(%, list)`) is used where one value is needed; or `every`, `average` and the like are used on an input with one value.\nFix: to count readings write `every sample rate below 95% → −0.5`; for one value first `let mean rate = average(sample rate)` (or `lowest`, `highest`, `sum`, `count`); on a single-value input drop `every`, or declare it a list.",
+        ),
         Code::UnknownUnit => (
             "单位不在已知列表中，或数值缺少必需的单位。已知单位：% 个百分点 百分点 pp 件 万件 元 千元 万元 亿元 次 人次 万人次 人 万人 天 日 周 小时 个月 月 年 个 户 项 起 篇 名 台 台次 辆 套 所 家 场 期 批次 公顷 亩 平方米 公里 吨 分 day days month months year years。\n修改：改用已知单位；常量必须写单位，如 `241.73万元`。",
             "The unit is not a known one, or a value needs a unit. Known units: % 个百分点 百分点 pp 件 万件 元 千元 万元 亿元 次 人次 万人次 人 万人 天 日 周 小时 个月 月 年 个 户 项 起 篇 名 台 台次 辆 套 所 家 场 期 批次 公顷 亩 平方米 公里 吨 分 day days month months year years.\nFix: use a known unit; constants need one, e.g. `241.73万元`.",

@@ -77,6 +77,8 @@ codes! {
     /// A band gives a range of points but nothing says which: no assessor's
     /// score (`评定分`) and no `未评定时` setting.
     NoAssessor = "E0209",
+    /// A list of readings where one value is needed, or one value where a list is.
+    ListMismatch = "E0210",
     /// A unit is not one the engine knows.
     UnknownUnit = "E0301",
     /// Two quantities of incompatible units are compared.

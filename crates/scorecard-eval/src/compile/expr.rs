@@ -123,6 +123,10 @@ pub(crate) fn compile(e: &Spanned<Expr>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>
 
 fn name(n: &Spanned<String>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
     match scope.names.resolve(n, cx)? {
+        Named::Input(slot) if scope.names.is_list(slot) => {
+            cx.push(super::lists::one_value_needed(n, cx));
+            None
+        }
         Named::Input(slot) => {
             let unit = scope.names.unit(slot)?;
             if let Some(ind) = scope.indicator {
@@ -221,6 +225,9 @@ fn call(
     scope: &mut Scope<'_>,
     cx: &mut Ctx<'_>,
 ) -> Option<(ExprPlan, Kind)> {
+    if matches!(func, Func::Average | Func::Lowest | Func::Highest | Func::Sum | Func::Count) {
+        return list_call(func, args, at, scope, cx);
+    }
     let mut plans = Vec::with_capacity(args.len());
     let mut kind = None;
     for arg in args {
@@ -246,6 +253,48 @@ fn call(
             None
         }
     }
+}
+
+/// `平均(抽检合格率)` and the other functions of a list: one argument, the
+/// name of a list input. `个数` is a plain number; the others keep the unit.
+fn list_call(
+    func: Func,
+    args: &[Spanned<Expr>],
+    at: Span,
+    scope: &mut Scope<'_>,
+    cx: &mut Ctx<'_>,
+) -> Option<(ExprPlan, Kind)> {
+    let name = match args {
+        [Spanned { node: Expr::Name(n), span }] => Spanned::new(n.clone(), *span),
+        [other] => {
+            cx.push(super::lists::not_a_list(&Spanned::new(other.span.text(cx.src()).to_owned(), other.span), cx));
+            return None;
+        }
+        _ => {
+            cx.push(error(
+                at,
+                cx,
+                "平均、最低、最高、合计、个数 只有一个参数：一个列表输入",
+                "average, lowest, highest, sum and count take one argument, a list input",
+            ));
+            return None;
+        }
+    };
+    let slot = match scope.names.resolve(&name, cx)? {
+        Named::Input(slot) if scope.names.is_list(slot) => slot,
+        Named::Invalid => return None,
+        _ => {
+            cx.push(super::lists::not_a_list(&name, cx));
+            return None;
+        }
+    };
+    if let Some(ind) = scope.indicator {
+        scope.names.mark_used(slot, ind);
+    }
+    scope.reads.push(slot);
+    let unit = scope.names.unit(slot)?;
+    let kind = if func == Func::Count { Kind::Number } else { Kind::of_unit(unit) };
+    Some((ExprPlan::List(func, slot), kind))
 }
 
 /// E0305: the divisor is always zero, so every record would fail.
@@ -337,6 +386,7 @@ pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Name
             range: None,
             used_by: Vec::new(),
             optional: false,
+            list: false,
             span: calc.name.span,
         };
         let slot = names.add_slot(spec, &calc.name, cx);

@@ -35,7 +35,11 @@ fn half_line(test: &TestPlan) -> Option<HalfLine> {
         TestPlan::ShareOf { cmp, factor, base, .. } => (*cmp, Scale::Share(*base), *factor),
         TestPlan::Deviation { inclusive: true, factor, base, .. } => (Cmp::Ge, Scale::Distance(*base), *factor),
         TestPlan::Deviation { inclusive: false, factor, base, .. } => (Cmp::Gt, Scale::Distance(*base), *factor),
-        TestPlan::PerStep { .. } | TestPlan::Range { .. } | TestPlan::Always | TestPlan::All(_) => return None,
+        TestPlan::PerStep { .. }
+        | TestPlan::Range { .. }
+        | TestPlan::Always
+        | TestPlan::All(_)
+        | TestPlan::Each { .. } => return None,
     };
     let (below, strict) = match cmp {
         Cmp::Lt => (true, true),

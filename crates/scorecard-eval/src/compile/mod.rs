@@ -6,6 +6,7 @@ mod band_checks;
 mod expr;
 mod indicator;
 mod ladder_checks;
+mod lists;
 mod names;
 mod points;
 mod score;

@@ -68,6 +68,11 @@ impl Names {
                     (&units::GRADE, ValueKind::Grades(labels.iter().map(|l| l.node.clone()).collect()))
                 }
             };
+            if input.list && (kind != ValueKind::Number || unit.is_date()) {
+                cx.push(super::lists::not_a_number_list(&input.name, cx));
+                names.define_invalid(&input.name, cx);
+                continue;
+            }
             let range = input.range.as_ref().and_then(|r| range_of(r, unit, cx));
             let spec = InputSpec {
                 key: input.key.node.clone(),
@@ -78,6 +83,7 @@ impl Names {
                 range,
                 used_by: Vec::new(),
                 optional: false,
+                list: input.list,
                 span: input.name.span,
             };
             names.add_slot(spec, &input.name, cx);
@@ -214,6 +220,26 @@ impl Names {
         self.input_read(name, indicator, false, cx)
     }
 
+    /// A list of readings (`每次…`, `平均(…)`): E0210 if the input holds one value.
+    pub(crate) fn list_input(&mut self, name: &Spanned<String>, indicator: usize, cx: &mut Ctx<'_>) -> Option<Slot> {
+        match self.resolve(name, cx)? {
+            Named::Input(slot) if self.is_list(slot) => {
+                self.mark_reading(slot, indicator, true);
+                Some(slot)
+            }
+            Named::Invalid => None,
+            _ => {
+                cx.push(super::lists::not_a_list(name, cx));
+                None
+            }
+        }
+    }
+
+    /// Whether `slot` holds a list of readings.
+    pub(crate) fn is_list(&self, slot: Slot) -> bool {
+        self.spec(slot).is_some_and(|s| s.list)
+    }
+
     fn input_read(
         &mut self,
         name: &Spanned<String>,
@@ -222,6 +248,10 @@ impl Names {
         cx: &mut Ctx<'_>,
     ) -> Option<Slot> {
         match self.resolve(name, cx)? {
+            Named::Input(slot) if self.is_list(slot) => {
+                cx.push(super::lists::one_value_needed(name, cx));
+                None
+            }
             Named::Input(slot) => {
                 self.mark_reading(slot, indicator, required);
                 Some(slot)

@@ -129,11 +129,12 @@ fn max_deduction(statements: &[StatementPlan]) -> Option<Decimal> {
     Some(total)
 }
 
-/// The largest deduction of one ladder, or `None` if it has a per-step tier.
+/// The largest deduction of one ladder, or `None` if it has a per-step or
+/// per-reading tier (its count has no bound).
 fn ladder_max(ladder: &Ladder) -> Option<Decimal> {
     let mut max = Decimal::ZERO;
     for tier in &ladder.tiers {
-        if matches!(tier.test, TestPlan::PerStep { .. }) {
+        if matches!(tier.test, TestPlan::PerStep { .. } | TestPlan::Each { .. }) {
             return None;
         }
         max = if ladder.cumulative { crate::exact::add(max, tier.deduct)? } else { max.max(tier.deduct) };

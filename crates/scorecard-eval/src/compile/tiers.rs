@@ -41,6 +41,7 @@ impl Statement {
             Tier::Condition { subject, deduct, sign, .. } | Tier::PerStep { subject, deduct, sign, .. } => {
                 (subject, deduct, *sign)
             }
+            Tier::Each { deduct, sign, .. } => (&None, deduct, *sign),
         };
         if sign != expected {
             cx.push(wrong_sign(expected, deduct.span, cx));
@@ -48,6 +49,12 @@ impl Statement {
         }
         let (subject, test, base_name, shown) = match &tier.node {
             Tier::Condition { test, .. } => self.condition(subject_name.as_ref(), test, tier.span, index, names, cx)?,
+            Tier::Each { subject, test, .. } => {
+                let slot = names.list_input(subject, index, cx)?;
+                let unit = names.unit(slot)?;
+                let (plan, base, shown) = self.test(test, unit, index, names, cx)?;
+                (slot, TestPlan::Each { slot, test: Box::new(plan) }, base, shown)
+            }
             Tier::PerStep { step, dir, from, pro_rata, .. } => {
                 let errors = cx.diags.len();
                 let Some(subject) = self.subject(subject_name.as_ref(), tier.span, index, names, cx) else {

@@ -75,6 +75,9 @@ pub(crate) fn eval(e: &ExprPlan, record: &Record, points: Decimal) -> Result<Dec
         }
         ExprPlan::Min(args) => fold(args, record, points, Decimal::min),
         ExprPlan::Max(args) => fold(args, record, points, Decimal::max),
+        ExprPlan::List(func, slot) => {
+            crate::list::aggregate(*func, record.list(*slot)).map(working).ok_or(Fault::Overflow)
+        }
     }
 }
 
@@ -84,14 +87,14 @@ pub(crate) fn constant(e: &ExprPlan) -> Option<Decimal> {
     if reads_something(e) {
         return None;
     }
-    eval(e, &Record { card: 0, values: Vec::new() }, Decimal::ZERO).ok()
+    eval(e, &Record { card: 0, values: Vec::new(), lists: Vec::new() }, Decimal::ZERO).ok()
 }
 
 /// Whether an expression reads an input or `分值`.
 fn reads_something(e: &ExprPlan) -> bool {
     match e {
         ExprPlan::Const(_) => false,
-        ExprPlan::Slot(_) | ExprPlan::Points => true,
+        ExprPlan::Slot(_) | ExprPlan::Points | ExprPlan::List(..) => true,
         ExprPlan::Neg(a) | ExprPlan::Floor(a) => reads_something(a),
         ExprPlan::Add(a, b) | ExprPlan::Sub(a, b) | ExprPlan::Mul(a, b, _) | ExprPlan::Div(a, b, _) => {
             reads_something(a) || reads_something(b)

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::NaPolicy;
 
 pub(crate) use derive::{constant, working};
-pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
+pub(crate) use tier::{calendar_distance, distance, operand, passing, test, tier_amount};
 
 use crate::error::{DataError, DataErrorKind, RecordError};
 use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan};
@@ -222,7 +222,11 @@ fn plain_ladder(ind: &IndicatorPlan) -> Option<&Ladder> {
     match (plain, ind.deductions.as_slice()) {
         (true, [st]) => match st.ladders.as_slice() {
             [ladder]
-                if !ladder.cumulative && ladder.tiers.iter().all(|t| !matches!(t.test, TestPlan::PerStep { .. })) =>
+                if !ladder.cumulative
+                    && ladder
+                        .tiers
+                        .iter()
+                        .all(|t| !matches!(t.test, TestPlan::PerStep { .. } | TestPlan::Each { .. })) =>
             {
                 Some(ladder)
             }

@@ -52,6 +52,13 @@ pub(crate) fn most_severe(ladder: &Ladder, record: &Record) -> Result<usize, Fau
 /// The amount of one tier for subject value `x`, or `None` if it does not fire.
 #[inline]
 pub(crate) fn tier_amount(tier: &TierPlan, x: Decimal, record: &Record) -> Result<Option<Decimal>, Fault> {
+    if let TestPlan::Each { slot, test: one } = &tier.test {
+        let count = passing(one, record.list(*slot), record)?;
+        if count == 0 {
+            return Ok(None);
+        }
+        return exact::mul(Decimal::from(count), tier.deduct).ok_or(Fault::Overflow).map(Some);
+    }
     if let TestPlan::PerStep { step, per, from, relative, pro_rata, calendar } = &tier.test {
         let (step, per, from, relative, pro_rata) = (*step, *per, *from, *relative, *pro_rata);
         if *calendar {
@@ -100,8 +107,19 @@ pub(crate) fn test(t: &TestPlan, x: Decimal, record: &Record) -> Result<bool, Fa
             }
             true
         }
-        TestPlan::PerStep { .. } => false,
+        TestPlan::PerStep { .. } | TestPlan::Each { .. } => false,
     })
+}
+
+/// How many of a list's readings pass `t`.
+pub(crate) fn passing(t: &TestPlan, readings: &[Decimal], record: &Record) -> Result<usize, Fault> {
+    let mut count = 0usize;
+    for r in readings {
+        if test(t, *r, record)? {
+            count = count.saturating_add(1);
+        }
+    }
+    Ok(count)
 }
 
 /// Points for each whole `step` of calendar months from the reference date to `x`.

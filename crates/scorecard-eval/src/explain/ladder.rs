@@ -21,6 +21,9 @@ pub(super) fn ladder_sentence<'p>(
 ) -> Result<(String, Vec<&'p TierPlan>, Decimal), Fault> {
     let lang = plan.lang;
     let spec = plan.inputs.get(ladder.subject).ok_or(Fault::Overflow)?;
+    if spec.list {
+        return super::list::ladder_sentence(plan, spec, ladder, sign, record);
+    }
     let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
     let mut hits: Vec<(&TierPlan, Decimal)> = Vec::new();
     for tier in &ladder.tiers {
@@ -176,7 +179,7 @@ fn relation(
             Lang::Zh => format!("，{}在 {} 之间", if fired { "" } else { "不" }, tier.shown),
             Lang::En => format!(" is {}within {}", if fired { "" } else { "not " }, tier.shown),
         },
-        TestPlan::Always => String::new(),
+        TestPlan::Always | TestPlan::Each { .. } => String::new(),
         TestPlan::All(_) => match lang {
             Lang::Zh => format!("，{}「{}」", if fired { "满足" } else { "不满足" }, tier.shown),
             Lang::En => format!(" {} `{}`", if fired { "meets" } else { "does not meet" }, tier.shown),

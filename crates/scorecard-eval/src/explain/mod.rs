@@ -4,6 +4,7 @@
 mod assessor;
 pub(crate) use assessor::policy as assessor_policy;
 mod ladder;
+mod list;
 mod rules;
 pub(crate) mod trace;
 

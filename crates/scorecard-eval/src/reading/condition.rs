@@ -64,6 +64,14 @@ impl Cx<'_> {
                     Test::Deviation { inclusive: *inclusive, tolerance_percent: tolerance, reference: name, bounds };
                 Condition { test, words }
             }
+            TestPlan::Each { test: one, .. } => {
+                let mut c = self.read(spec, one, baseline, step, depth.saturating_add(1));
+                c.words = match self.lang {
+                    Lang::Zh => format!("的每次读数{}（按次计）", c.words),
+                    Lang::En => format!("readings: each one {}, counted each time", c.words),
+                };
+                c
+            }
             TestPlan::PerStep { from, relative, pro_rata, calendar, .. } => {
                 let reference = from.map(|(op, dir)| (self.operand(spec, op, baseline), dir));
                 let words = self.step_words(step, reference.as_ref(), *relative, *pro_rata, *calendar);

@@ -52,6 +52,7 @@ pub(super) fn parse_input(pair: Pair<'_, Rule>) -> Result<InputDecl> {
     let mut key = None;
     let mut kind = None;
     let mut range = None;
+    let mut list = false;
     for p in pair.into_inner() {
         let ps = span(&p);
         match p.as_rule() {
@@ -63,7 +64,10 @@ pub(super) fn parse_input(pair: Pair<'_, Rule>) -> Result<InputDecl> {
                     _ => Spanned::new(inner.as_str().to_owned(), ps),
                 });
             }
-            Rule::input_type => kind = Some(parse_input_type(p)?),
+            Rule::input_type => {
+                list = p.clone().into_inner().any(|q| q.as_rule() == Rule::list_suffix);
+                kind = Some(parse_input_type(p)?);
+            }
             Rule::range => {
                 let nums: Vec<_> = p.into_inner().filter(|q| q.as_rule() == Rule::signed_number).collect();
                 match nums.as_slice() {
@@ -79,7 +83,7 @@ pub(super) fn parse_input(pair: Pair<'_, Rule>) -> Result<InputDecl> {
     let name = name.ok_or_else(|| internal(at))?;
     let key = key.unwrap_or_else(|| name.clone());
     let kind = kind.ok_or_else(|| internal(at))?;
-    Ok(InputDecl { name, key, kind, range })
+    Ok(InputDecl { name, key, kind, range, list })
 }
 
 /// `（件）`, `（是否）`, `（等级：达成、部分达成、未达成）`.

@@ -121,6 +121,11 @@ fn parse_call(pair: Pair<'_, Rule>, depth: &mut Depth) -> Result<Tall> {
                 func = Some(match p.as_str() {
                     "较小值" | "min" => Func::Min,
                     "较大值" | "max" => Func::Max,
+                    "平均" | "average" => Func::Average,
+                    "最低" | "lowest" => Func::Lowest,
+                    "最高" | "highest" => Func::Highest,
+                    "合计" | "sum" => Func::Sum,
+                    "个数" | "count" => Func::Count,
                     _ => Func::Floor,
                 })
             }

@@ -23,6 +23,7 @@ pub(super) fn parse_scoring(pair: Pair<'_, Rule>) -> Result<Scoring> {
                 let inner = p.into_inner().next().ok_or_else(|| internal(at))?;
                 let tier = match inner.as_rule() {
                     Rule::per_tier => parse_per_tier(inner)?,
+                    Rule::each_tier => parse_each_tier(inner)?,
                     _ => parse_condition_tier(inner)?,
                 };
                 scoring.tiers.push(Spanned::new(tier, at));
@@ -101,6 +102,29 @@ pub(super) fn parse_condition_tier(pair: Pair<'_, Rule>) -> Result<Tier> {
     let test = test.ok_or_else(|| internal(at))?;
     let (deduct, sign) = action.ok_or_else(|| internal(at))?;
     Ok(Tier::Condition { subject, test, deduct, sign })
+}
+
+/// `每次抽检合格率低于95%扣0.5分`: a comparison counted over a list's readings.
+fn parse_each_tier(pair: Pair<'_, Rule>) -> Result<Tier> {
+    let at = span(&pair);
+    let (mut subject, mut test, mut action) = (None, None, None);
+    for p in pair.into_inner() {
+        let ps = span(&p);
+        match p.as_rule() {
+            Rule::subject => subject = Some(parse_name(find(p, Rule::name)?)?),
+            Rule::deviation => test = Some(Spanned::new(parse_deviation(p)?, ps)),
+            Rule::prefix_comparison | Rule::postfix_comparison => test = Some(Spanned::new(parse_comparison(p)?, ps)),
+            Rule::action => action = Some(parse_action(p)?),
+            _ => {}
+        }
+    }
+    let (deduct, sign) = action.ok_or_else(|| internal(at))?;
+    Ok(Tier::Each {
+        subject: subject.ok_or_else(|| internal(at))?,
+        test: test.ok_or_else(|| internal(at))?,
+        deduct,
+        sign,
+    })
 }
 
 /// A condition: its optional subject and its test.

@@ -55,6 +55,11 @@ impl Printer {
                     Func::Min => self.kw("较小值", "min"),
                     Func::Max => self.kw("较大值", "max"),
                     Func::Floor => self.kw("取整", "floor"),
+                    Func::Average => self.kw("平均", "average"),
+                    Func::Lowest => self.kw("最低", "lowest"),
+                    Func::Highest => self.kw("最高", "highest"),
+                    Func::Sum => self.kw("合计", "sum"),
+                    Func::Count => self.kw("个数", "count"),
                 }
                 self.kw("（", "(");
                 for (i, arg) in args.iter().enumerate() {

@@ -261,6 +261,9 @@ impl Printer {
                 }
             }
         }
+        if input.list {
+            self.kw("，列表", ", list");
+        }
         self.kw("）", ")");
         if let Some(range) = &input.range {
             let (lo, hi) = range.node;

@@ -31,6 +31,12 @@ impl Printer {
                 self.kw("，", " ");
                 self.action(deduct.node, *sign);
             }
+            Tier::Each { subject, test, deduct, sign } => {
+                self.kw("每次", "every ");
+                self.subject_test(Some(subject.node.as_str()), &test.node);
+                self.kw("，", " ");
+                self.action(deduct.node, *sign);
+            }
             Tier::PerStep { step, subject, deduct, sign, dir, from, pro_rata } => {
                 self.per_step(step.as_ref().map(|s| &s.node), subject.as_ref().map(|s| s.node.as_str()), *dir, from);
                 self.kw("", " ");

@@ -76,6 +76,7 @@ type Names = Vec<(String, Option<InputKind>)>;
 fn collect(tier: &Tier, entry: &Entry, names: &mut Names, deviation: &mut Option<(String, Option<InputKind>)>) {
     match tier {
         Tier::Condition { subject, test, .. } => test_names(subject.as_ref(), &test.node, entry, names, deviation),
+        Tier::Each { subject, test, .. } => test_names(Some(subject), &test.node, entry, names, deviation),
         Tier::PerStep { step, subject, from, .. } => {
             let unit = step.as_ref().and_then(|s| s.node.unit.clone()).map(InputKind::Unit).or_else(|| amount(entry));
             if let Some(s) = subject {
@@ -179,6 +180,7 @@ pub fn input(name: &str, kind: InputKind) -> InputDecl {
         key: Spanned::new(name.to_owned(), at),
         kind: Spanned::new(kind, at),
         range: None,
+        list: false,
     }
 }
 

@@ -1,0 +1,64 @@
+//! Lists of readings (`输入 抽检合格率 = rates（%，列表）`): where a list may
+//! stand (`每次…` tiers, `平均`/`最低`/`最高`/`合计`/`个数` in formulas) and
+//! the E0210 messages for a list where one value is needed, or the reverse.
+
+use scorecard_syntax::{Code, Diagnostic, Lang, Spanned};
+
+use super::Ctx;
+
+/// E0210: a list used where one value is needed.
+pub(super) fn one_value_needed(name: &Spanned<String>, cx: &Ctx<'_>) -> Diagnostic {
+    let n = &name.node;
+    Diagnostic::error(
+        Code::ListMismatch,
+        name.span,
+        match cx.lang {
+            Lang::Zh => format!("`{n}` 是多次读数的列表，这里需要一个值"),
+            Lang::En => format!("`{n}` is a list of readings, but one value is needed here"),
+        },
+        cx.pick("列表", "a list"),
+    )
+    .with_help(match cx.lang {
+        Lang::Zh => format!(
+            "按每次读数扣分写 `每次{n}低于95%扣0.5分`；需要一个值时先写 `计算 平均{n} = 平均({n})`（或 最低、最高、合计、个数）"
+        ),
+        Lang::En => format!(
+            "to count readings write `every {n} below 95% → −0.5`; for one value first write `let mean {n} = average({n})` (or lowest, highest, sum, count)"
+        ),
+    })
+}
+
+/// E0210: `每次…` or a list function on an input with one value.
+pub(super) fn not_a_list(name: &Spanned<String>, cx: &Ctx<'_>) -> Diagnostic {
+    let n = &name.node;
+    Diagnostic::error(
+        Code::ListMismatch,
+        name.span,
+        match cx.lang {
+            Lang::Zh => format!("`{n}` 只有一个值，不是多次读数的列表"),
+            Lang::En => format!("`{n}` holds one value, not a list of readings"),
+        },
+        cx.pick("不是列表", "not a list"),
+    )
+    .with_help(cx.pick(
+        "多次读数的输入声明为 `输入 名称 = key（%，列表）`；只有一个值时去掉 `每次`，或不用 平均/最低/最高/合计/个数",
+        "declare an input with several readings as `input name = key (%, list)`; with one value, drop `every` or the list function",
+    ))
+}
+
+/// E0210: a list of something other than numbers.
+pub(super) fn not_a_number_list(name: &Spanned<String>, cx: &Ctx<'_>) -> Diagnostic {
+    Diagnostic::error(
+        Code::ListMismatch,
+        name.span,
+        match cx.lang {
+            Lang::Zh => format!("`{}` 声明为列表，但列表只能是数值读数", name.node),
+            Lang::En => format!("`{}` is declared a list, but only numeric readings can be lists", name.node),
+        },
+        cx.pick("不能是列表", "cannot be a list"),
+    )
+    .with_help(cx.pick(
+        "是否、等级和日期类输入每条记录只有一个值；数值读数写成 `（%，列表）`",
+        "yes/no, grade and date inputs hold one value per record; numeric readings are written `(%, list)`",
+    ))
+}
