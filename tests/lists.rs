@@ -188,3 +188,18 @@ fn the_formatter_prints_lists_every_tiers_and_functions() {
         }
     }
 }
+
+#[test]
+fn the_reading_and_the_trace_show_the_readings() {
+    for (src, declared, read) in
+        [(ZH, "rates（%，列表）", "抽检合格率 = 92%、96%、94%"), (EN, "rates (%, list)", "sample rate = 92%, 96%, 94%")]
+    {
+        let c = card(src);
+        let reading = c.reading().text();
+        assert!(reading.contains(declared), "{reading}");
+        let record = c.parse_record(r#"{"rates": [92, 96, 94]}"#).unwrap();
+        let trace = c.trace(&record).unwrap();
+        assert_eq!(trace.indicators[0].inputs, vec![read.to_owned()]);
+        assert!(trace.indicators[0].tiers[0].held);
+    }
+}

@@ -11,6 +11,16 @@ use crate::number::plain;
 use crate::plan::{InputSpec, Ladder, Plan, TestPlan, TierPlan};
 use crate::record::Record;
 
+/// An input's value in a record, as sentences show it: a list's readings
+/// joined (`92%、96%、94%`), any other value in its unit.
+pub(super) fn shown(spec: &InputSpec, slot: usize, record: &Record, lang: Lang) -> Option<String> {
+    if spec.list {
+        let readings: Vec<String> = record.list(slot).iter().map(|r| spec.shown(*r)).collect();
+        return Some(readings.join(lang.pick("、", ", ")));
+    }
+    Some(super::ladder::shown_in(spec, record.get(slot)?, lang))
+}
+
 /// The sentence, the tiers that counted and the ladder's amount.
 pub(super) fn ladder_sentence<'p>(
     plan: &'p Plan,
@@ -21,8 +31,7 @@ pub(super) fn ladder_sentence<'p>(
 ) -> Result<(String, Vec<&'p TierPlan>, Decimal), Fault> {
     let lang = plan.lang;
     let readings = record.list(ladder.subject);
-    let shown: Vec<String> = readings.iter().map(|r| spec.shown(*r)).collect();
-    let mut text = format!("{} {}", spec.name, shown.join(lang.pick("、", ", ")));
+    let mut text = format!("{} {}", spec.name, shown(spec, ladder.subject, record, lang).unwrap_or_default());
     let mut hits: Vec<(&TierPlan, usize, Decimal)> = Vec::new();
     for tier in &ladder.tiers {
         let TestPlan::Each { test, .. } = &tier.test else { continue };

@@ -71,7 +71,7 @@ fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) ->
         .iter()
         .enumerate()
         .filter(|(_, s)| s.used_by.contains(&index))
-        .filter_map(|(slot, s)| Some(format!("{} = {}", s.name, shown_in(s, record.get(slot)?, plan.lang))))
+        .filter_map(|(slot, s)| Some(format!("{} = {}", s.name, super::list::shown(s, slot, record, plan.lang)?)))
         .collect();
     let mut tiers = Vec::new();
     let mut what_if = Vec::new();

@@ -93,6 +93,7 @@ fn input(cx: &Cx<'_>, spec: &InputSpec) -> InputReading {
         formula,
         used_by: spec.used_by.iter().filter_map(|&i| plan.indicators.get(i)).map(|i| i.name.clone()).collect(),
         optional: spec.optional,
+        list: spec.list,
         place: place(plan, spec.span),
     }
 }

@@ -106,6 +106,9 @@ pub struct InputReading {
     /// a band with a range of points holds). Left out of JSON when false.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
+    /// Whether it holds a list of readings (`（%，列表）`). Left out of JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub list: bool,
     /// Where its name is declared.
     pub place: Place,
 }

@@ -58,6 +58,7 @@ impl InputReading {
             (InputKind::YesNo, _) => lang.pick("是否", "yes/no").to_owned(),
             (InputKind::Grades, _) => self.grades.join(lang.pick("、", "/")),
             _ if self.unit.is_empty() => lang.pick("数值", "number").to_owned(),
+            _ if self.list => format!("{}{}", self.unit, lang.pick("，列表", ", list")),
             _ => self.unit.clone(),
         };
         let mut line = match (&self.key, &self.formula) {
