@@ -256,10 +256,8 @@ fn tier(lang: Lang) -> impl Strategy<Value = Tier> {
 }
 
 fn scoring(lang: Lang) -> impl Strategy<Value = Scoring> {
-    (any::<bool>(), vec(tier(lang), 1..=4), option::of(decimal())).prop_map(|(cumulative, tiers, cap)| Scoring {
-        cumulative,
-        tiers: tiers.into_iter().map(s).collect(),
-        cap: cap.map(s),
+    (any::<bool>(), vec(tier(lang).boxed(), 1..=4), option::of(decimal())).prop_map(|(cumulative, tiers, cap)| {
+        Scoring { cumulative, tiers: tiers.into_iter().map(s).collect(), cap: cap.map(s) }
     })
 }
 
@@ -318,7 +316,7 @@ fn grade_entry() -> impl Strategy<Value = GradeEntry> {
 }
 
 fn score(lang: Lang) -> impl Strategy<Value = ScoreStmt> {
-    let band = (band_condition(lang), outcome())
+    let band = (band_condition(lang).boxed(), outcome().boxed())
         .prop_map(|((subject, test), outcome)| s(Band { subject, test, outcome: s(outcome) }));
     prop_oneof![
         expr(lang).prop_map(|e| ScoreStmt::Formula(s(e))),
@@ -358,7 +356,7 @@ fn indicator(lang: Lang) -> impl Strategy<Value = Item> {
     );
     let rules = (
         vec(scoring(lang), 0..=2),
-        vec(score(lang), 0..=2),
+        vec(score(lang).boxed(), 0..=2),
         vec(scoring(lang), 0..=1),
         vec(veto(lang), 0..=2),
         option::of((name(lang), decimal())),
@@ -467,11 +465,11 @@ fn settings() -> impl Strategy<Value = Settings> {
 pub fn file() -> impl Strategy<Value = File> {
     lang().prop_flat_map(|lang| {
         let decls = (
-            vec(input(lang), 0..=3),
+            vec(input(lang).boxed(), 0..=3),
             vec((name(lang), quantity()), 0..=2),
             vec((name(lang), expr(lang), option::of(plain_quantity())), 0..=2),
         );
-        (Just(lang), text(), settings(), decls, items(lang)).prop_map(
+        (Just(lang), text(), settings().boxed(), decls, items(lang).boxed()).prop_map(
             |(lang, title, (total, rounding, grades, na_policy, bonus, unassessed), (inputs, consts, calcs), items)| {
                 File {
                     lang,
