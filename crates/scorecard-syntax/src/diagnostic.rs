@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::shown::shown_string;
 use crate::Span;
 
 /// How serious a diagnostic is. Serialised as `"error"` or `"warning"`.
@@ -163,7 +164,8 @@ impl Diagnostic {
     /// An error with a message and label (used by the engine's checks).
     #[doc(hidden)]
     pub fn error(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Diagnostic { code, severity: Severity::Error, span, message: message.into(), label: label.into(), help: None }
+        let (message, label) = (shown_string(message.into()), shown_string(label.into()));
+        Diagnostic { code, severity: Severity::Error, span, message, label, help: None }
     }
 
     /// A warning with a message and label (used by the engine's checks).
@@ -175,7 +177,7 @@ impl Diagnostic {
     /// Adds help text (used by the engine's checks).
     #[doc(hidden)]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(shown_string(help.into()));
         self
     }
 
