@@ -16,7 +16,7 @@ use std::path::Path;
 
 pub use error::DocumentError;
 pub use limits::ReadLimits;
-pub use text::read_text_dump;
+pub use text::{read_csv, read_text_dump};
 
 /// One table found in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
