@@ -198,3 +198,18 @@ fn invisible_characters_are_shown_in_every_kind_of_message() {
     let message = err.to_string();
     assert!(message.contains("s<U+200B>") && !message.contains(zw), "{message}");
 }
+
+/// A string value with an exponent is read as a JSON number is: `"1e-400"`
+/// is too precise, never an unknown unit `e-400` and never rounded to 0.
+#[test]
+fn a_string_with_a_tiny_exponent_is_too_precise() {
+    let card = Scorecard::compile(
+        "计分表 「指数」\n输入 满意度 = s（%）\n三级指标 甲\n  分值 5分\n  评分 满意度低于90%，扣1分\n",
+    )
+    .unwrap();
+    for record in [r#"{"s": "1e-400"}"#, r#"{"s": 1e-400}"#, r#"{"s": "1e-400%"}"#] {
+        let err = card.evaluate_json(record).unwrap_err();
+        assert!(matches!(err.errors[0].kind, scorecard::DataErrorKind::TooPrecise { .. }), "{record}: {err}");
+    }
+    assert_eq!(card.evaluate_json(r#"{"s": "9.5e1"}"#).unwrap().total.to_string(), "5");
+}
