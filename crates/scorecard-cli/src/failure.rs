@@ -3,6 +3,7 @@
 
 use scorecard::{DataError, Lang, RecordError};
 use scorecard_table::cell::CellProblem;
+use scorecard_table::records::csv::CsvProblem;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -45,6 +46,13 @@ pub enum InputProblem {
         found: usize,
         /// Cells it needs to line up with the header.
         expected: usize,
+    },
+    /// A CSV cell opens a quote that is never closed.
+    UnterminatedQuote {
+        /// 1-based line of the opening quote.
+        line: u64,
+        /// 1-based column of the opening quote, in characters.
+        column: u64,
     },
     /// Spreadsheet cells that cannot be read, such as `#DIV/0!`.
     BadCells {
@@ -117,6 +125,9 @@ impl InputProblem {
                 format!("该行有 {found} 个单元格，与表头对齐应为 {expected} 个"),
                 format!("the row has {found} cells; lined up with the header row it needs {expected}"),
             ),
+            InputProblem::UnterminatedQuote { line, column } => {
+                CsvProblem::UnterminatedQuote { line: *line, column: *column }.message(lang)
+            }
             InputProblem::BadCells { cells } => {
                 cells.iter().map(|c| c.message(lang)).collect::<Vec<_>>().join(lang.pick("；", "; "))
             }

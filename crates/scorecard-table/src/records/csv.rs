@@ -116,7 +116,8 @@ pub fn is_note(cells: &[String]) -> bool {
 
 /// Where a quoted cell that never closes opens in `text` (the last record
 /// and all after it): lines after the first, and 1-based character column.
-fn open_quote(text: &str) -> Option<(u64, u64)> {
+#[must_use]
+pub fn open_quote(text: &str) -> Option<(u64, u64)> {
     let (mut line, mut column) = (0u64, 0u64);
     let mut opened: Option<(u64, u64)> = None;
     let mut quote_seen = false;

@@ -12,6 +12,7 @@
 pub mod csv;
 pub mod header;
 pub mod sheet;
+pub mod stream;
 pub mod text;
 
 use scorecard::Lang;
