@@ -140,6 +140,13 @@ impl InputProblem {
 pub enum Failure {
     /// The engine rejected the record.
     Record(RecordError),
+    /// The engine rejected the record read from a table, whose cells are known.
+    Placed {
+        /// The engine's errors.
+        error: RecordError,
+        /// For each error, in order, the cell of the input it is about: `数据!F3`, `row 3, column 6 (spending)`.
+        cells: Vec<Option<String>>,
+    },
     /// The record could not be read.
     Input(InputProblem),
 }
@@ -149,6 +156,15 @@ impl Failure {
     pub fn messages(&self, lang: Lang) -> Vec<String> {
         match self {
             Failure::Record(e) => e.errors.iter().map(DataError::message).collect(),
+            Failure::Placed { error, cells } => error
+                .errors
+                .iter()
+                .zip(cells)
+                .map(|(e, cell)| match cell {
+                    Some(cell) => format!("{cell}{}{}", lang.pick("：", ": "), e.message()),
+                    None => e.message(),
+                })
+                .collect(),
             Failure::Input(InputProblem::BadCells { cells }) => cells.iter().map(|c| c.message(lang)).collect(),
             Failure::Input(p) => vec![p.message(lang)],
         }
@@ -159,6 +175,16 @@ impl Failure {
     pub fn to_json(&self, line: u64, lang: Lang) -> String {
         let errors: Vec<Value> = match self {
             Failure::Record(e) => e.errors.iter().map(|error| with_message(error, error.message())).collect(),
+            Failure::Placed { error, cells } => {
+                let messages = self.messages(lang);
+                error
+                    .errors
+                    .iter()
+                    .zip(cells)
+                    .zip(messages)
+                    .map(|((error, cell), message)| with_cell(with_message(error, message), cell.as_deref()))
+                    .collect()
+            }
             Failure::Input(problem) => vec![with_message(problem, problem.message(lang))],
         };
         let json = FailureJson { line, errors };
@@ -171,6 +197,14 @@ impl Failure {
 struct FailureJson {
     line: u64,
     errors: Vec<Value>,
+}
+
+/// An error's JSON object with `cell` added when the cell is known.
+fn with_cell(mut error: Value, cell: Option<&str>) -> Value {
+    if let (Value::Object(map), Some(cell)) = (&mut error, cell) {
+        map.insert("cell".to_owned(), Value::String(cell.to_owned()));
+    }
+    error
 }
 
 /// `error` as a JSON object with `message` added.

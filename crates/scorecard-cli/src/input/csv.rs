@@ -68,6 +68,11 @@ impl<R: BufRead> CsvRows<R> {
         self.columns.names()
     }
 
+    /// Each named column: input key, 0-based column index, header text.
+    pub fn places(&self) -> Vec<(String, usize, String)> {
+        self.columns.places()
+    }
+
     /// The stream being read.
     pub fn get_ref(&self) -> &R {
         self.stream.get_ref()

@@ -9,7 +9,8 @@
 //! that cannot be read (a spreadsheet error value such as `#DIV/0!`) fails the
 //! record with the cell's position, `Sheet1!C7`.
 
-use scorecard_table::cell::CellProblem;
+use scorecard::Lang;
+use scorecard_table::cell::{cell_ref, CellProblem};
 use scorecard_table::records::Field;
 pub use scorecard_table::records::Names;
 
@@ -22,19 +23,65 @@ pub struct Columns {
     keys: Vec<Option<String>>,
     /// The header's column texts (trimmed, blank ones left out).
     names: Vec<String>,
+    /// Each named column: its input key, 0-based column index and header text.
+    places: Vec<(String, usize, String)>,
+}
+
+/// Where a record's values sit, to name the cell of a value the engine rejects.
+#[derive(Debug, Clone, Default)]
+pub enum Places {
+    /// JSON input: the record's line is all there is.
+    #[default]
+    None,
+    /// A CSV file: line, column and header.
+    Csv(Vec<(String, usize, String)>),
+    /// A sheet: `数据!F3`.
+    Sheet {
+        /// The sheet's name.
+        sheet: String,
+        /// The 0-based sheet column of the header's first cell.
+        first_column: u32,
+        /// Each named column: input key, 0-based index from `first_column`, header text.
+        columns: Vec<(String, usize, String)>,
+    },
+}
+
+impl Places {
+    /// The place of input `key`'s value in the record at `line`: `数据!F3`,
+    /// `第 3 行第 6 列（spending）` or `row 3, column 6 (spending)`.
+    pub fn place(&self, line: u64, key: &str, lang: Lang) -> Option<String> {
+        match self {
+            Places::None => None,
+            Places::Csv(columns) => {
+                let (_, index, header) = columns.iter().find(|(k, _, _)| k == key)?;
+                let column = index.saturating_add(1);
+                Some(lang.pick(
+                    format!("第 {line} 行第 {column} 列（{header}）"),
+                    format!("row {line}, column {column} ({header})"),
+                ))
+            }
+            Places::Sheet { sheet, first_column, columns } => {
+                let (_, index, _) = columns.iter().find(|(k, _, _)| k == key)?;
+                let col = first_column.saturating_add(u32::try_from(*index).ok()?);
+                let row = u32::try_from(line).ok()?.checked_sub(1)?;
+                Some(cell_ref(sheet, row, col))
+            }
+        }
+    }
 }
 
 impl Columns {
     /// The columns of a header row.
     pub fn new<'h>(header: impl IntoIterator<Item = &'h str>, names: &Names) -> Self {
         let mut columns = Columns::default();
-        for text in header {
+        for (index, text) in header.into_iter().enumerate() {
             let text = text.trim();
             if text.is_empty() {
                 columns.keys.push(None);
                 continue;
             }
             let key = names.key(text).unwrap_or(text);
+            columns.places.push((key.to_owned(), index, text.to_owned()));
             columns.keys.push(Some(format!("{}:", json_string(key))));
             columns.names.push(text.to_owned());
         }
@@ -44,6 +91,11 @@ impl Columns {
     /// The header's column texts, in order (blank ones left out).
     pub fn names(&self) -> &[String] {
         &self.names
+    }
+
+    /// Each named column: input key, 0-based column index, header text.
+    pub fn places(&self) -> Vec<(String, usize, String)> {
+        self.places.clone()
     }
 
     /// A row's fields as a JSON object of strings, empty fields as `null`.

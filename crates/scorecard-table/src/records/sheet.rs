@@ -29,6 +29,8 @@ pub struct SheetRecords {
     pub sheet: String,
     /// The header texts, one per column from the first column used (blank headers are empty).
     pub header: Vec<String>,
+    /// The 0-based sheet column of the first header text (`header[i]` is column `first_column + i`).
+    pub first_column: u32,
     /// The records, in sheet order.
     pub rows: Vec<SheetRow>,
 }
@@ -165,7 +167,7 @@ fn unreadable(e: &calamine::Error) -> SheetError {
 /// The header and records of a sheet's cells.
 fn records(sheet: String, values: &Range<Data>, styles: &StyleRange) -> SheetRecords {
     let (Some((top, left)), Some((bottom, right))) = (values.start(), values.end()) else {
-        return SheetRecords { sheet, header: Vec::new(), rows: Vec::new() };
+        return SheetRecords { sheet, header: Vec::new(), first_column: 0, rows: Vec::new() };
     };
     let reader = RowReader { sheet: &sheet, values, styles, left, right };
     let mut header: Option<Vec<String>> = None;
@@ -180,7 +182,7 @@ fn records(sheet: String, values: &Range<Data>, styles: &StyleRange) -> SheetRec
             Some(_) => rows.push(SheetRow { row: row.saturating_add(1), fields }),
         }
     }
-    SheetRecords { header: header.unwrap_or_default(), sheet, rows }
+    SheetRecords { header: header.unwrap_or_default(), first_column: left, sheet, rows }
 }
 
 /// Reads the cells of one row.
