@@ -236,7 +236,8 @@ fn build(table: &Table, header: &Header, entries: &[Entry], file: &str) -> Draft
     let mut f = draft::file(&title(table, header, file));
     f.inputs = inputs;
     f.items = draft::tree(indicators);
-    let (total, notes) = points_note(entries, &imported, file);
+    let (total, mut notes) = points_note(entries, &imported, file);
+    notes.extend(entries.iter().filter_map(draft::unread_target));
     f.total = total.map(|t| Spanned::new(t, scorecard_syntax::Span::default()));
     Draft { file: f, notes, indicators: imported }
 }
@@ -289,12 +290,21 @@ fn declare_note(inputs: &[InputDecl]) -> String {
     }
 }
 
-/// The file's name: the first title row above the header, else the file's stem.
+/// The file's name: the title row above the header that names the table
+/// (`…目标表`), else the first title row, else the file's stem.
 fn title(table: &Table, header: &Header, file: &str) -> String {
-    let above = table.rows.iter().take(header.row).flat_map(|r| r.cells.first()).map(|c| c.text.trim());
-    let title = above.into_iter().find(|t| !t.is_empty() && column_of(t).is_none()).map_or_else(
+    let above: Vec<&str> = table
+        .rows
+        .iter()
+        .take(header.row)
+        .flat_map(|r| r.cells.first())
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty() && column_of(t).is_none())
+        .collect();
+    let named = above.iter().find(|t| t.ends_with("目标表") && t.chars().count() > "项目绩效目标表".chars().count());
+    let title = named.or(above.first()).map_or_else(
         || std::path::Path::new(file).file_stem().map_or_else(|| file.to_owned(), |s| s.to_string_lossy().into_owned()),
-        str::to_owned,
+        |t| (*t).to_owned(),
     );
     rows::quotable(title.lines().collect::<String>().chars().filter(|c| !c.is_control()).collect())
 }
