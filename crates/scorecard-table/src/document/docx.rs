@@ -117,7 +117,7 @@ impl Walk {
                 self.depth = self.depth.saturating_add(1);
                 if self.depth == 1 {
                     let n = self.tables.len().saturating_add(1);
-                    self.tables.push(Table { name: format!("表{n}"), rows: Vec::new() });
+                    self.tables.push(Table { name: format!("表{n}"), rows: Vec::new(), merged: Vec::new() });
                 }
             }
             "tr" if self.depth == 1 && !empty => self.row = Some(Row::default()),

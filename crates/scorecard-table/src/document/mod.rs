@@ -25,6 +25,20 @@ pub struct Table {
     pub name: String,
     /// The rows, in document order.
     pub rows: Vec<Row>,
+    /// The merged regions the reader knows of (workbooks: .xlsx and .xls), in table coordinates.
+    pub merged: Vec<Merged>,
+}
+
+/// A merged region of cells: its first and last cell as (row, column)
+/// indices into [`Table::rows`], and how an analyst finds it (`Sheet1!C5:C6`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    /// Top-left (row, column).
+    pub first: (usize, usize),
+    /// Bottom-right (row, column).
+    pub last: (usize, usize),
+    /// The range as Excel names it.
+    pub range: String,
 }
 
 /// One row of a table.
