@@ -2,6 +2,7 @@
 //! reading the record itself (too long, not valid text, a CSV row of the wrong width).
 
 use scorecard::{DataError, Lang, RecordError};
+use scorecard_table::cell::CellProblem;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -79,21 +80,12 @@ pub enum CellReason {
 impl BadCell {
     /// The message in language `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let cell = &self.cell;
-        match &self.reason {
-            CellReason::ErrorValue { value } => lang.pick(
-                format!("单元格 {cell} 是错误值 {value}，请改正其公式或填入数值"),
-                format!("cell {cell} holds the error value {value}; fix its formula or type the value"),
-            ),
-            CellReason::NotANumber => lang.pick(
-                format!("单元格 {cell} 的数值无法读取（超出范围）"),
-                format!("cell {cell} holds a number that cannot be read (out of range)"),
-            ),
-            CellReason::NotADate => lang.pick(
-                format!("单元格 {cell} 含时刻或时长，不是日期；请只填日期"),
-                format!("cell {cell} holds a time or a duration, not a date; type the date alone"),
-            ),
-        }
+        let problem = match &self.reason {
+            CellReason::ErrorValue { value } => CellProblem::ErrorValue(value.clone()),
+            CellReason::NotANumber => CellProblem::NotANumber,
+            CellReason::NotADate => CellProblem::NotADate,
+        };
+        problem.message(&self.cell, lang)
     }
 }
 

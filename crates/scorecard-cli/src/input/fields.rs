@@ -1,50 +1,19 @@
 //! One way to turn a row of fields into a record, for CSV and spreadsheets alike.
 //!
-//! A header cell names an input by its key (`cases`), its name (`年办件量`)
-//! or its name with its unit (`年办件量（件）`, `年办件量(件)`); a header that
-//! names no input keeps its text as the record key (the engine ignores it,
-//! and `eval` notes it once). Each row becomes a JSON object whose values are
+//! Header texts are matched to inputs by [`Names`] (shared with the
+//! workbench); a header that names no input keeps its text as the record
+//! key (the engine ignores it, and `eval` notes it once). Each row becomes a JSON object whose values are
 //! JSON strings, so every value is read exactly, units included (`92.5%`,
 //! `152.3万件`); no number passes through a float. An empty cell is `null`, a
 //! missing value, which the engine reports if an indicator needs it. A cell
 //! that cannot be read (a spreadsheet error value such as `#DIV/0!`) fails the
 //! record with the cell's position, `Sheet1!C7`.
 
-use std::collections::HashMap;
-
-use scorecard::Scorecard;
 use scorecard_table::cell::CellProblem;
 use scorecard_table::records::Field;
+pub use scorecard_table::records::Names;
 
 use crate::failure::{BadCell, CellReason, Failure, InputProblem};
-
-/// Header texts that name an input: key, name, and name with unit.
-#[derive(Debug, Default)]
-pub struct Names {
-    keys: HashMap<String, String>,
-}
-
-impl Names {
-    /// The header texts of `card`'s inputs.
-    pub fn new(card: &Scorecard) -> Self {
-        let mut keys = HashMap::new();
-        for input in card.inputs().filter(|i| !i.key.is_empty()) {
-            let key = input.key.to_owned();
-            keys.insert(input.name.to_owned(), key.clone());
-            if !input.unit.is_empty() {
-                keys.insert(format!("{}（{}）", input.name, input.unit), key.clone());
-                keys.insert(format!("{}({})", input.name, input.unit), key.clone());
-            }
-            keys.insert(key.clone(), key);
-        }
-        Names { keys }
-    }
-
-    /// The input key a header cell names, if it names one.
-    pub fn key(&self, header: &str) -> Option<&str> {
-        self.keys.get(header).map(String::as_str)
-    }
-}
 
 /// A header row, ready to turn rows into records.
 #[derive(Debug, Default)]
@@ -150,27 +119,12 @@ fn json_string(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn seed_names() -> Names {
-        let src = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../rules/chenggong-2021-window-service.rules"
-        ))
-        .unwrap();
-        Names::new(&Scorecard::compile(&src).unwrap())
-    }
-
     #[test]
-    fn headers_name_inputs_by_key_name_or_name_with_unit() {
-        let names = seed_names();
-        assert_eq!(names.key("cases"), Some("cases"));
-        assert_eq!(names.key("年办件量"), Some("cases"));
-        assert_eq!(names.key("年办件量（件）"), Some("cases"));
-        assert_eq!(names.key("支出金额(万元)"), Some("spending"));
-        assert_eq!(names.key("年办件量（万件）"), None);
-        let columns = Columns::new(["名称", "年办件量", "", "cases_last_year"], &names);
-        assert_eq!(columns.names(), ["名称", "年办件量", "cases_last_year"]);
+    fn blank_headers_are_ignored_and_blank_cells_are_null() {
+        let columns = Columns::new(["名称", " a ", "", "b"], &Names::default());
+        assert_eq!(columns.names(), ["名称", "a", "b"]);
         let fields = vec![text_field("一号".into()), text_field("5".into()), Field::Empty, Field::Empty];
-        assert_eq!(columns.record(fields, 10).unwrap(), r#"{"名称":"一号","cases":"5","cases_last_year":null}"#);
+        assert_eq!(columns.record(fields, 10).unwrap(), r#"{"名称":"一号","a":"5","b":null}"#);
     }
 
     #[test]

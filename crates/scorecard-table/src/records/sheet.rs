@@ -11,9 +11,10 @@
 //! Matching headers to inputs is the caller's job: this module gives the
 //! header texts and, for every row, one [`Field`] per column.
 
+use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader, Sheets, StyleRange};
+use calamine::{open_workbook_auto, open_workbook_auto_from_rs, Data, Range, Reader, Sheets, StyleRange};
 use scorecard::Lang;
 
 use crate::cell::{cell_ref, read_cell, CellProblem, CellValue};
@@ -118,7 +119,22 @@ pub fn read_records(path: &Path, sheet: Option<&str>, max_bytes: u64) -> Result<
     if size > max_bytes {
         return Err(SheetError::TooLarge { size, limit: max_bytes });
     }
-    let mut book = open_workbook_auto(path).map_err(|e| unreadable(&e))?;
+    let book = open_workbook_auto(path).map_err(|e| unreadable(&e))?;
+    sheet_records(book, sheet)
+}
+
+/// Reads the records of `sheet` (or the first sheet) of a workbook held in
+/// memory, as a browser upload is; its kind (.xlsx, .xls, .ods) is told from its bytes.
+///
+/// # Errors
+/// The bytes are not a readable workbook, or it has no such sheet.
+pub fn read_records_from(bytes: &[u8], sheet: Option<&str>) -> Result<SheetRecords, SheetError> {
+    let book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    sheet_records(book, sheet)
+}
+
+/// The records of the named (or first) sheet of an open workbook.
+fn sheet_records<R: Read + Seek>(mut book: Sheets<R>, sheet: Option<&str>) -> Result<SheetRecords, SheetError> {
     let name = pick_sheet(&book, sheet)?;
     let values = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
     // Styles only tell number formats; a workbook without them is read as General.
@@ -127,7 +143,7 @@ pub fn read_records(path: &Path, sheet: Option<&str>, max_bytes: u64) -> Result<
 }
 
 /// The sheet to read: the one named, or the first.
-fn pick_sheet<R: std::io::Read + std::io::Seek>(book: &Sheets<R>, sheet: Option<&str>) -> Result<String, SheetError> {
+fn pick_sheet<R: Read + Seek>(book: &Sheets<R>, sheet: Option<&str>) -> Result<String, SheetError> {
     let sheets = book.sheet_names();
     match sheet {
         Some(name) if sheets.iter().any(|s| s == name) => Ok(name.to_owned()),
