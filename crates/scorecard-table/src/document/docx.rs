@@ -15,10 +15,9 @@ use quick_xml::Reader;
 use super::{Cell, DocumentError, Origin, ReadLimits, Row, Table};
 
 /// Reads every top-level table of a .docx file.
-pub(super) fn read(path: &Path, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
-    let file = path.display().to_string();
-    let xml = document_xml(path, limits, &file)?;
-    parse(&xml, limits, &file)
+pub(super) fn read(path: &Path, file: &str, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
+    let xml = document_xml(path, limits, file)?;
+    parse(&xml, limits, file)
 }
 
 fn document_xml(path: &Path, limits: &ReadLimits, file: &str) -> Result<Vec<u8>, DocumentError> {

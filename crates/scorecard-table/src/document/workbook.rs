@@ -8,18 +8,17 @@ use super::{Cell, DocumentError, Merged, Origin, ReadLimits, Row, Table};
 use crate::cell::{cell_ref, column_name, read_cell};
 
 /// Reads every sheet of a workbook.
-pub(super) fn read(path: &Path, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
-    let file = path.display().to_string();
-    let mut book = open_workbook_auto(path).map_err(|e| open_error(&e, &file))?;
+pub(super) fn read(path: &Path, file: &str, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
+    let mut book = open_workbook_auto(path).map_err(|e| open_error(&e, file))?;
     let mut tables = Vec::new();
     let mut cells = 0usize;
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| open_error(&e, &file))?;
+        let range = book.worksheet_range(&name).map_err(|e| open_error(&e, file))?;
         cells = cells.saturating_add(range.get_size().0.saturating_mul(range.get_size().1));
         if cells > limits.max_cells {
-            return Err(DocumentError::TooManyCells { file, limit: limits.max_cells });
+            return Err(DocumentError::TooManyCells { file: file.to_owned(), limit: limits.max_cells });
         }
-        let mut table = sheet(&name, &range, &file)?;
+        let mut table = sheet(&name, &range, file)?;
         table.merged = merges(&mut book, &name, range.start().map_or(0, |(r, _)| r));
         tables.push(table);
     }
