@@ -5,6 +5,7 @@
 //! allocation beyond the result) → `explain`/`report` (sentences, only when
 //! asked). All arithmetic uses checked [`rust_decimal::Decimal`] operations.
 
+mod capture;
 mod compile;
 mod compile_error;
 mod entries;
