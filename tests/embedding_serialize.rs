@@ -21,7 +21,7 @@ struct Measured<S: Serialize> {
     staff_satisfaction: u8,
     on_time_rate: &'static str,
     spending: S,
-    complaint_rate: Decimal,
+    complaint_rate: &'static str,
     blacklist_count: i32,
     public_satisfaction: Option<u8>,
     /// Not an input of the scorecard: ignored.
@@ -35,7 +35,7 @@ fn measured<S: Serialize>(spending: S) -> Measured<S> {
         staff_satisfaction: 85,
         on_time_rate: "92.5%",
         spending,
-        complaint_rate: Decimal::new(125, 1),
+        complaint_rate: "12.5",
         blacklist_count: 0,
         public_satisfaction: Some(91),
         office: "成功办",
