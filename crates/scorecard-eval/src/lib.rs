@@ -8,6 +8,8 @@
 mod capture;
 mod compile;
 mod compile_error;
+#[cfg(feature = "miette")]
+mod diagnostic_miette;
 mod entries;
 mod error;
 mod eval;
