@@ -40,7 +40,7 @@ fn write_text(compiled: &Compiled, renderer: &Renderer, out: &mut impl Write) ->
     Ok(())
 }
 
-/// The JSON form of `scorecard check` (docs/schema/check.schema.json).
+/// The JSON form of `scorecard check` (docs/schemas/check.schema.json).
 #[derive(Serialize)]
 struct Checked<'a> {
     schema_version: u32,
