@@ -18,7 +18,8 @@ fn schema(name: &str) -> jsonschema::Validator {
 
 fn assert_valid(name: &str, instance: &Value) {
     let validator = schema(name);
-    let errors: Vec<String> = validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> =
+        validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{name}: {errors:#?}\n{instance}");
 }
 
