@@ -5,8 +5,11 @@
 //! allocation beyond the result) → `explain`/`report` (sentences, only when
 //! asked). All arithmetic uses checked [`rust_decimal::Decimal`] operations.
 
+mod capture;
 mod compile;
 mod compile_error;
+#[cfg(feature = "miette")]
+mod diagnostic_miette;
 mod entries;
 mod error;
 mod eval;

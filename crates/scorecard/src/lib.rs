@@ -1,4 +1,5 @@
 #![doc = include_str!("../../../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 //!
 //! ## API in brief
 //!
@@ -7,9 +8,16 @@
 //! - [`Scorecard::score`] is the fast path: typed input, no explanations.
 //! - [`Scorecard::reading`] describes how each criterion was read (tiers,
 //!   strictness, ladder policy, caps), for a reader to confirm the meaning.
-//! - [`format`] lays a rule file out canonically (`scorecard fmt`), keeping its words and comments.
+//! - [`format()`] lays a rule file out canonically (`scorecard fmt`), keeping its words and comments.
 //! - Errors are data: [`CompileError`] holds [`Diagnostic`]s with spans and
 //!   stable codes; [`RecordError`] names the indicator and the input.
+//!
+//! ## Features
+//!
+//! - `miette`: [`CompileError`] implements `miette::Diagnostic` (with its
+//!   source text and path, columns counted in characters), so a service or
+//!   tool that uses miette renders it with snippets.
+//! - `testing`: `rule_suites!` runs every rule suite as a test (docs/suites.md).
 
 pub use rust_decimal::Decimal;
 pub use scorecard_eval::{
@@ -22,6 +30,7 @@ pub use scorecard_eval::{
 pub use scorecard_eval::{reading, Reading};
 
 #[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 
 /// Exact number text: how every view prints a `Decimal`.
