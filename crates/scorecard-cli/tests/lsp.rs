@@ -367,3 +367,72 @@ fn diagnostics_follow_a_change_on_a_large_file() {
     c.finish();
     eprintln!("shutdown: {:?}", started.elapsed());
 }
+
+/// Every kind of code action, each from the fix the engine attached to its
+/// diagnostic; applied, the file compiles clean. `check --format json`
+/// carries the same fix.
+#[test]
+fn every_code_action_kind_fixes_its_file() {
+    let head = "计分表 「t」\n输入 满意度 = s（%）\n";
+    let cases = [
+        // A heading name with a comparison word in it.
+        (
+            "三级指标 满意度低于预期的比例\n  分值 5分\n  评分 满意度低于90%，扣3分\n",
+            "用「」括起名称 `满意度低于预期的比例`",
+            "三级指标 「满意度低于预期的比例」\n",
+        ),
+        // A misspelt name.
+        ("三级指标 「甲」\n  分值 5分\n  评分 满意率低于90%，扣3分\n", "改为 `满意度`", "评分 满意度低于90%"),
+        // A missing 分.
+        ("三级指标 「甲」\n  分值 5分\n  评分 满意度低于90%，扣3\n", "补上“分”", "扣3分"),
+        // An undeclared input, with the unit of its threshold.
+        (
+            "三级指标 「甲」\n  分值 5分\n  评分 满意度低于90%，扣3分，办结率低于95%，扣5分\n",
+            "声明输入 `办结率`（%）",
+            "输入 办结率（%）\n",
+        ),
+    ];
+    let (mut c, _) = Client::start(false);
+    let mut version = 1;
+    for (body, title, expect) in cases {
+        let text = format!("{head}{body}");
+        if version == 1 {
+            c.open(&text);
+        } else {
+            c.change(version, &text);
+        }
+        let diags = c.diagnostics(version);
+        assert_eq!(diags.len(), 1, "{text}: {diags:?}");
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": diags[0]["range"], "context": {"diagnostics": diags}}),
+        );
+        assert_eq!(actions[0]["title"], title, "{text}");
+        assert_eq!(actions[0]["kind"], "quickfix");
+        let fixed = apply(&text, actions[0]["edit"]["changes"][URI].as_array().unwrap());
+        assert!(fixed.contains(expect), "{fixed}");
+        version += 1;
+        c.change(version, &fixed);
+        assert_eq!(c.diagnostics(version), Vec::<Value>::new(), "{fixed}");
+        version += 1;
+
+        // The same fix, as byte spans, in `check --format json`.
+        let path = std::env::temp_dir().join(format!("lsp-fix-{}-{version}.rules", std::process::id()));
+        std::fs::write(&path, &text).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+            .args(["check", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let _ = std::fs::remove_file(&path);
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let fix = &report["diagnostics"][0]["fixes"][0];
+        assert_eq!(fix["title"], title);
+        let edit = &fix["edits"][0];
+        let mut by_bytes = text.clone();
+        let span = edit["span"]["start"].as_u64().unwrap() as usize..edit["span"]["end"].as_u64().unwrap() as usize;
+        by_bytes.replace_range(span, edit["text"].as_str().unwrap());
+        assert_eq!(by_bytes, fixed);
+    }
+    c.finish();
+}

@@ -21,12 +21,13 @@ mod limits;
 mod parse;
 mod position;
 pub mod print;
+mod quick_fix;
 mod recover;
 pub mod source;
 mod span;
 mod syntax_error;
 
-pub use diagnostic::{Code, Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, Fix, Severity, TextEdit};
 pub use format::{format, format_bytes, FormatError};
 pub use lang::Lang;
 pub use limits::Limits;

@@ -1,0 +1,37 @@
+//! Sure fixes for syntax errors, made where the error is made so editors
+//! never parse message text: add a missing `分`, quote a heading's name.
+
+use crate::{Fix, Lang, Span};
+
+/// Heading keywords whose name runs to the end of the line.
+const HEADINGS: [&str; 6] = ["一级指标", "二级指标", "三级指标", "subgroup", "group", "indicator"];
+
+/// `扣3` at the end of a line where `分` was expected: insert it.
+pub(crate) fn add_fen(at: Span, lang: Lang) -> Option<Fix> {
+    (lang == Lang::Zh && at.start == at.end).then(|| Fix::replace("补上“分”", at, "分"))
+}
+
+/// An unquoted heading name the parser could not read (it contains a keyword,
+/// a comparison word, a digit or punctuation): put it in quotes.
+pub(crate) fn quote_heading(src: &str, at: Span, lang: Lang) -> Option<Fix> {
+    let at = at.start as usize;
+    let start = src.get(..at)?.rfind('\n').map_or(0, |i| i.saturating_add(1));
+    let end = src.get(start..)?.find('\n').map_or(src.len(), |i| i.saturating_add(start));
+    let line = src.get(start..end)?.trim_end_matches('\r');
+    let body = line.trim_start();
+    let keyword = HEADINGS.into_iter().find(|k| body.starts_with(k))?;
+    let name_start = start.saturating_add(line.len().saturating_sub(body.len())).saturating_add(keyword.len());
+    let line_end = start.saturating_add(line.len());
+    let name = src.get(name_start..line_end)?;
+    let name = name.trim_start_matches([' ', '\t', ':', '：', '\u{3000}']);
+    let trimmed = name.trim_end();
+    let from = line_end.saturating_sub(name.len());
+    if trimmed.is_empty() || trimmed.starts_with(['「', '"']) || trimmed.contains(['「', '」', '"']) || at < from {
+        return None;
+    }
+    let span = Span::new(from, from.saturating_add(trimmed.len()));
+    Some(match lang {
+        Lang::Zh => Fix::replace(format!("用「」括起名称 `{trimmed}`"), span, format!("「{trimmed}」")),
+        Lang::En => Fix::replace(format!("quote the name `{trimmed}`"), span, format!("\"{trimmed}\"")),
+    })
+}
