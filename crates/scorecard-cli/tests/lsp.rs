@@ -78,14 +78,29 @@ impl Client {
     }
 
     fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
+        let msg = self.response(id);
+        assert!(msg.get("error").is_none(), "{method}: {msg}");
+        msg["result"].clone()
+    }
+
+    /// Sends a request without waiting; returns its id.
+    fn send_request(&mut self, method: &str, params: Value) -> i64 {
         self.next_id += 1;
         let id = self.next_id;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// The whole response to request `id`; other messages are kept in `notes`.
+    fn response(&mut self, id: i64) -> Value {
+        if let Some(i) = self.notes.iter().position(|m| m["id"] == json!(id) && m.get("method").is_none()) {
+            return self.notes.remove(i);
+        }
         loop {
             let msg = self.messages.recv_timeout(WAIT).expect("the server answers");
             if msg["id"] == json!(id) && msg.get("method").is_none() {
-                assert!(msg.get("error").is_none(), "{method}: {msg}");
-                return msg["result"].clone();
+                return msg;
             }
             self.notes.push(msg);
         }
@@ -434,5 +449,68 @@ fn every_code_action_kind_fixes_its_file() {
         by_bytes.replace_range(span, edit["text"].as_str().unwrap());
         assert_eq!(by_bytes, fixed);
     }
+    c.finish();
+}
+
+/// A slow request (the first analysis of a large file) neither holds up a
+/// request on another document nor outlives `$/cancelRequest`; edits that
+/// arrive out of order are dropped.
+#[test]
+fn slow_requests_never_block_and_can_be_cancelled() {
+    const BIG: &str = "file:///work/big.rules";
+    let (mut c, _) = Client::start(false);
+    let seed = seed();
+    c.open(&seed);
+    assert_eq!(c.diagnostics(1), Vec::<Value>::new());
+    let hover_big = json!({"textDocument": {"uri": BIG}, "position": {"line": 5, "character": 8}});
+    let big = big(4000);
+    let open = json!({"uri": BIG, "languageId": "scorecard", "version": 1, "text": big});
+    c.notify("textDocument/didOpen", json!({"textDocument": open}));
+
+    // Cancelled while its analysis runs: answered with RequestCancelled (-32800), once.
+    let cancelled = c.send_request("textDocument/hover", hover_big.clone());
+    c.notify("$/cancelRequest", json!({"id": cancelled}));
+    let answer = c.response(cancelled);
+    assert_eq!(answer["error"]["code"], -32800, "{answer}");
+
+    // A new version of the large file: its hover waits for the analysis,
+    // while a hover on the small file is answered first.
+    let changed = big.replacen("扣0.5分", "扣0.25分", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": BIG, "version": 2}, "contentChanges": [{"text": changed}]}),
+    );
+    let slow = c.send_request("textDocument/hover", hover_big);
+    let (tl, tc) = utf16_position(&seed, "低于上期80%");
+    let quick = c.at("textDocument/hover", tl, tc + 2, json!({}));
+    assert!(quick["contents"]["value"].as_str().unwrap().contains("扣 5 分"), "{quick}");
+    assert!(
+        !c.notes.iter().any(|m| m["id"] == json!(slow)),
+        "the small file's hover was answered after the large file's"
+    );
+    assert!(c.response(slow).get("error").is_none());
+
+    // An edit older than the one applied (version 1 after 2) is ignored:
+    // had it been applied, its missing 分 would offer a fix.
+    let broken = changed.replacen("扣0.25分", "扣0.25", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": BIG, "version": 1}, "contentChanges": [{"text": broken}]}),
+    );
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99_999, "character": 0}});
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": BIG}, "range": whole, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions, json!([]));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": BIG, "version": 3}, "contentChanges": [{"text": broken}]}),
+    );
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": BIG}, "range": whole, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions[0]["title"], "补上“分”", "a newer edit is applied");
     c.finish();
 }

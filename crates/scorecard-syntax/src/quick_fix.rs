@@ -6,9 +6,11 @@ use crate::{Fix, Lang, Span};
 /// Heading keywords whose name runs to the end of the line.
 const HEADINGS: [&str; 6] = ["一级指标", "二级指标", "三级指标", "subgroup", "group", "indicator"];
 
-/// `扣3` at the end of a line where `分` was expected: insert it.
-pub(crate) fn add_fen(at: Span, lang: Lang) -> Option<Fix> {
-    (lang == Lang::Zh && at.start == at.end).then(|| Fix::replace("补上“分”", at, "分"))
+/// `扣3` where `分` was expected, before the end of the line or a separator: insert it.
+pub(crate) fn add_fen(src: &str, at: Span, lang: Lang) -> Option<Fix> {
+    let next = src.get(at.start as usize..)?.chars().next();
+    let ends = next.is_none_or(|c| matches!(c, '\n' | '\r' | '，' | '；' | ',' | ';' | '。' | ' ' | '\t'));
+    (lang == Lang::Zh && ends).then(|| Fix::replace("补上“分”", Span::new(at.start as usize, at.start as usize), "分"))
 }
 
 /// An unquoted heading name the parser could not read (it contains a keyword,

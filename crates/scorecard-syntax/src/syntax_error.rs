@@ -59,7 +59,7 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
         d = d.with_help(help);
     }
     let fix = if positives.contains(&Rule::fen) {
-        crate::quick_fix::add_fen(span, lang)
+        crate::quick_fix::add_fen(src, span, lang)
     } else {
         crate::quick_fix::quote_heading(src, span, lang)
     };
