@@ -339,6 +339,7 @@ fn random_edits_never_kill_the_server() {
                 json!({"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": true}}),
             );
             c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
+            c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": URI}}));
             c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": 0}}, "context": {"diagnostics": []}}));
         }
     }
@@ -512,5 +513,55 @@ fn slow_requests_never_block_and_can_be_cancelled() {
         json!({"textDocument": {"uri": BIG}, "range": whole, "context": {"diagnostics": []}}),
     );
     assert_eq!(actions[0]["title"], "补上“分”", "a newer edit is applied");
+    c.finish();
+}
+
+/// Semantic tokens of the whole seed file, decoded back to text: keywords,
+/// names (declarations marked), numbers, quoted text and comments, with
+/// UTF-16 columns on Chinese lines.
+#[test]
+fn semantic_tokens_colour_the_seed_file() {
+    let (mut c, init) = Client::start(false);
+    let legend = &init["capabilities"]["semanticTokensProvider"]["legend"];
+    let types: Vec<String> =
+        legend["tokenTypes"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_owned()).collect();
+    let seed = seed();
+    c.open(&seed);
+    c.diagnostics(1);
+    let data = c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": URI}}))["data"].clone();
+    let data: Vec<u64> = data.as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    assert_eq!(data.len() % 5, 0);
+    let lines: Vec<&str> = seed.split('\n').collect();
+    let (mut line, mut start) = (0usize, 0usize);
+    let mut tokens: Vec<(usize, String, String, u64)> = Vec::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            start = 0;
+        }
+        line += t[0] as usize;
+        start += t[1] as usize;
+        let units: Vec<u16> = lines[line].encode_utf16().collect();
+        let text = String::from_utf16(&units[start..start + t[2] as usize]).unwrap();
+        tokens.push((line, text, types[t[3] as usize].clone(), t[4]));
+    }
+    let has = |text: &str, kind: &str, modifiers: u64| {
+        tokens.iter().any(|(_, t, k, m)| t == text && k == kind && *m == modifiers)
+    };
+    assert!(has("上期", "variable", 1), "the declaration of 上期");
+    assert!(has("上期", "variable", 0), "a use of 上期");
+    assert!(has("年办件量", "variable", 0));
+    assert!(has("评分", "keyword", 0));
+    assert!(has("低于", "keyword", 0));
+    assert!(has("输入", "keyword", 0));
+    assert!(has("90", "number", 0));
+    assert!(has("「保障入驻单位123个窗口的正常运行」", "string", 0), "a quoted indicator name");
+    assert!(has("三级指标", "keyword", 0));
+    let (first, ..) = &tokens[0];
+    assert_eq!((*first, tokens[0].2.as_str()), (0, "comment"));
+    // Prose keeps its words: the criterion's quoted text is one string, with no name tokens.
+    let (criterion_line, _) = utf16_position(&seed, "评分标准 「年办件量低于上期90%");
+    let on_line: Vec<&str> =
+        tokens.iter().filter(|(l, ..)| *l == criterion_line).map(|(_, _, k, _)| k.as_str()).collect();
+    assert_eq!(on_line, ["keyword", "string"], "{on_line:?}");
     c.finish();
 }

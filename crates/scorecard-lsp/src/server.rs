@@ -137,9 +137,31 @@ fn capabilities(encoding: Encoding) -> lsp::ServerCapabilities {
         document_formatting_provider: Some(lsp::OneOf::Left(true)),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Simple(true)),
         document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        semantic_tokens_provider: Some(lsp::SemanticTokensServerCapabilities::SemanticTokensOptions(
+            lsp::SemanticTokensOptions {
+                legend: lsp::SemanticTokensLegend {
+                    token_types: TOKEN_TYPES.to_vec(),
+                    token_modifiers: vec![
+                        lsp::SemanticTokenModifier::DECLARATION,
+                        lsp::SemanticTokenModifier::READONLY,
+                    ],
+                },
+                full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
+                ..lsp::SemanticTokensOptions::default()
+            },
+        )),
         ..lsp::ServerCapabilities::default()
     }
 }
+
+/// The semantic token types, indexed by `ide::TokenKind`.
+const TOKEN_TYPES: [lsp::SemanticTokenType; 5] = [
+    lsp::SemanticTokenType::KEYWORD,
+    lsp::SemanticTokenType::VARIABLE,
+    lsp::SemanticTokenType::NUMBER,
+    lsp::SemanticTokenType::STRING,
+    lsp::SemanticTokenType::COMMENT,
+];
 
 #[derive(Clone)]
 struct Ctx {
@@ -334,6 +356,11 @@ impl Ctx {
                 let (_, a) = self.analysis(&p.text_document.uri).ok_or("document not open")?;
                 Ok(Response::new_ok(id, self.code_actions(&a, &p.text_document.uri, p.range)))
             }
+            SemanticTokensFullRequest::METHOD => {
+                let p: lsp::SemanticTokensParams = parse(&req)?;
+                let (_, a) = self.analysis(&p.text_document.uri).ok_or("document not open")?;
+                Ok(Response::new_ok(id, self.semantic_tokens(&a)))
+            }
             DocumentSymbolRequest::METHOD => {
                 let p: lsp::DocumentSymbolParams = parse(&req)?;
                 let (_, a) = self.analysis(&p.text_document.uri).ok_or("document not open")?;
@@ -441,6 +468,35 @@ impl Ctx {
                 })
             })
             .collect()
+    }
+
+    /// The tokens as LSP encodes them: each relative to the one before, in the client's units.
+    fn semantic_tokens(&self, a: &Analysis) -> lsp::SemanticTokens {
+        let lines = Lines::new(&a.source);
+        let (mut line, mut start) = (0u32, 0u32);
+        let mut data = Vec::new();
+        for t in ide::tokens(a) {
+            let r = self.range(&a.source, &lines, t.span);
+            let (token_type, readonly) = match t.kind {
+                ide::TokenKind::Keyword => (0, false),
+                ide::TokenKind::Variable => (1, false),
+                ide::TokenKind::Constant => (1, true),
+                ide::TokenKind::Number => (2, false),
+                ide::TokenKind::String => (3, false),
+                ide::TokenKind::Comment => (4, false),
+            };
+            let delta_line = r.start.line.saturating_sub(line);
+            let delta_start = if delta_line == 0 { r.start.character.saturating_sub(start) } else { r.start.character };
+            data.push(lsp::SemanticToken {
+                delta_line,
+                delta_start,
+                length: r.end.character.saturating_sub(r.start.character),
+                token_type,
+                token_modifiers_bitset: u32::from(t.declaration) | (u32::from(readonly) << 1),
+            });
+            (line, start) = (r.start.line, r.start.character);
+        }
+        lsp::SemanticTokens { result_id: None, data }
     }
 
     fn symbols(&self, a: &Analysis) -> Vec<lsp::DocumentSymbol> {

@@ -122,6 +122,11 @@ const KEYWORDS_EN: &[&str] = &[
     "assessed",
 ];
 
+/// The keywords of a language, for completion and colouring.
+pub(super) fn keywords(lang: scorecard::Lang) -> Vec<&'static str> {
+    lang.pick(KEYWORDS_ZH, KEYWORDS_EN).to_vec()
+}
+
 /// Every completion for the document (the client filters by what is typed).
 pub fn completions(analysis: &Analysis) -> Vec<Completion> {
     let lang = analysis.lang;

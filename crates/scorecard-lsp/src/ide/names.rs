@@ -114,7 +114,7 @@ fn uses(analysis: &Analysis) -> Vec<(usize, Span)> {
         let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
         let indent = line.len().saturating_sub(body.len());
         let keyword_ends = |k: &&str| body.starts_with(*k);
-        if !NO_REFERENCES.iter().any(keyword_ends) {
+        if !is_prose(body) {
             let end =
                 if DECLARATIONS.iter().any(keyword_ends) { body.find(['=', '＝']).unwrap_or(0) } else { body.len() };
             let body = body.get(..end).unwrap_or("");
@@ -184,4 +184,27 @@ pub(super) fn rename(analysis: &Analysis, named: &Named, new_name: &str) -> Opti
         return None;
     }
     Some(occurrences(analysis, named).into_iter().map(|span| Edit { span, text: new_name.to_owned() }).collect())
+}
+
+/// Every declaration and use of every declared name, in text order: the kind
+/// of the name, its span, and whether it is the declaration.
+pub(super) fn all(analysis: &Analysis) -> Vec<(NameKind, Span, bool)> {
+    let src = analysis.source.as_str();
+    let mut out: Vec<(NameKind, Span, bool)> =
+        analysis.declared.iter().map(|n| (n.kind, unquoted(src, n), true)).collect();
+    let declarations: std::collections::HashSet<Span> = out.iter().map(|(_, s, _)| *s).collect();
+    for (index, span) in uses(analysis) {
+        if let Some(n) = analysis.declared.get(index).filter(|_| !declarations.contains(&span)) {
+            out.push((n.kind, span, false));
+        }
+    }
+    out.sort_by_key(|(_, s, _)| s.start);
+    out
+}
+
+/// Whether `line` is prose after its keyword (a heading's name, a text
+/// property, a setting), holding no references to declared names.
+pub(super) fn is_prose(line: &str) -> bool {
+    let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    NO_REFERENCES.iter().any(|k| body.starts_with(k))
 }
