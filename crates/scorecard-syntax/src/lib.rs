@@ -16,6 +16,7 @@ mod diagnostic;
 pub mod digits;
 mod format;
 mod grammar;
+pub mod keywords;
 mod lang;
 mod limits;
 mod parse;

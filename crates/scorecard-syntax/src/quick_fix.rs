@@ -1,10 +1,8 @@
 //! Sure fixes for syntax errors, made where the error is made so editors
 //! never parse message text: add a missing `分`, quote a heading's name.
 
+use crate::keywords::{Keyword, Place, KEYWORDS};
 use crate::{Fix, Lang, Span};
-
-/// Heading keywords whose name runs to the end of the line.
-const HEADINGS: [&str; 6] = ["一级指标", "二级指标", "三级指标", "subgroup", "group", "indicator"];
 
 /// `扣3` where `分` was expected, before the end of the line or a separator: insert it.
 pub(crate) fn add_fen(src: &str, at: Span, lang: Lang) -> Option<Fix> {
@@ -21,7 +19,8 @@ pub(crate) fn quote_heading(src: &str, at: Span, lang: Lang) -> Option<Fix> {
     let end = src.get(start..)?.find('\n').map_or(src.len(), |i| i.saturating_add(start));
     let line = src.get(start..end)?.trim_end_matches('\r');
     let body = line.trim_start();
-    let keyword = HEADINGS.into_iter().find(|k| body.starts_with(k))?;
+    let headings = KEYWORDS.iter().filter(|k| k.place == Place::Heading).flat_map(Keyword::spellings);
+    let keyword = headings.filter(|k| body.starts_with(k)).max_by_key(|k| k.len())?;
     let name_start = start.saturating_add(line.len().saturating_sub(body.len())).saturating_add(keyword.len());
     let line_end = start.saturating_add(line.len());
     let name = src.get(name_start..line_end)?;

@@ -2,6 +2,7 @@
 
 use scorecard::Span;
 use scorecard_syntax::ast;
+use scorecard_syntax::keywords::{Keyword, KEYWORDS};
 
 use super::{Analysis, Edit};
 
@@ -38,47 +39,8 @@ pub struct Named {
     pub span: Span,
 }
 
-/// Lines that start with these hold no references to inputs or constants.
-const NO_REFERENCES: &[&str] = &[
-    "#",
-    "计分表",
-    "绩效目标表",
-    "总分",
-    "舍入",
-    "等级",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "指标值",
-    "指标属性",
-    "评分标准",
-    "评（扣）分标准",
-    "评(扣)分标准",
-    "指标内容",
-    "内容",
-    "设定依据",
-    "依据",
-    "数据来源",
-    "来源",
-    "分值",
-    "不适用指标",
-    "scorecard",
-    "total",
-    "rounding",
-    "grades",
-    "group",
-    "subgroup",
-    "indicator",
-    "target",
-    "nature",
-    "criterion",
-    "content",
-    "basis",
-    "source",
-    "points",
-];
-
-/// Declaration lines: only the part before `=` names something.
+/// Declaration lines: only the part before `=` names something (after it
+/// comes a record key or a value; a `计算` line's formula does hold references).
 const DECLARATIONS: &[&str] = &["输入", "常量", "input", "const"];
 
 pub(super) fn declared(file: &ast::File) -> Vec<Named> {
@@ -206,5 +168,6 @@ pub(super) fn all(analysis: &Analysis) -> Vec<(NameKind, Span, bool)> {
 /// property, a setting), holding no references to declared names.
 pub(super) fn is_prose(line: &str) -> bool {
     let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
-    NO_REFERENCES.iter().any(|k| body.starts_with(k))
+    body.starts_with('#')
+        || KEYWORDS.iter().filter(|k| k.prose).flat_map(Keyword::spellings).any(|k| body.starts_with(k))
 }
