@@ -3,6 +3,7 @@
 
 mod band_checks;
 mod expr;
+mod fixes;
 mod indicator;
 mod ladder_checks;
 mod names;
