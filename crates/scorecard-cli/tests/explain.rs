@@ -26,7 +26,8 @@ fn explains_the_example_record_with_what_it_needed() {
         "examples/chenggong-2021/measurements.json",
     ]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("✓ 年办件量低于上期90%，扣3分 (3)"), "{out}");
+    assert!(out.contains("✓ 年办件量低于上期90%，扣3分（扣 3 分）"), "{out}");
+    assert!(out.contains("说明： 年办件量 1,500,000件，为上期 1,800,000件 的 83.33%，低于 90%，扣 3 分"), "{out}");
     assert!(out.contains("✗ 低于上期80%，扣5分"), "{out}");
     assert!(out.contains("年办件量需达到上期的90%（≥1,620,000件）方可免扣 3 分"), "{out}");
 }
