@@ -83,3 +83,19 @@ fn explain_reads_stdin_and_refuses_what_it_cannot_read_whole() {
     assert!(run.stderr.contains("not UTF-8"), "{}", run.stderr);
     run.no_panic();
 }
+
+/// Every rule kind prints its trace, the explanation and advice: bands
+/// (with why `否则` held), a formula, grades, vetoes (a vetoed record says
+/// why), bonuses and per-step tiers, in both languages.
+#[test]
+fn every_rule_kind_prints_its_trace_and_advice() {
+    for topic in ["bands", "formulas", "vetoes", "others", "steps"] {
+        for lang in ["zh", "en"] {
+            let rules = format!("tests/fixtures/sentences/{topic}.{lang}.rules");
+            let (code, out, err) =
+                scorecard(&["explain", &rules, "--data", &format!("tests/fixtures/sentences/{topic}.jsonl")]);
+            assert_eq!(code, 0, "{err}");
+            insta::assert_snapshot!(format!("explain_{topic}_{lang}"), out);
+        }
+    }
+}

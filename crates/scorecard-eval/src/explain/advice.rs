@@ -101,7 +101,10 @@ fn needed(plan: &Plan, spec: &InputSpec, tier: &TierPlan, record: &Record) -> Re
 
 /// `完成率每提高 1 个百分点可少扣 1 分`: for each per-step tier of a
 /// deduction ladder that deducted, what one step better saves.
-pub(super) fn per_step(plan: &Plan, ladder: &Ladder, record: &Record) -> Result<Vec<String>, Fault> {
+///
+/// Unless `sure` (this rule alone lowers the score and no cap or the points
+/// bound it), the advice says that the score may not rise.
+pub(super) fn per_step(plan: &Plan, ladder: &Ladder, record: &Record, sure: bool) -> Result<Vec<String>, Fault> {
     let lang = plan.lang;
     let spec = plan.inputs.get(ladder.subject).ok_or(Fault::Overflow)?;
     let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
@@ -124,9 +127,17 @@ pub(super) fn per_step(plan: &Plan, ladder: &Ladder, record: &Record) -> Result<
             }
         };
         let n = number::plain(per);
-        out.push(match lang {
-            Lang::Zh => format!("{}{}可少扣 {n} 分", spec.name, phrase::before(&format!("每{word}"), &step)),
-            Lang::En => format!("`{}`: each {step} {word} deducts {n} less", spec.name),
+        let each = phrase::before(&format!("每{word}"), &step);
+        out.push(match (lang, sure) {
+            (Lang::Zh, true) => format!("{}{each}可少扣 {n} 分", spec.name),
+            (Lang::Zh, false) => {
+                format!("{}{each}，本条可少扣 {n} 分（本项另有其他扣分或扣分上限，得分未必提高）", spec.name)
+            }
+            (Lang::En, true) => format!("`{}`: each {step} {word} deducts {n} less", spec.name),
+            (Lang::En, false) => format!(
+                "`{}`: each {step} {word} deducts {n} less under this rule (other rules or a cap also bound the score)",
+                spec.name
+            ),
         });
     }
     Ok(out)

@@ -120,25 +120,31 @@ fn failures(plan: &Plan, failed: &[(Slot, &TestPlan)], record: &Record) -> Resul
 /// (`x > 30%`); `None` otherwise.
 fn outside(failed: &[(Slot, &TestPlan)], slot: Slot, record: &Record) -> Option<TestPlan> {
     let x = record.get(slot)?;
-    let mut bounds: Option<(Decimal, Decimal)> = None;
+    // The stretch the failed bands span; `None` at an end that is open.
+    let mut span: Option<(Option<Decimal>, Option<Decimal>)> = None;
     let mut count = 0usize;
     for (_, test) in failed.iter().filter(|(s, _)| *s == slot) {
         let (lo, hi) = match test {
-            TestPlan::Range { lo, hi, .. } => (*lo, *hi),
-            TestPlan::Fixed { cmp: Cmp::Eq, threshold } => (*threshold, *threshold),
+            TestPlan::Range { lo, hi, .. } => (Some(*lo), Some(*hi)),
+            TestPlan::Fixed { cmp: Cmp::Eq, threshold } => (Some(*threshold), Some(*threshold)),
+            TestPlan::Fixed { cmp: Cmp::Ge | Cmp::Gt, threshold } => (Some(*threshold), None),
+            TestPlan::Fixed { cmp: Cmp::Le | Cmp::Lt, threshold } => (None, Some(*threshold)),
             _ => return None,
         };
         count = count.saturating_add(1);
-        bounds = Some(bounds.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
+        span =
+            Some(span.map_or((lo, hi), |(a, b)| (a.zip(lo).map(|(a, l)| a.min(l)), b.zip(hi).map(|(b, h)| b.max(h)))));
     }
-    let (lo, hi) = bounds.filter(|_| count > 1)?;
+    let (lo, hi) = span.filter(|_| count > 1)?;
     // Every band failed, so a value at or beyond an end is outside them all.
-    if x >= hi {
-        Some(TestPlan::Fixed { cmp: if x == hi { Cmp::Ge } else { Cmp::Gt }, threshold: hi })
-    } else if x <= lo {
-        Some(TestPlan::Fixed { cmp: if x == lo { Cmp::Le } else { Cmp::Lt }, threshold: lo })
-    } else {
-        None
+    match (lo, hi) {
+        (_, Some(hi)) if x >= hi => {
+            Some(TestPlan::Fixed { cmp: if x == hi { Cmp::Ge } else { Cmp::Gt }, threshold: hi })
+        }
+        (Some(lo), _) if x <= lo => {
+            Some(TestPlan::Fixed { cmp: if x == lo { Cmp::Le } else { Cmp::Lt }, threshold: lo })
+        }
+        _ => None,
     }
 }
 

@@ -39,12 +39,12 @@ pub(super) fn ladder_sentence<'p>(
     if chosen.is_empty() {
         let reference = ladder.tiers.iter().min_by_key(|t| t.deduct).ok_or(Fault::Overflow)?;
         let clause = tier_clause(plan, ladder.subject, reference, x, record, false, sign, true)?;
-        clauses.push(phrase::then(lang, &clause, &phrase::deduction(lang, sign, None)));
+        clauses.push(phrase::then(lang, &clause, &phrase::deduction(lang, sign, None, None)));
     } else {
         for (i, (tier, a)) in chosen.iter().enumerate() {
             // Later tiers of a cumulative ladder leave out the value: `；低于 80%，扣 5 分`.
             let clause = tier_clause(plan, ladder.subject, tier, x, record, true, sign, i == 0)?;
-            clauses.push(phrase::then(lang, &clause, &phrase::deduction(lang, sign, Some(*a))));
+            clauses.push(phrase::then(lang, &clause, &phrase::deduction(lang, sign, Some(*a), Some(plan.rounding))));
         }
     }
     Ok((phrase::parts(lang, &clauses), chosen.into_iter().map(|(t, _)| t).collect(), amount))

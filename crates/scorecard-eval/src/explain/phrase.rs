@@ -7,6 +7,7 @@ use scorecard_syntax::ast::{Dir, Sign};
 use scorecard_syntax::Lang;
 
 use crate::number;
+use crate::plan::RoundingPlan;
 
 /// `完成率 95.5%` / `completion 95.5%`: a name and its value.
 pub(super) fn value(name: &str, shown: &str) -> String {
@@ -41,9 +42,18 @@ pub(super) fn parts(lang: Lang, parts: &[String]) -> String {
 
 /// What a tier did: `扣 3 分` / `−3`, `加 1 分` / `+1`, or nothing:
 /// `不扣分` / `no deduction`, `不加分` / `no bonus`.
-pub(super) fn deduction(lang: Lang, sign: Sign, amount: Option<Decimal>) -> String {
-    let n = amount.map(number::plain);
+///
+/// An amount with more places than scores keep is shown rounded, as
+/// `约扣 1.33 分` / `about −1.33` (the score is rounded once, at the end).
+pub(super) fn deduction(lang: Lang, sign: Sign, amount: Option<Decimal>, places: Option<RoundingPlan>) -> String {
+    let rounded = amount.map(|a| places.map_or(a, |p| a.round_dp_with_strategy(p.places, p.strategy)));
+    let about = rounded != amount;
+    let n = rounded.map(number::plain);
     match (lang, sign, n) {
+        (Lang::Zh, Sign::Deduct, Some(n)) if about => format!("约扣 {n} 分"),
+        (Lang::Zh, Sign::Add, Some(n)) if about => format!("约加 {n} 分"),
+        (Lang::En, Sign::Deduct, Some(n)) if about => format!("about −{n}"),
+        (Lang::En, Sign::Add, Some(n)) if about => format!("about +{n}"),
         (Lang::Zh, Sign::Deduct, Some(n)) => format!("扣 {n} 分"),
         (Lang::Zh, Sign::Add, Some(n)) => format!("加 {n} 分"),
         (Lang::En, Sign::Deduct, Some(n)) => format!("−{n}"),

@@ -135,7 +135,9 @@ impl Unit {
         let n = number::grouped(d);
         match self {
             Unit::Points => lang.pick(format!("{n} 个百分点"), format!("{n} pp")),
+            Unit::Days if d == Decimal::ONE => lang.pick(format!("{n} 天"), format!("{n} day")),
             Unit::Days => lang.pick(format!("{n} 天"), format!("{n} days")),
+            Unit::Months if d == Decimal::ONE => lang.pick(format!("{n} 个月"), format!("{n} month")),
             Unit::Months => lang.pick(format!("{n} 个月"), format!("{n} months")),
             Unit::Own => spec.shown(d),
         }

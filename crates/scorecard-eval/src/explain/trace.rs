@@ -78,7 +78,9 @@ pub(crate) fn trace(
     for ((index, ind), score) in plan.indicators.iter().enumerate().zip(&scores.indicators) {
         let explained = super::indicator(plan, ind, record, score)?;
         let mut t = match score.status {
-            Status::Scored => indicator(plan, index, ind, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?,
+            Status::Scored => {
+                indicator(plan, index, ind, record, score.score).map_err(|f| Box::new(eval::fault(plan, ind, f)))?
+            }
             Status::Vetoed => vetoed(plan, index, ind, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?,
             Status::NotApplicable => traced(plan, index, ind, record, Vec::new(), Vec::new()),
         };
@@ -135,7 +137,13 @@ fn step(plan: &Plan, span: Span, held: bool, amount: Option<Decimal>, kind: Step
     TierStep { text: span.text(&plan.source).to_owned(), held, amount, kind }
 }
 
-fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) -> Result<IndicatorTrace, Fault> {
+fn indicator(
+    plan: &Plan,
+    index: usize,
+    ind: &IndicatorPlan,
+    record: &Record,
+    score: Decimal,
+) -> Result<IndicatorTrace, Fault> {
     let mut tiers = Vec::new();
     let mut what_if = Vec::new();
     for (s, span) in &ind.scores {
@@ -161,13 +169,22 @@ fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) ->
         tiers.push(step(plan, v.span, held, None, StepKind::Veto));
     }
     let alone = lowering <= 1 && ind.scores.is_empty() && ind.discretionary.is_none();
-    for ladder in ind.deductions.iter().flat_map(|s| &s.ladders) {
-        if ladder.cumulative {
-            what_if.extend(advice::per_step(plan, ladder, record)?);
-            continue;
+    for st in &ind.deductions {
+        // One step less saves its points only when nothing else bounds the
+        // deduction: no other rule lowering the score, no cap reached, the
+        // points not used up.
+        let capped = match st.cap {
+            // The capped amount equals the cap once the tiers reach it.
+            Some(cap) => eval::statement_amount(st, record)? >= cap,
+            None => false,
+        };
+        let sure = alone && !capped && score > Decimal::ZERO;
+        for ladder in &st.ladders {
+            if !ladder.cumulative {
+                what_if.extend(advice::ladder(plan, ladder, record, alone)?);
+            }
+            what_if.extend(advice::per_step(plan, ladder, record, sure)?);
         }
-        what_if.extend(advice::ladder(plan, ladder, record, alone)?);
-        what_if.extend(advice::per_step(plan, ladder, record)?);
     }
     Ok(traced(plan, index, ind, record, tiers, what_if))
 }
