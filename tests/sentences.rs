@@ -67,3 +67,87 @@ fn both_languages_cover_the_same_topics() {
     assert_eq!(zh, en);
     assert!(zh.len() >= 6, "{zh:?}");
 }
+
+/// The backticked sentences of the table in docs/language.md's
+/// "Explanations" section.
+fn documented_sentences(doc: &str) -> Vec<String> {
+    let start = doc.find("## Explanations\n").expect("an Explanations section");
+    let section = &doc[start..];
+    let end = section.get(1..).and_then(|s| s.find("\n## ")).map_or(section.len(), |e| e + 1);
+    let mut out = Vec::new();
+    for row in
+        section[..end].lines().filter(|l| l.starts_with("| ") && !l.starts_with("| rule") && !l.starts_with("| test"))
+    {
+        for cell in row.split(" | ").skip(1) {
+            let cell = cell.trim_end_matches(" |").trim();
+            let text = cell.trim_start_matches("``").trim_end_matches("``").trim_matches('`').trim();
+            if !text.is_empty() && cell.starts_with('`') {
+                out.push(text.to_owned());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_docs_explanation_table_holds_real_sentences() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("../docs/language.md")).unwrap();
+    let mut snapshots = String::new();
+    for entry in std::fs::read_dir(root.join("snapshots")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("sentences__")) {
+            snapshots.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+    }
+    let sentences = documented_sentences(&doc);
+    assert!(sentences.len() >= 50, "the table has a Chinese and an English sentence per form: {sentences:?}");
+    for s in &sentences {
+        assert!(snapshots.contains(s.as_str()), "docs/language.md shows a sentence no rule file gives: {s}");
+    }
+}
+
+/// Each rule file in docs/language.md and README.md followed by a record and
+/// an `output` block of explanations explains that record as shown.
+#[test]
+fn documented_examples_explain_as_shown() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for file in ["../docs/language.md", "../README.md"] {
+        let doc = std::fs::read_to_string(root.join(file)).unwrap();
+        let blocks = fenced(&doc);
+        for w in blocks.windows(3) {
+            let [(k1, rules), (k2, record), (k3, output)] = w else { continue };
+            if (k1.as_str(), k2.as_str(), k3.as_str()) != ("text", "json", "output") {
+                continue;
+            }
+            // A fragment (`# 摘自 …`) or an example of an error is not a whole scorecard.
+            let Ok(card) = Scorecard::compile(rules) else { continue };
+            let Ok(report) = card.evaluate_json(record) else { continue };
+            let got: Vec<&str> = report.indicators.iter().map(|i| i.explanation.as_str()).collect();
+            let shown: Vec<&str> = output.lines().collect();
+            assert_eq!(got, shown, "{file}: the example\n{rules}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "only {checked} examples were checked");
+}
+
+/// The fenced blocks of a Markdown text: (info string, body).
+fn fenced(doc: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut lines = doc.lines();
+    while let Some(line) = lines.next() {
+        let Some(kind) = line.strip_prefix("```").filter(|k| !k.is_empty()) else { continue };
+        let mut body = String::new();
+        for l in lines.by_ref() {
+            if l.starts_with("```") {
+                break;
+            }
+            body.push_str(l);
+            body.push('\n');
+        }
+        out.push((kind.to_owned(), body));
+    }
+    out
+}

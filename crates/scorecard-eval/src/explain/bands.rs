@@ -11,7 +11,7 @@ use super::condition::{self, Written};
 use super::phrase;
 use crate::eval::{rules as eval_rules, Fault};
 use crate::number;
-use crate::plan::{BandPlan, Plan, Slot, TestPlan};
+use crate::plan::{BandPlan, Plan, Slot, TestPlan, ValueKind};
 use crate::record::Record;
 
 /// The sentence for a `得分` line of bands; records the bands that held.
@@ -79,10 +79,12 @@ fn failures(plan: &Plan, failed: &[(Slot, &TestPlan)], record: &Record) -> Resul
     let mut clauses: Vec<String> = Vec::new();
     let mut said: Vec<Slot> = Vec::new();
     for (i, (slot, test)) in failed.iter().enumerate() {
-        if said.contains(slot) && outside(failed, *slot, record).is_some() {
+        let beyond =
+            plan.inputs.get(*slot).filter(|s| s.kind == ValueKind::Number).and_then(|_| outside(failed, *slot, record));
+        if said.contains(slot) && beyond.is_some() {
             continue;
         }
-        if let Some(rel) = outside(failed, *slot, record) {
+        if let Some(rel) = beyond {
             // Bands that tile a stretch of one input: `高于 30%`, not each band in turn.
             said.push(*slot);
             let spec = plan.inputs.get(*slot).ok_or(Fault::Overflow)?;
@@ -115,8 +117,8 @@ fn failures(plan: &Plan, failed: &[(Slot, &TestPlan)], record: &Record) -> Resul
     Ok(phrase::list(lang, &clauses))
 }
 
-/// When every failed band on `slot` is a range or an exact value and the
-/// value lies beyond all of them, the one comparison that says so
+/// When every failed band on the number input `slot` is a range or a
+/// threshold and the value lies beyond all of them, the one comparison that says so
 /// (`x > 30%`); `None` otherwise.
 fn outside(failed: &[(Slot, &TestPlan)], slot: Slot, record: &Record) -> Option<TestPlan> {
     let x = record.get(slot)?;

@@ -43,10 +43,15 @@ pub(super) fn parts(lang: Lang, parts: &[String]) -> String {
 /// What a tier did: `扣 3 分` / `−3`, `加 1 分` / `+1`, or nothing:
 /// `不扣分` / `no deduction`, `不加分` / `no bonus`.
 ///
-/// An amount with more places than scores keep is shown rounded, as
-/// `约扣 1.33 分` / `about −1.33` (the score is rounded once, at the end).
+/// An amount with more than two places beyond what scores keep (a part
+/// step's 1.3333…) is shown rounded, as `约扣 1.33 分` / `about −1.33`; the
+/// score is rounded once, at the end.
 pub(super) fn deduction(lang: Lang, sign: Sign, amount: Option<Decimal>, places: Option<RoundingPlan>) -> String {
-    let rounded = amount.map(|a| places.map_or(a, |p| a.round_dp_with_strategy(p.places, p.strategy)));
+    let long = |a: Decimal, p: RoundingPlan| a.normalize().scale() > p.places.saturating_add(2);
+    let rounded = amount.map(|a| match places {
+        Some(p) if long(a, p) => a.round_dp_with_strategy(p.places, p.strategy),
+        _ => a,
+    });
     let about = rounded != amount;
     let n = rounded.map(number::plain);
     match (lang, sign, n) {
