@@ -151,3 +151,26 @@ fn fenced(doc: &str) -> Vec<(String, String)> {
     }
     out
 }
+
+/// Advice keeps its promise: the value it names earns what it says, and a
+/// value just short of it does not.
+#[test]
+fn band_and_formula_advice_hold_when_re_scored() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/sentences");
+    let card = Scorecard::compile(&std::fs::read_to_string(root.join("bands.zh.rules")).unwrap()).unwrap();
+    let base = r#"{"balance": 10.01, "carry": 10, "done": "2021-04-01", "days": 5, "complete": true, "adj": 31, "rules": true, "compliant": true, "enforced": true, "rate": RATE}"#;
+    let rec = |rate: &str| card.parse_record(&base.replace("RATE", rate)).unwrap();
+    let trace = card.trace(&rec("85")).unwrap();
+    let completion = trace.indicators.iter().find(|i| i.name == "完成情况").unwrap();
+    assert_eq!(completion.what_if, ["完成率需达到 90% 方可得 5 分"]);
+    let score = |rate: &str| card.report(&rec(rate)).unwrap().indicators[4].score.to_string();
+    assert_eq!((score("90"), score("89.99")), ("5".to_owned(), "3".to_owned()));
+
+    let card = Scorecard::compile(&std::fs::read_to_string(root.join("formulas.zh.rules")).unwrap()).unwrap();
+    let base = r#"{"completion": RATE, "new_farmland": 10, "farmland_target": 30, "done": 1, "planned": 3}"#;
+    let rec = |rate: &str| card.parse_record(&base.replace("RATE", rate)).unwrap();
+    let trace = card.trace(&rec("95.5")).unwrap();
+    assert_eq!(trace.indicators[1].what_if, ["完成率再提高 1 个百分点可多得 0.2 分"]);
+    let score = |rate: &str| card.report(&rec(rate)).unwrap().indicators[1].score.to_string();
+    assert_eq!((score("95.5"), score("96.5")), ("19.1".to_owned(), "19.3".to_owned()));
+}

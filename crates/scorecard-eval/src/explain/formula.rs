@@ -8,8 +8,9 @@ use scorecard_syntax::Lang;
 
 use super::ladder::shown_in;
 use super::phrase;
+use crate::eval::rules as eval_rules;
 use crate::number;
-use crate::plan::{ExprPlan, InputSpec, Plan};
+use crate::plan::{ExprPlan, IndicatorPlan, InputSpec, Plan, ScorePlan, ValueKind};
 use crate::record::Record;
 
 /// How deep a formula is written out; the compiler caps nesting well below this.
@@ -152,5 +153,77 @@ fn spec_in<'p>(plan: &'p Plan, e: &ExprPlan) -> Option<&'p InputSpec> {
         ExprPlan::Neg(a) | ExprPlan::Floor(a) => spec_in(plan, a),
         ExprPlan::Min(args) | ExprPlan::Max(args) => args.iter().find_map(|a| spec_in(plan, a)),
         _ => None,
+    }
+}
+
+/// `完成率再提高 1 个百分点可多得 0.2 分`: for each value a formula reads,
+/// what one more (or one less) unit of it would add, worked out by scoring
+/// the formula again with that value moved, and kept within the points.
+pub(super) fn advice(plan: &Plan, ind: &IndicatorPlan, s: &ScorePlan, record: &Record) -> Vec<String> {
+    let ScorePlan::Formula { expr, .. } = s else { return Vec::new() };
+    let clamp = |v: Decimal| v.max(Decimal::ZERO).min(ind.points);
+    let Ok(now) = eval_rules::score_plan(plan, ind, s, record).map(clamp) else { return Vec::new() };
+    let mut slots = Vec::new();
+    read_slots(expr, &mut slots, 0);
+    let mut out = Vec::new();
+    for slot in slots {
+        let Some(spec) = plan.inputs.get(slot).filter(|s| s.kind == ValueKind::Number && !s.unit.is_date()) else {
+            continue;
+        };
+        let (Some(x), Some(one)) = (record.get(slot), spec.unit.to_base(Decimal::ONE)) else { continue };
+        let moved = |to: Option<Decimal>| -> Option<Decimal> {
+            let mut r = record.clone();
+            *r.values.get_mut(slot)? = Some(to?);
+            let gain = clamp(eval_rules::score_plan(plan, ind, s, &r).ok()?).checked_sub(now)?;
+            (gain > Decimal::ZERO).then_some(gain)
+        };
+        let (up, gain) = match moved(x.checked_add(one)) {
+            Some(g) => (true, g),
+            None => match moved(x.checked_sub(one)) {
+                Some(g) => (false, g),
+                None => continue,
+            },
+        };
+        out.push(gain_sentence(plan, spec, up, gain));
+    }
+    out
+}
+
+/// `完成率再提高 1 个百分点可多得 0.2 分` / `` `completion` 1 pp higher would add 0.2``.
+fn gain_sentence(plan: &Plan, spec: &InputSpec, up: bool, gain: Decimal) -> String {
+    let lang = plan.lang;
+    let step = if spec.unit.is_percent() {
+        lang.pick("1 个百分点".to_owned(), "1 pp".to_owned())
+    } else {
+        spec.unit.amount(Decimal::ONE)
+    };
+    let rounded = gain.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy);
+    let n = number::plain(rounded);
+    let about = if rounded == gain { lang.pick(" ", "") } else { lang.pick("约 ", "about ") };
+    match (lang, up) {
+        (Lang::Zh, true) => format!("{}再提高 {step}可多得{about}{n} 分", spec.name),
+        (Lang::Zh, false) => format!("{}再降低 {step}可多得{about}{n} 分", spec.name),
+        (Lang::En, true) => format!("`{}` {step} higher would add {about}{n}", spec.name),
+        (Lang::En, false) => format!("`{}` {step} lower would add {about}{n}", spec.name),
+    }
+}
+
+/// The slots a formula reads, each once, in the order written; not a
+/// divisor's (advice to lower a target is no advice).
+fn read_slots(e: &ExprPlan, out: &mut Vec<usize>, depth: usize) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let d = depth.saturating_add(1);
+    match e {
+        ExprPlan::Slot(slot) if !out.contains(slot) => out.push(*slot),
+        ExprPlan::Neg(a) | ExprPlan::Floor(a) => read_slots(a, out, d),
+        ExprPlan::Add(a, b) | ExprPlan::Sub(a, b) | ExprPlan::Mul(a, b, _) => {
+            read_slots(a, out, d);
+            read_slots(b, out, d);
+        }
+        ExprPlan::Div(a, _, _) => read_slots(a, out, d),
+        ExprPlan::Min(args) | ExprPlan::Max(args) => args.iter().for_each(|a| read_slots(a, out, d)),
+        _ => {}
     }
 }

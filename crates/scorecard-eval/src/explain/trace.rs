@@ -215,8 +215,9 @@ fn score_steps(
             let value = eval_rules::score_plan(plan, ind, s, record).map_err(|_| Fault::Overflow)?;
             let value = value.max(Decimal::ZERO).min(ind.points);
             tiers.push(step(plan, span, true, Some(value), StepKind::Score));
-            if let ScorePlan::Grades { input, grades, .. } = s {
-                what_if.extend(advice::grades(plan, *input, grades, record));
+            match s {
+                ScorePlan::Grades { input, grades, .. } => what_if.extend(advice::grades(plan, *input, grades, record)),
+                _ => what_if.extend(super::formula::advice(plan, ind, s, record)),
             }
         }
     }
