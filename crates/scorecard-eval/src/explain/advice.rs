@@ -267,7 +267,8 @@ fn meet(plan: &Plan, subject: Slot, test: &TestPlan, record: &Record) -> Result<
             let base = condition::operand(plan, spec, *base, b, None);
             let share = factor.checked_mul(Decimal::ONE_HUNDRED).map(number::plain).unwrap_or_default();
             let word = condition::cmp_word(*cmp, true, lang);
-            lang.pick(format!("{word}{base}的 {share}%"), format!("{word} {share}% of {base}"))
+            let at = crate::exact::mul(*factor, b).map(|t| shown_in(spec, t, lang)).unwrap_or_default();
+            lang.pick(format!("{word}{base} 的 {share}%（{at}）"), format!("{word} {share}% of {base} ({at})"))
         }
         (TestPlan::Deviation { .. } | TestPlan::PerStep { .. }, _) => return Ok(None),
         _ => condition::relation(plan, spec, test, x, record, true, Written::default())?,

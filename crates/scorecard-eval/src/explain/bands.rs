@@ -11,7 +11,7 @@ use super::condition::{self, Written};
 use super::phrase;
 use crate::eval::{rules as eval_rules, Fault};
 use crate::number;
-use crate::plan::{BandPlan, Plan, Slot, TestPlan, ValueKind};
+use crate::plan::{BandPlan, Operand, Plan, Slot, TestPlan, ValueKind};
 use crate::record::Record;
 
 /// The sentence for a `得分` line of bands; records the bands that held.
@@ -153,9 +153,18 @@ fn outside(failed: &[(Slot, &TestPlan)], slot: Slot, record: &Record) -> Option<
 /// Whether the failed test `other` on the same input says more than `this`:
 /// `x < 80%` says more than `x < 90%`. Of equal thresholds the earlier one is kept.
 fn nearer(other: &(Slot, &TestPlan), this: (Slot, &TestPlan), other_first: bool) -> bool {
-    let (TestPlan::Fixed { cmp: a, threshold: ta }, TestPlan::Fixed { cmp: b, threshold: tb }) = (other.1, this.1)
-    else {
-        return false;
+    let (a, ta, b, tb) = match (other.1, this.1) {
+        (TestPlan::Fixed { cmp: a, threshold: ta }, TestPlan::Fixed { cmp: b, threshold: tb }) => (a, ta, b, tb),
+        // Shares of one baseline: `x < 80% of last year` says more than `x < 90%` of it.
+        (
+            TestPlan::ShareOf { cmp: a, factor: ta, base: Operand::Input(ba), .. },
+            TestPlan::ShareOf { cmp: b, factor: tb, base: Operand::Input(bb), .. },
+        ) if ba == bb => (a, ta, b, tb),
+        (
+            TestPlan::ShareOf { cmp: a, factor: ta, base: Operand::Const(ba), .. },
+            TestPlan::ShareOf { cmp: b, factor: tb, base: Operand::Const(bb), .. },
+        ) if ba == bb => (a, ta, b, tb),
+        _ => return false,
     };
     if other.0 != this.0 || a != b {
         return false;

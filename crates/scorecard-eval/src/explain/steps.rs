@@ -43,7 +43,14 @@ pub(super) fn relation(
         if dist <= Decimal::ZERO {
             return Ok(phrase::not_past(lang, side, &reference));
         }
-        out.push(phrase::distance(lang, side, &reference, &unit.amount(spec, dist, lang)));
+        // Calendar months are counted whole: `晚 2 个整月`, not the days beyond.
+        let shown = match unit {
+            Unit::Months => {
+                lang.pick(format!("{} 个整月", number::plain(dist)), format!("{} whole months", number::plain(dist)))
+            }
+            _ => unit.amount(spec, dist, lang),
+        };
+        out.push(phrase::distance(lang, side, &reference, &shown));
     } else if dist <= Decimal::ZERO {
         return Ok(String::new());
     }
