@@ -31,7 +31,7 @@ mod value;
 pub use compile_error::{CompileError, LocatedDiagnostic};
 pub use entries::RecordSeed;
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
-pub use explain::trace::{IndicatorTrace, TierStep, Trace};
+pub use explain::trace::{IndicatorTrace, StepKind, TierStep, Trace};
 pub use reading::Reading;
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};

@@ -24,7 +24,7 @@ pub use scorecard_eval::{
     format, format_bytes, Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, FormatError,
     GroupReport, IndicatorReport, IndicatorScore, IndicatorTrace, InputInfo, InputKey, InputKind, InputRef, Lang,
     Limits, LineCol, LineIndex, LocatedDiagnostic, Record, RecordError, RecordSeed, Report, Scorecard, Scores,
-    Severity, Span, Status, TierStep, Trace, SCHEMA_VERSION,
+    Severity, Span, Status, StepKind, TierStep, Trace, SCHEMA_VERSION,
 };
 /// How the engine reads each criterion: [`Scorecard::reading`].
 pub use scorecard_eval::{reading, Reading};

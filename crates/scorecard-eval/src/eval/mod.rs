@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::NaPolicy;
 
 pub(crate) use derive::{constant, working};
-pub(crate) use tier::{calendar_distance, distance, operand, test, tier_amount};
+pub(crate) use tier::{calendar_distance, distance, operand, statement_amount, test, tier_amount};
 
 use crate::error::{DataError, DataErrorKind, RecordError};
 use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan};
