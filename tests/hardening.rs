@@ -170,3 +170,46 @@ fn inputs_lists_what_a_record_carries_not_derived_values() {
     let inputs: Vec<(&str, bool)> = card.inputs().map(|i| (i.key, i.required)).collect();
     assert_eq!(inputs, [("a", true), ("b", true), ("idle", false)]);
 }
+
+/// Invisible characters in user text are shown as `<U+200B>` in every kind
+/// of message that quotes it: diagnostics, data errors and suite errors.
+#[test]
+fn invisible_characters_are_shown_in_every_kind_of_message() {
+    let zw = "\u{200B}";
+    // A diagnostic: the unknown name quotes the zero-width space.
+    let src =
+        format!("计分表 「隐」\n输入 满意度 = s（%）\n三级指标 甲\n  分值 5分\n  评分 满意{zw}度低于90%，扣1分\n");
+    let err = Scorecard::compile(&src).unwrap_err();
+    let texts: Vec<String> = err
+        .diagnostics
+        .iter()
+        .flat_map(|d| [d.message.clone(), d.label.clone(), d.help.clone().unwrap_or_default()])
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("<U+200B>")), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains(zw)), "{texts:?}");
+    // A data error: the value quotes the zero-width space.
+    let card = Scorecard::compile(&src.replace(zw, "")).unwrap();
+    let err = card.evaluate_json("{\"s\": \"9\u{200B}2%\"}").unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("`<U+200B>2%`") && !message.contains(zw), "{message}");
+    // A suite error: the unknown input key.
+    let suite = "[[case]]\nname = \"隐\"\ninput = { \"s\u{200B}\" = 95 }\ntotal = 5\n";
+    let err = scorecard_suite::load_text("隐.suite.toml", suite, card).unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("s<U+200B>") && !message.contains(zw), "{message}");
+}
+
+/// A string value with an exponent is read as a JSON number is: `"1e-400"`
+/// is too precise, never an unknown unit `e-400` and never rounded to 0.
+#[test]
+fn a_string_with_a_tiny_exponent_is_too_precise() {
+    let card = Scorecard::compile(
+        "计分表 「指数」\n输入 满意度 = s（%）\n三级指标 甲\n  分值 5分\n  评分 满意度低于90%，扣1分\n",
+    )
+    .unwrap();
+    for record in [r#"{"s": "1e-400"}"#, r#"{"s": 1e-400}"#, r#"{"s": "1e-400%"}"#] {
+        let err = card.evaluate_json(record).unwrap_err();
+        assert!(matches!(err.errors[0].kind, scorecard::DataErrorKind::TooPrecise { .. }), "{record}: {err}");
+    }
+    assert_eq!(card.evaluate_json(r#"{"s": "9.5e1"}"#).unwrap().total.to_string(), "5");
+}

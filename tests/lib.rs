@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 use scorecard::{Decimal, Report, Scorecard};
 
 pub mod ast_strategies;
+pub mod fuzzing;
 pub mod strategies;
 
 /// The seed table with Chinese keywords.

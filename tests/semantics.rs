@@ -199,7 +199,9 @@ fn review_findings_stay_fixed() {
     // Tracing a record whose not-applicable indicator lacks its inputs works.
     let c = card("计分表 「t」\n输入 无任务 = na（是否）\n输入 完成率 = r（%）\n三级指标 甲\n  分值 5分\n  不适用条件 无任务\n  评分 完成率低于90%，扣5分\n");
     let rec = c.parse_record(r#"{"na": true}"#).unwrap();
-    assert!(c.trace(&rec).unwrap().indicators.is_empty());
+    let t = c.trace(&rec).unwrap();
+    assert!(t.indicators[0].tiers.is_empty(), "nothing is tested: {t:?}");
+    assert_eq!(t.indicators[0].explanation, "无任务：不适用，得满分 5 分");
     // The typed API checks a yes/no value.
     let key = c.input("na").unwrap();
     let mut rec = c.record();

@@ -309,9 +309,12 @@ fn a_rate_plus_percentage_points_is_a_rate(zh: &str, en: &str) {
     }
     let [zh, en] = both(zh, en);
     let r = run(&zh, r#"{"goal": 90, "actual": 97.5}"#);
-    assert_mentions(&indicator(&r, 0).explanation, &["实际率 97.5%", "较 95% 超出 2.5个百分点", "扣 2 分"]);
+    assert_mentions(
+        &indicator(&r, 0).explanation,
+        &["实际率 97.5%", "比上限 95% 高 2.5 个百分点", "不足 1 个百分点的部分不计", "扣 2 分"],
+    );
     let r = run(&en, r#"{"goal": 90, "actual": 97.5}"#);
-    assert_mentions(&indicator(&r, 0).explanation, &["actual 97.5%", "2.5 pp over 95%", "−2"]);
+    assert_mentions(&indicator(&r, 0).explanation, &["actual 97.5%", "2.5 pp over ceiling 95%", "−2"]);
 }
 
 #[test]
@@ -426,9 +429,9 @@ fn a_formula_without_declared_points_is_a_compile_error() {
 fn formula_explanations_quote_the_formula_and_the_score() {
     let [zh, en] = both(EXEC_ZH, EXEC_EN);
     let r = run(&zh, &money("90", "100"));
-    assert_mentions(&indicator(&r, 0).explanation, &["分值 × 执行率", "计 9 分"]);
+    assert_eq!(indicator(&r, 0).explanation, "分值 10 × 执行率 90% = 9 分");
     let r = run(&en, &money("90", "100"));
-    assert_mentions(&indicator(&r, 0).explanation, &["points × execution rate", ": 9"]);
+    assert_eq!(indicator(&r, 0).explanation, "points 10 × execution rate 90% = 9");
 }
 
 const CAPPED_ZH: &str = "计分表 「公式封顶后扣分」
@@ -492,10 +495,10 @@ fn a_capped_formula_is_explained_with_the_score_it_gives() {
     let r = run(&zh, &money("120", "100"));
     let e = &indicator(&r, 0).explanation;
     common::assert_exact(indicator(&r, 0).score, "10", "score");
-    assert!(e.contains("计 12 分，以分值 10 分为限"), "{e}");
+    assert_eq!(e, "分值 10 × 执行率 120% = 12 分，以分值 10 分为限");
     let r = run(&en, &money("120", "100"));
     let e = &indicator(&r, 0).explanation;
-    assert!(e.contains(": 12, capped at 10"), "{e}");
+    assert_eq!(e, "points 10 × execution rate 120% = 12, capped at 10");
 }
 
 /// A derived amount is in the base unit of its dimension (元), whatever the

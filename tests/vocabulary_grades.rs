@@ -101,9 +101,9 @@ fn without_an_assessed_score_the_band_top_is_given() {
 fn grade_explanations_name_the_grade_and_the_score() {
     let [zh, en] = both(ASSESSED_ZH, ASSESSED_EN);
     let r = run(&zh, &graded("达成", "9"));
-    assert_mentions(&indicator(&r, 0).explanation, &["评价", "达成", "评定分 9 分"]);
+    assert_mentions(&indicator(&r, 0).explanation, &["评价 达成（该档 8～10 分），评定 9 分"]);
     let r = run(&en, &graded("partly", "6.5"));
-    assert_mentions(&indicator(&r, 0).explanation, &["rating", "partly", "assessed: 6.5"]);
+    assert_mentions(&indicator(&r, 0).explanation, &["rating", "partly", "(band 5 to 8), assessed 6.5"]);
     let zh = card(&ASSESSED_ZH.replace("，评定分 评定", "").replace("输入 评定 = assessed（分）\n", ""));
     let r = run(&zh, r#"{"grade": "部分达成"}"#);
     assert_mentions(&indicator(&r, 0).explanation, &["部分达成", "取该档上限 8 分"]);

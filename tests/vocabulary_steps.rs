@@ -59,10 +59,19 @@ fn per_step_explanations_give_the_distance_and_the_steps() {
     let r = run(&zh, &rate("103.9"));
     assert_mentions(
         &indicator(&r, 0).explanation,
-        &["控制率 103.9%", "较 100% 超出 3.9个百分点", "共 3 个", "扣 1.5 分"],
+        &[
+            "控制率 103.9%",
+            "比 100% 高 3.9 个百分点",
+            "每高 1 个百分点扣 0.5 分",
+            "不足 1 个百分点的部分不计",
+            "扣 1.5 分",
+        ],
     );
     let r = run(&en, &rate("103.9"));
-    assert_mentions(&indicator(&r, 0).explanation, &["rate 103.9%", "3.9 pp over 100%", "3 in all", "−1.5"]);
+    assert_mentions(
+        &indicator(&r, 0).explanation,
+        &["rate 103.9%", "3.9 pp over 100%", "part steps not counted", "−1.5"],
+    );
 }
 
 #[test]
@@ -88,11 +97,10 @@ fn pro_rata_explanations_count_the_part_steps() {
     let en = card(&TARGET_EN.replace("→ −0.5", "→ −0.5 pro rata"));
     let r = run(&zh, &rate("103.9"));
     let e = &indicator(&r, 0).explanation;
-    assert_mentions(e, &["较 100% 超出 3.9个百分点", "共 3.9 个", "扣 1.95 分"]);
-    assert!(!e.contains("共 3 个"), "{e}");
+    assert_eq!(e, "控制率 103.9%，比 100% 高 3.9 个百分点，每高 1 个百分点扣 0.5 分，按比例计，扣 1.95 分");
     let r = run(&en, &rate("103.9"));
     let e = &indicator(&r, 0).explanation;
-    assert_mentions(e, &["3.9 pp over 100%", "3.9 in all", "−1.95"]);
+    assert_eq!(e, "rate 103.9% is 3.9 pp over 100%, −0.5 for each 1 pp over, part steps counted pro rata: −1.95");
     assert!(!e.contains(", 3 in all"), "{e}");
 }
 

@@ -1,5 +1,6 @@
-//! `scorecard check RULES`: every diagnostic of a rule file, then a summary;
-//! with `--format json`, one JSON object on stdout and the snippets on stderr.
+//! `scorecard check RULES`: every diagnostic of a rule file, then a summary,
+//! on stderr (where diagnostics belong, so stdout stays free for data); with
+//! `--format json`, one JSON object on stdout as well.
 
 use std::io::{self, Write};
 
@@ -14,14 +15,11 @@ use crate::rules::{self, Compiled};
 /// Checks the rule file. Exit 1 if there is an error.
 pub fn run(args: &CheckArgs) -> Result<Exit, CliError> {
     let compiled = rules::compile(&args.rules)?;
+    let stderr = io::stderr();
+    write_text(&compiled, &Renderer::for_stream(&stderr), &mut stderr.lock())?;
     match args.format {
-        CheckFormat::Text => {
-            let stdout = io::stdout();
-            write_text(&compiled, &Renderer::for_stream(&stdout), &mut stdout.lock())?;
-        }
+        CheckFormat::Text => {}
         CheckFormat::Json => {
-            let stderr = io::stderr();
-            write_text(&compiled, &Renderer::for_stream(&stderr), &mut stderr.lock())?;
             let mut out = io::stdout().lock();
             serde_json::to_writer(&mut out, &Checked::of(&compiled)).map_err(io::Error::other)?;
             writeln!(out)?;
@@ -42,7 +40,7 @@ fn write_text(compiled: &Compiled, renderer: &Renderer, out: &mut impl Write) ->
     Ok(())
 }
 
-/// The JSON form of `scorecard check` (docs/schema/check.schema.json).
+/// The JSON form of `scorecard check` (docs/schemas/check.schema.json).
 #[derive(Serialize)]
 struct Checked<'a> {
     schema_version: u32,

@@ -18,7 +18,7 @@ use self::progress::{Measure, Progress};
 use crate::args::{EvalArgs, Format};
 use crate::exit::{note, CliError, Exit};
 use crate::files;
-use crate::input::{self, Bounds, Data, InputFormat, Names, SheetSource, Source, Tracked};
+use crate::input::{self, Bounds, Data, InputFormat, Names, Places, SheetSource, Source, Tracked};
 use crate::output::{Output, Style};
 use crate::render::Renderer;
 use crate::rules;
@@ -137,13 +137,14 @@ impl<'c> Run<'c> {
             Data::Whole(whole) => {
                 let mut records = whole.records(self.lang());
                 let measure = Measure::Records(records.len());
-                self.batch(&mut records, whole.is_batch(), measure)?;
+                self.batch(&mut records, whole.is_batch(), measure, Places::None)?;
             }
             Data::Sheet(mut sheet) => {
                 self.unknown_columns(sheet.columns());
                 let measure = Measure::Records(sheet.len());
                 let batch = sheet.len() > 1;
-                self.batch(&mut sheet, batch, measure)?;
+                let places = sheet.places();
+                self.batch(&mut sheet, batch, measure, places)?;
                 if self.records == 0 {
                     self.empty();
                 }
@@ -154,7 +155,8 @@ impl<'c> Run<'c> {
                 // live stream is not read ahead to tell which it is.
                 let alone = matches!(self.args.format, Format::Jsonl | Format::Csv) && self.live();
                 let batch = alone || stream.is_batch().map_err(|e| CliError::read(&self.args.data, e))?;
-                self.batch(&mut stream, batch, self.stream_measure())?;
+                let places = stream.places();
+                self.batch(&mut stream, batch, self.stream_measure(), places)?;
                 if self.records == 0 {
                     self.empty();
                 }
@@ -201,9 +203,15 @@ impl<'c> Run<'c> {
     }
 
     /// Scores the records of `source` on `--jobs` threads and writes them in order.
-    fn batch(&mut self, source: &mut impl Source, batch: bool, measure: Measure) -> Result<(), CliError> {
+    fn batch(
+        &mut self,
+        source: &mut impl Source,
+        batch: bool,
+        measure: Measure,
+        places: Places,
+    ) -> Result<(), CliError> {
         let lang = self.lang();
-        let style = Style::new(self.args.format, batch, self.card, self.args.brief);
+        let style = Style::new(self.args.format, batch, self.card, self.args.brief).with_places(places);
         let out = Output::new(BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()), &style);
         let progress = if batch { Progress::new(measure, lang) } else { Progress::hidden(lang) };
         let mut sink = Sink::new(out, &self.data, lang, progress, self.live());

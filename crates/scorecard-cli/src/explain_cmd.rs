@@ -6,7 +6,7 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use scorecard::{Scorecard, Trace};
+use scorecard::{Lang, Scorecard, StepKind, TierStep, Trace};
 
 use crate::args::RuleFile;
 use crate::exit::{note, CliError, Exit};
@@ -132,12 +132,24 @@ fn write_trace(out: &mut impl Write, card: &Scorecard, trace: &Trace, only: Opti
         writeln!(out, "  {} {}", lang.pick("读取：", "read:"), ind.inputs.join(lang.pick("；", "; ")))?;
         for t in &ind.tiers {
             let mark = if t.held { "✓" } else { "✗" };
-            let amount = t.amount.map(|a| format!(" ({})", a.normalize())).unwrap_or_default();
-            writeln!(out, "  {mark} {}{amount}", t.text)?;
+            writeln!(out, "  {mark} {}{}", t.text, effect(lang, t))?;
         }
+        writeln!(out, "  {} {}", lang.pick("说明：", "explanation:"), ind.explanation)?;
         for hint in &ind.what_if {
             writeln!(out, "  {} {hint}", lang.pick("→ 若要改进：", "→ to do better:"))?;
         }
     }
     Ok(())
+}
+
+/// What a step that held did: `（扣 3 分）` / ` (−3)`, `（得 5 分）` / ` (→ 5)`, `（否决）` / ` (veto)`.
+fn effect(lang: Lang, t: &TierStep) -> String {
+    let n = t.amount.map(|a| a.normalize().to_string());
+    match (t.kind, n, t.held) {
+        (StepKind::Veto, _, true) => lang.pick("（否决）", " (veto)").to_owned(),
+        (StepKind::Deduct, Some(n), _) => lang.pick(format!("（扣 {n} 分）"), format!(" (−{n})")),
+        (StepKind::Add, Some(n), _) => lang.pick(format!("（加 {n} 分）"), format!(" (+{n})")),
+        (StepKind::Score, Some(n), _) => lang.pick(format!("（得 {n} 分）"), format!(" (→ {n})")),
+        _ => String::new(),
+    }
 }

@@ -2,6 +2,8 @@
 //! reading the record itself (too long, not valid text, a CSV row of the wrong width).
 
 use scorecard::{DataError, Lang, RecordError};
+use scorecard_table::cell::CellProblem;
+use scorecard_table::records::csv::CsvProblem;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -45,6 +47,13 @@ pub enum InputProblem {
         /// Cells it needs to line up with the header.
         expected: usize,
     },
+    /// A CSV cell opens a quote that is never closed.
+    UnterminatedQuote {
+        /// 1-based line of the opening quote.
+        line: u64,
+        /// 1-based column of the opening quote, in characters.
+        column: u64,
+    },
     /// Spreadsheet cells that cannot be read, such as `#DIV/0!`.
     BadCells {
         /// Each unreadable cell of the record, in column order.
@@ -79,21 +88,12 @@ pub enum CellReason {
 impl BadCell {
     /// The message in language `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let cell = &self.cell;
-        match &self.reason {
-            CellReason::ErrorValue { value } => lang.pick(
-                format!("单元格 {cell} 是错误值 {value}，请改正其公式或填入数值"),
-                format!("cell {cell} holds the error value {value}; fix its formula or type the value"),
-            ),
-            CellReason::NotANumber => lang.pick(
-                format!("单元格 {cell} 的数值无法读取（超出范围）"),
-                format!("cell {cell} holds a number that cannot be read (out of range)"),
-            ),
-            CellReason::NotADate => lang.pick(
-                format!("单元格 {cell} 含时刻或时长，不是日期；请只填日期"),
-                format!("cell {cell} holds a time or a duration, not a date; type the date alone"),
-            ),
-        }
+        let problem = match &self.reason {
+            CellReason::ErrorValue { value } => CellProblem::ErrorValue(value.clone()),
+            CellReason::NotANumber => CellProblem::NotANumber,
+            CellReason::NotADate => CellProblem::NotADate,
+        };
+        problem.message(&self.cell, lang)
     }
 }
 
@@ -125,6 +125,9 @@ impl InputProblem {
                 format!("该行有 {found} 个单元格，与表头对齐应为 {expected} 个"),
                 format!("the row has {found} cells; lined up with the header row it needs {expected}"),
             ),
+            InputProblem::UnterminatedQuote { line, column } => {
+                CsvProblem::UnterminatedQuote { line: *line, column: *column }.message(lang)
+            }
             InputProblem::BadCells { cells } => {
                 cells.iter().map(|c| c.message(lang)).collect::<Vec<_>>().join(lang.pick("；", "; "))
             }
@@ -137,6 +140,13 @@ impl InputProblem {
 pub enum Failure {
     /// The engine rejected the record.
     Record(RecordError),
+    /// The engine rejected the record read from a table, whose cells are known.
+    Placed {
+        /// The engine's errors.
+        error: RecordError,
+        /// For each error, in order, the cell of the input it is about: `数据!F3`, `row 3, column 6 (spending)`.
+        cells: Vec<Option<String>>,
+    },
     /// The record could not be read.
     Input(InputProblem),
 }
@@ -146,6 +156,15 @@ impl Failure {
     pub fn messages(&self, lang: Lang) -> Vec<String> {
         match self {
             Failure::Record(e) => e.errors.iter().map(DataError::message).collect(),
+            Failure::Placed { error, cells } => error
+                .errors
+                .iter()
+                .zip(cells)
+                .map(|(e, cell)| match cell {
+                    Some(cell) => format!("{cell}{}{}", lang.pick("：", ": "), e.message()),
+                    None => e.message(),
+                })
+                .collect(),
             Failure::Input(InputProblem::BadCells { cells }) => cells.iter().map(|c| c.message(lang)).collect(),
             Failure::Input(p) => vec![p.message(lang)],
         }
@@ -156,6 +175,16 @@ impl Failure {
     pub fn to_json(&self, line: u64, lang: Lang) -> String {
         let errors: Vec<Value> = match self {
             Failure::Record(e) => e.errors.iter().map(|error| with_message(error, error.message())).collect(),
+            Failure::Placed { error, cells } => {
+                let messages = self.messages(lang);
+                error
+                    .errors
+                    .iter()
+                    .zip(cells)
+                    .zip(messages)
+                    .map(|((error, cell), message)| with_cell(with_message(error, message), cell.as_deref()))
+                    .collect()
+            }
             Failure::Input(problem) => vec![with_message(problem, problem.message(lang))],
         };
         let json = FailureJson { line, errors };
@@ -168,6 +197,14 @@ impl Failure {
 struct FailureJson {
     line: u64,
     errors: Vec<Value>,
+}
+
+/// An error's JSON object with `cell` added when the cell is known.
+fn with_cell(mut error: Value, cell: Option<&str>) -> Value {
+    if let (Value::Object(map), Some(cell)) = (&mut error, cell) {
+        map.insert("cell".to_owned(), Value::String(cell.to_owned()));
+    }
+    error
 }
 
 /// `error` as a JSON object with `message` added.

@@ -191,3 +191,17 @@ fn columns_the_rules_do_not_read_are_named_once() {
     assert!(run.stderr.contains("`case`、`备注`"), "{}", run.stderr);
     assert!(run.stderr.contains("typo.csv:2：") && run.stderr.contains("`cases`"), "{}", run.stderr);
 }
+
+#[test]
+fn a_rejected_value_names_its_row_column_and_header() {
+    let text = format!("{HEADER}\n{ROW}\n1500000,1800000,85,92.5%,很多,12.5,0,91\n");
+    let data = csv("cell.csv", &text);
+    let run = scorecard(&["eval", SEED, "--data", arg(&data), "--format", "jsonl", "--brief"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let bad: serde_json::Value = serde_json::from_str(run.stdout.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(bad["line"], 3);
+    assert_eq!(bad["errors"][0]["cell"], "第 3 行第 5 列（spending）");
+    assert!(bad["errors"][0]["message"].as_str().unwrap().starts_with("第 3 行第 5 列（spending）："), "{bad}");
+    let table = scorecard(&["eval", SEED, "--data", arg(&data), "--format", "csv", "--lang", "en"]);
+    assert!(table.stdout.contains("row 3, column 5 (spending): "), "{}", table.stdout);
+}

@@ -10,8 +10,9 @@ const BROKEN_EN: &str = "tests/fixtures/broken-en.rules";
 #[test]
 fn the_seed_checks_clean() {
     let run = scorecard(&["check", SEED]);
-    assert_eq!(run.code, 0, "{}", run.stdout);
-    assert!(run.stdout.contains("检查通过（7 个指标，总分 100）"), "{}", run.stdout);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("检查通过（7 个指标，总分 100）"), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "plain-text check writes nothing to stdout: {}", run.stdout);
 }
 
 /// The column in the header counts characters: the `，` after
@@ -29,9 +30,9 @@ fn columns_count_characters_under_chinese_text() {
 
     let run = scorecard(&["check", BROKEN_ZH]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("[tests/fixtures/broken-zh.rules:3:20]"), "{}", run.stdout);
-    assert!(run.stdout.contains("E0101"), "{}", run.stdout);
-    assert!(run.stdout.contains("1 个错误，0 个警告"), "{}", run.stdout);
+    assert!(run.stderr.contains("[tests/fixtures/broken-zh.rules:3:20]"), "{}", run.stderr);
+    assert!(run.stderr.contains("E0101"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 个错误，0 个警告"), "{}", run.stderr);
 }
 
 #[test]
@@ -39,7 +40,7 @@ fn no_grammar_internals_are_shown() {
     for file in [BROKEN_ZH, BROKEN_EN] {
         let run = scorecard(&["check", file]);
         for internal in ["kw_", "condition_tier", "Rule::", "EOI", "pest"] {
-            assert!(!run.stdout.contains(internal), "{file} shows {internal}:\n{}", run.stdout);
+            assert!(!run.stderr.contains(internal), "{file} shows {internal}:\n{}", run.stderr);
         }
     }
 }
@@ -47,22 +48,22 @@ fn no_grammar_internals_are_shown() {
 #[test]
 fn warnings_alone_exit_0() {
     let run = scorecard(&["check", "tests/fixtures/warning-zh.rules"]);
-    assert_eq!(run.code, 0, "{}", run.stdout);
-    assert!(run.stdout.contains("⚠"), "{}", run.stdout);
-    assert!(run.stdout.contains("0 个错误，1 个警告"), "{}", run.stdout);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("⚠"), "{}", run.stderr);
+    assert!(run.stderr.contains("0 个错误，1 个警告"), "{}", run.stderr);
 }
 
 #[test]
 fn renders_chinese_diagnostics() {
     let run = scorecard(&["check", BROKEN_ZH]);
-    insta::assert_snapshot!("broken_zh", run.stdout);
+    insta::assert_snapshot!("broken_zh", run.stderr);
 }
 
 #[test]
 fn renders_english_diagnostics() {
     let run = scorecard(&["check", BROKEN_EN]);
     assert_eq!(run.code, 1);
-    insta::assert_snapshot!("broken_en", run.stdout);
+    insta::assert_snapshot!("broken_en", run.stderr);
 }
 
 #[test]
@@ -80,10 +81,10 @@ fn hostile_rule_files_are_errors_not_crashes() {
     for (name, bytes) in cases {
         let path = temp_file(name, &bytes);
         let run = scorecard(&["check", arg(&path)]);
-        assert_eq!(run.code, 1, "{name}: {}", run.stdout);
-        assert!(run.stdout.contains(&format!("{name}:")), "{name}: no position\n{}", run.stdout);
-        assert!(!run.stdout.contains('\u{1b}'), "{name}: an escape reached the terminal");
-        assert!(run.stdout.len() < 20_000, "{name}: {} bytes of output", run.stdout.len());
+        assert_eq!(run.code, 1, "{name}: {}", run.stderr);
+        assert!(run.stderr.contains(&format!("{name}:")), "{name}: no position\n{}", run.stderr);
+        assert!(!run.stderr.contains('\u{1b}'), "{name}: an escape reached the terminal");
+        assert!(run.stderr.len() < 20_000, "{name}: {} bytes of output", run.stderr.len());
     }
 }
 

@@ -169,7 +169,7 @@ fn every_code_is_reached_in_both_languages() {
     }
     let mut seen: BTreeSet<(&'static str, bool)> = BTreeSet::new();
     for (rel, run) in &runs {
-        for code in codes_in(&run.stdout) {
+        for code in codes_in(&run.stderr) {
             seen.insert((code.as_str(), lang_of(rel) == Lang::En));
         }
     }
@@ -183,8 +183,8 @@ fn every_code_is_reached_in_both_languages() {
 }
 
 /// The codes of the rendered diagnostics: miette prints each on a line of its own.
-fn codes_in(stdout: &str) -> Vec<Code> {
-    stdout.lines().filter_map(|l| Code::parse(l).filter(|c| c.as_str() == l.trim())).collect()
+fn codes_in(text: &str) -> Vec<Code> {
+    text.lines().filter_map(|l| Code::parse(l).filter(|c| c.as_str() == l.trim())).collect()
 }
 
 // ───────────────────────────── reviewing one output ─────────────────────────────
@@ -194,29 +194,29 @@ fn review(rel: &str, run: &Run) {
     let lang = lang_of(rel);
     let stem = rel.rsplit('/').next().unwrap_or(rel);
     let warnings_only = stem.starts_with('W');
-    assert_eq!(run.code, if warnings_only { 0 } else { 1 }, "{rel}: exit code\n{}", run.stdout);
-    assert!(run.stderr.is_empty(), "{rel}: check wrote to stderr:\n{}", run.stderr);
+    assert_eq!(run.code, if warnings_only { 0 } else { 1 }, "{rel}: exit code\n{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{rel}: check wrote to stdout:\n{}", run.stdout);
     if let Some(code) = stem.get(..5).and_then(Code::parse) {
-        assert!(codes_in(&run.stdout).contains(&code), "{rel}: no {code} in\n{}", run.stdout);
+        assert!(codes_in(&run.stderr).contains(&code), "{rel}: no {code} in\n{}", run.stderr);
     }
     for internal in ["kw_", "_tier", "EOI", "Rule::", "pest", "Limits::"] {
-        assert!(!run.stdout.contains(internal), "{rel}: shows `{internal}`:\n{}", run.stdout);
+        assert!(!run.stderr.contains(internal), "{rel}: shows `{internal}`:\n{}", run.stderr);
     }
-    let blocks = blocks(&run.stdout);
-    assert!(!blocks.is_empty(), "{rel}: no diagnostic rendered:\n{}", run.stdout);
+    let blocks = blocks(&run.stderr);
+    assert!(!blocks.is_empty(), "{rel}: no diagnostic rendered:\n{}", run.stderr);
     for block in &blocks {
         check_language(rel, lang, block);
         check_caret(rel, block);
     }
-    let summary = run.stdout.lines().last().unwrap_or_default();
+    let summary = run.stderr.lines().last().unwrap_or_default();
     let summary_words = if lang == Lang::Zh { "个错误" } else { " error" };
     assert!(summary.contains(summary_words), "{rel}: summary not in the file's language: {summary}");
 }
 
 /// The rendered diagnostics, one string each (from a code line to the next).
-fn blocks(stdout: &str) -> Vec<Vec<&str>> {
+fn blocks(text: &str) -> Vec<Vec<&str>> {
     let mut blocks: Vec<Vec<&str>> = Vec::new();
-    for line in stdout.lines() {
+    for line in text.lines() {
         if !codes_in(line).is_empty() {
             blocks.push(Vec::new());
         }

@@ -259,3 +259,29 @@ fn every_line_break_separates_json_lines() {
         assert!(run.stderr.contains(":2"), "{name}: {}", run.stderr);
     }
 }
+
+/// A JSON array with LF, CRLF or lone CR line breaks gives each record the
+/// line it starts on, and a JSON syntax error the line it is on (issue 10:
+/// with lone CRs every line was 1).
+#[test]
+fn json_array_lines_are_right_for_every_line_break() {
+    let good = measurements();
+    for (name, brk) in [("LF", "\n"), ("CRLF", "\r\n"), ("CR", "\r")] {
+        let input = format!("[{brk}  {good},{brk}{brk}  {{\"cases\": 1}},{brk}  {good}{brk}]{brk}");
+        let run = scorecard_with_stdin(&["eval", SEED, "--data", "-", "--format", "json"], input.as_bytes());
+        let items: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(items.len(), 3, "{name}");
+        assert_eq!(items[1]["line"], 4, "{name}: {}", items[1]);
+        assert_eq!(items[2]["grade"], "良", "{name}");
+        let broken = format!("[{brk}  {good},{brk}  {{\"cases\": }}{brk}]{brk}");
+        let run = scorecard_with_stdin(&["eval", SEED, "--data", "-", "--format", "jsonl"], broken.as_bytes());
+        assert!(run.stdout.contains("\"line\":3,"), "{name}: {}", run.stdout);
+        // A single object spread over lines reports its JSON error's line too.
+        let object = format!("{{{brk}\"cases\": 1,{brk}\"spending\": }}{brk}");
+        let run = scorecard_with_stdin(
+            &["eval", SEED, "--data", "-", "--input-format", "json", "--format", "jsonl"],
+            object.as_bytes(),
+        );
+        assert!(run.stdout.contains("\"kind\":\"json\",\"line\":3,"), "{name}: {}", run.stdout);
+    }
+}

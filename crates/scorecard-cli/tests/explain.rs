@@ -31,7 +31,8 @@ fn explain_example() -> (i32, String, String) {
 fn explains_the_example_record_with_what_it_needed() {
     let (code, out, err) = explain_example();
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("✓ 年办件量低于上期90%，扣3分 (3)"), "{out}");
+    assert!(out.contains("✓ 年办件量低于上期90%，扣3分（扣 3 分）"), "{out}");
+    assert!(out.contains("说明： 年办件量 1,500,000件，为上期 1,800,000件 的 83.33%，低于 90%，扣 3 分"), "{out}");
     assert!(out.contains("✗ 低于上期80%，扣5分"), "{out}");
     assert!(out.contains("年办件量需达到上期的90%（≥1,620,000件）方可免扣 3 分"), "{out}");
 }
@@ -100,4 +101,20 @@ fn explain_reads_stdin_and_refuses_what_it_cannot_read_whole() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("not UTF-8"), "{}", run.stderr);
     run.no_panic();
+}
+
+/// Every rule kind prints its trace, the explanation and advice: bands
+/// (with why `否则` held), a formula, grades, vetoes (a vetoed record says
+/// why), bonuses and per-step tiers, in both languages.
+#[test]
+fn every_rule_kind_prints_its_trace_and_advice() {
+    for topic in ["bands", "formulas", "vetoes", "others", "steps"] {
+        for lang in ["zh", "en"] {
+            let rules = format!("tests/fixtures/sentences/{topic}.{lang}.rules");
+            let (code, out, err) =
+                scorecard(&["explain", &rules, "--data", &format!("tests/fixtures/sentences/{topic}.jsonl")]);
+            assert_eq!(code, 0, "{err}");
+            insta::assert_snapshot!(format!("explain_{topic}_{lang}"), out);
+        }
+    }
 }

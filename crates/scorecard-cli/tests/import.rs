@@ -46,9 +46,9 @@ fn the_walkthrough_import_check_eval() {
     let (code, out, err) = scorecard(&["import", SEED, "-o", draft]);
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
     let (code, out, err) = scorecard(&["check", draft]);
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(out.matches("W0208").count(), 2, "{out}");
-    assert!(out.contains("0 个错误，2 个警告"), "{out}");
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert_eq!(err.matches("W0208").count(), 2, "{err}");
+    assert!(err.contains("0 个错误，2 个警告"), "{err}");
     let (code, _, err) = scorecard(&["fmt", "--check", draft]);
     assert_eq!(code, 0, "{err}");
     let (code, out, err) = scorecard(&[

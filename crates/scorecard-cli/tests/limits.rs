@@ -16,10 +16,10 @@ fn check_applies_each_limit() {
         [("--max-file-bytes", "1000", "E0001"), ("--max-indicators", "6", "E0002"), ("--max-tiers", "3", "E0005")]
     {
         let run = scorecard(&["check", SEED, flag, value]);
-        assert_eq!(run.code, 1, "{flag}: {}", run.stdout);
-        assert!(run.stdout.contains(code), "{flag}: {}", run.stdout);
-        assert!(run.stdout.contains(flag), "{flag}: the help names the flag\n{}", run.stdout);
-        assert!(!run.stdout.contains("Limits::"), "{flag}: the help names the API\n{}", run.stdout);
+        assert_eq!(run.code, 1, "{flag}: {}", run.stderr);
+        assert!(run.stderr.contains(code), "{flag}: {}", run.stderr);
+        assert!(run.stderr.contains(flag), "{flag}: the help names the flag\n{}", run.stderr);
+        assert!(!run.stderr.contains("Limits::"), "{flag}: the help names the API\n{}", run.stderr);
     }
 }
 

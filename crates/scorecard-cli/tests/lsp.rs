@@ -78,14 +78,29 @@ impl Client {
     }
 
     fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.send_request(method, params);
+        let msg = self.response(id);
+        assert!(msg.get("error").is_none(), "{method}: {msg}");
+        msg["result"].clone()
+    }
+
+    /// Sends a request without waiting; returns its id.
+    fn send_request(&mut self, method: &str, params: Value) -> i64 {
         self.next_id += 1;
         let id = self.next_id;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        id
+    }
+
+    /// The whole response to request `id`; other messages are kept in `notes`.
+    fn response(&mut self, id: i64) -> Value {
+        if let Some(i) = self.notes.iter().position(|m| m["id"] == json!(id) && m.get("method").is_none()) {
+            return self.notes.remove(i);
+        }
         loop {
             let msg = self.messages.recv_timeout(WAIT).expect("the server answers");
             if msg["id"] == json!(id) && msg.get("method").is_none() {
-                assert!(msg.get("error").is_none(), "{method}: {msg}");
-                return msg["result"].clone();
+                return msg;
             }
             self.notes.push(msg);
         }
@@ -324,6 +339,7 @@ fn random_edits_never_kill_the_server() {
                 json!({"textDocument": {"uri": URI}, "options": {"tabSize": 2, "insertSpaces": true}}),
             );
             c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": URI}}));
+            c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": URI}}));
             c.request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": 0}}, "context": {"diagnostics": []}}));
         }
     }
@@ -366,4 +382,186 @@ fn diagnostics_follow_a_change_on_a_large_file() {
     let started = Instant::now();
     c.finish();
     eprintln!("shutdown: {:?}", started.elapsed());
+}
+
+/// Every kind of code action, each from the fix the engine attached to its
+/// diagnostic; applied, the file compiles clean. `check --format json`
+/// carries the same fix.
+#[test]
+fn every_code_action_kind_fixes_its_file() {
+    let head = "计分表 「t」\n输入 满意度 = s（%）\n";
+    let cases = [
+        // A heading name with a comparison word in it.
+        (
+            "三级指标 满意度低于预期的比例\n  分值 5分\n  评分 满意度低于90%，扣3分\n",
+            "用「」括起名称 `满意度低于预期的比例`",
+            "三级指标 「满意度低于预期的比例」\n",
+        ),
+        // A misspelt name.
+        ("三级指标 「甲」\n  分值 5分\n  评分 满意率低于90%，扣3分\n", "改为 `满意度`", "评分 满意度低于90%"),
+        // A missing 分.
+        ("三级指标 「甲」\n  分值 5分\n  评分 满意度低于90%，扣3\n", "补上“分”", "扣3分"),
+        // An undeclared input, with the unit of its threshold.
+        (
+            "三级指标 「甲」\n  分值 5分\n  评分 满意度低于90%，扣3分，办结率低于95%，扣5分\n",
+            "声明输入 `办结率`（%）",
+            "输入 办结率（%）\n",
+        ),
+    ];
+    let (mut c, _) = Client::start(false);
+    let mut version = 1;
+    for (body, title, expect) in cases {
+        let text = format!("{head}{body}");
+        if version == 1 {
+            c.open(&text);
+        } else {
+            c.change(version, &text);
+        }
+        let diags = c.diagnostics(version);
+        assert_eq!(diags.len(), 1, "{text}: {diags:?}");
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": diags[0]["range"], "context": {"diagnostics": diags}}),
+        );
+        assert_eq!(actions[0]["title"], title, "{text}");
+        assert_eq!(actions[0]["kind"], "quickfix");
+        let fixed = apply(&text, actions[0]["edit"]["changes"][URI].as_array().unwrap());
+        assert!(fixed.contains(expect), "{fixed}");
+        version += 1;
+        c.change(version, &fixed);
+        assert_eq!(c.diagnostics(version), Vec::<Value>::new(), "{fixed}");
+        version += 1;
+
+        // The same fix, as byte spans, in `check --format json`.
+        let path = std::env::temp_dir().join(format!("lsp-fix-{}-{version}.rules", std::process::id()));
+        std::fs::write(&path, &text).unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_scorecard"))
+            .args(["check", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let _ = std::fs::remove_file(&path);
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let fix = &report["diagnostics"][0]["fixes"][0];
+        assert_eq!(fix["title"], title);
+        let edit = &fix["edits"][0];
+        let mut by_bytes = text.clone();
+        let span = edit["span"]["start"].as_u64().unwrap() as usize..edit["span"]["end"].as_u64().unwrap() as usize;
+        by_bytes.replace_range(span, edit["text"].as_str().unwrap());
+        assert_eq!(by_bytes, fixed);
+    }
+    c.finish();
+}
+
+/// A slow request (the first analysis of a large file) neither holds up a
+/// request on another document nor outlives `$/cancelRequest`; edits that
+/// arrive out of order are dropped.
+#[test]
+fn slow_requests_never_block_and_can_be_cancelled() {
+    const BIG: &str = "file:///work/big.rules";
+    let (mut c, _) = Client::start(false);
+    let seed = seed();
+    c.open(&seed);
+    assert_eq!(c.diagnostics(1), Vec::<Value>::new());
+    let hover_big = json!({"textDocument": {"uri": BIG}, "position": {"line": 5, "character": 8}});
+    let big = big(4000);
+    let open = json!({"uri": BIG, "languageId": "scorecard", "version": 1, "text": big});
+    c.notify("textDocument/didOpen", json!({"textDocument": open}));
+
+    // Cancelled while its analysis runs: answered with RequestCancelled (-32800), once.
+    let cancelled = c.send_request("textDocument/hover", hover_big.clone());
+    c.notify("$/cancelRequest", json!({"id": cancelled}));
+    let answer = c.response(cancelled);
+    assert_eq!(answer["error"]["code"], -32800, "{answer}");
+
+    // A new version of the large file: its hover waits for the analysis,
+    // while a hover on the small file is answered first.
+    let changed = big.replacen("扣0.5分", "扣0.25分", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": BIG, "version": 2}, "contentChanges": [{"text": changed}]}),
+    );
+    let slow = c.send_request("textDocument/hover", hover_big);
+    let (tl, tc) = utf16_position(&seed, "低于上期80%");
+    let quick = c.at("textDocument/hover", tl, tc + 2, json!({}));
+    assert!(quick["contents"]["value"].as_str().unwrap().contains("扣 5 分"), "{quick}");
+    assert!(
+        !c.notes.iter().any(|m| m["id"] == json!(slow)),
+        "the small file's hover was answered after the large file's"
+    );
+    assert!(c.response(slow).get("error").is_none());
+
+    // An edit older than the one applied (version 1 after 2) is ignored:
+    // had it been applied, its missing 分 would offer a fix.
+    let broken = changed.replacen("扣0.25分", "扣0.25", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": BIG, "version": 1}, "contentChanges": [{"text": broken}]}),
+    );
+    let whole = json!({"start": {"line": 0, "character": 0}, "end": {"line": 99_999, "character": 0}});
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": BIG}, "range": whole, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions, json!([]));
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": BIG, "version": 3}, "contentChanges": [{"text": broken}]}),
+    );
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": BIG}, "range": whole, "context": {"diagnostics": []}}),
+    );
+    assert_eq!(actions[0]["title"], "补上“分”", "a newer edit is applied");
+    c.finish();
+}
+
+/// Semantic tokens of the whole seed file, decoded back to text: keywords,
+/// names (declarations marked), numbers, quoted text and comments, with
+/// UTF-16 columns on Chinese lines.
+#[test]
+fn semantic_tokens_colour_the_seed_file() {
+    let (mut c, init) = Client::start(false);
+    let legend = &init["capabilities"]["semanticTokensProvider"]["legend"];
+    let types: Vec<String> =
+        legend["tokenTypes"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_owned()).collect();
+    let seed = seed();
+    c.open(&seed);
+    c.diagnostics(1);
+    let data = c.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": URI}}))["data"].clone();
+    let data: Vec<u64> = data.as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    assert_eq!(data.len() % 5, 0);
+    let lines: Vec<&str> = seed.split('\n').collect();
+    let (mut line, mut start) = (0usize, 0usize);
+    let mut tokens: Vec<(usize, String, String, u64)> = Vec::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            start = 0;
+        }
+        line += t[0] as usize;
+        start += t[1] as usize;
+        let units: Vec<u16> = lines[line].encode_utf16().collect();
+        let text = String::from_utf16(&units[start..start + t[2] as usize]).unwrap();
+        tokens.push((line, text, types[t[3] as usize].clone(), t[4]));
+    }
+    let has = |text: &str, kind: &str, modifiers: u64| {
+        tokens.iter().any(|(_, t, k, m)| t == text && k == kind && *m == modifiers)
+    };
+    assert!(has("上期", "variable", 1), "the declaration of 上期");
+    assert!(has("上期", "variable", 0), "a use of 上期");
+    assert!(has("年办件量", "variable", 0));
+    assert!(has("评分", "keyword", 0));
+    assert!(has("低于", "keyword", 0));
+    assert!(has("输入", "keyword", 0));
+    assert!(has("90", "number", 0));
+    assert!(has("「保障入驻单位123个窗口的正常运行」", "string", 0), "a quoted indicator name");
+    assert!(has("三级指标", "keyword", 0));
+    let (first, ..) = &tokens[0];
+    assert_eq!((*first, tokens[0].2.as_str()), (0, "comment"));
+    // Prose keeps its words: the criterion's quoted text is one string, with no name tokens.
+    let (criterion_line, _) = utf16_position(&seed, "评分标准 「年办件量低于上期90%");
+    let on_line: Vec<&str> =
+        tokens.iter().filter(|(l, ..)| *l == criterion_line).map(|(_, _, k, _)| k.as_str()).collect();
+    assert_eq!(on_line, ["keyword", "string"], "{on_line:?}");
+    c.finish();
 }

@@ -12,7 +12,7 @@ fn check_reads_rules_from_stdin() {
     let rules = std::fs::read(SEED).unwrap();
     let run = scorecard_with_stdin(&["check", "-"], &rules);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("<stdin>：检查通过（7 个指标，总分 100）"), "{}", run.stdout);
+    assert!(run.stderr.contains("<stdin>：检查通过（7 个指标，总分 100）"), "{}", run.stderr);
 }
 
 #[test]
@@ -67,8 +67,8 @@ fn check_json_of_a_good_file_lists_its_warnings() {
 fn lang_chooses_the_message_language() {
     let run = scorecard(&["check", BROKEN_ZH, "--lang", "en"]);
     assert_eq!(run.code, 1);
-    assert!(run.stdout.contains("expected a value such as `90%`"), "{}", run.stdout);
-    assert!(run.stdout.contains("1 error, 0 warnings"), "{}", run.stdout);
+    assert!(run.stderr.contains("expected a value such as `90%`"), "{}", run.stderr);
+    assert!(run.stderr.contains("1 error, 0 warnings"), "{}", run.stderr);
     let run = scorecard(&["eval", SEED, "--data", MEASUREMENTS, "--lang", "en", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();

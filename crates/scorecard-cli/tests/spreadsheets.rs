@@ -289,3 +289,26 @@ fn libreoffice_opens_the_workbook() {
     assert!(text.starts_with("行号,"), "{text}");
     assert!(text.contains(",81.00,良,"), "{text}");
 }
+
+#[test]
+fn a_rejected_value_names_its_cell() {
+    let path = dir().join("rejected.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("数据").unwrap();
+    let heads = ["备注", "cases", "cases_last_year", "staff_satisfaction", "on_time_rate", "spending"];
+    for (col, h) in (1..).zip(heads) {
+        sheet.write_string(0, col, h).unwrap(); // the table starts in column B
+    }
+    for col in 2..=5 {
+        sheet.write_number(1, col, 90).unwrap();
+        sheet.write_number(2, col, 90).unwrap();
+    }
+    sheet.write_string(1, 6, "270万元").unwrap();
+    sheet.write_string(2, 6, "很多").unwrap();
+    book.save(&path).unwrap();
+    let run = scorecard(&["eval", SEED, "--data", arg(&path), "--format", "jsonl"]);
+    let bad: serde_json::Value = serde_json::from_str(run.stdout.lines().nth(1).unwrap()).unwrap();
+    let spending = bad["errors"].as_array().unwrap().iter().find(|e| e["input"]["key"] == "spending").unwrap();
+    assert_eq!(spending["cell"], "数据!G3", "{bad}");
+    assert!(spending["message"].as_str().unwrap().starts_with("数据!G3："), "{bad}");
+}

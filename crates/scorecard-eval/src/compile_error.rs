@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use scorecard_syntax::{Code, Diagnostic, LineIndex, Severity, Span};
+use scorecard_syntax::{Code, Diagnostic, Fix, LineIndex, Severity, Span};
 use serde::{Serialize, Serializer};
 
 /// A diagnostic with its position: the file, the 1-based line and the
@@ -29,6 +29,9 @@ pub struct LocatedDiagnostic {
     pub col: u32,
     /// The byte span in the rule file.
     pub span: Span,
+    /// Sure fixes, as byte-span text edits (omitted when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
 }
 
 impl LocatedDiagnostic {
@@ -45,6 +48,7 @@ impl LocatedDiagnostic {
             line: at.line,
             col: at.column,
             span: d.span,
+            fixes: d.fixes.clone(),
         }
     }
 }

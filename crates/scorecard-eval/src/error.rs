@@ -243,9 +243,10 @@ impl DataError {
         self.message_in(self.lang)
     }
 
-    /// The message in `lang`, whatever the rule file's language.
+    /// The message in `lang`, whatever the rule file's language, with
+    /// invisible characters in the record's text shown (`<U+200B>`).
     pub fn message_in(&self, lang: Lang) -> String {
-        DataError { lang, ..self.clone() }.compose()
+        scorecard_syntax::shown_string(DataError { lang, ..self.clone() }.compose())
     }
 
     fn compose(&self) -> String {

@@ -5,8 +5,11 @@
 //! allocation beyond the result) → `explain`/`report` (sentences, only when
 //! asked). All arithmetic uses checked [`rust_decimal::Decimal`] operations.
 
+mod capture;
 mod compile;
 mod compile_error;
+#[cfg(feature = "miette")]
+mod diagnostic_miette;
 mod entries;
 mod error;
 mod eval;
@@ -29,7 +32,7 @@ mod value;
 pub use compile_error::{CompileError, LocatedDiagnostic};
 pub use entries::RecordSeed;
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
-pub use explain::trace::{IndicatorTrace, TierStep, Trace};
+pub use explain::trace::{IndicatorTrace, StepKind, TierStep, Trace};
 pub use reading::Reading;
 pub use record::{InputKey, Record};
 pub use report::{FiredRule, GroupReport, IndicatorReport, Report};

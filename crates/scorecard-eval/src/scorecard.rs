@@ -265,6 +265,27 @@ impl Scorecard {
         crate::entries::from_value(&self.plan, &self.keys, value)
     }
 
+    /// Reads a record from any serialisable struct or map, keeping every
+    /// digit: `Decimal` fields (rust_decimal's string form, or its
+    /// `serde-with-arbitrary-precision` number form), integers, and strings
+    /// with units such as `"92.5%"` or `"241.73万元"`. A binary float (an
+    /// `f64` field, or a `Decimal` under rust_decimal's `serde-float`) may
+    /// have lost digits, so it is an [`DataErrorKind::InexactNumber`] error
+    /// naming the input, never a changed score. Fields the scorecard does not
+    /// read are ignored.
+    ///
+    /// ```
+    /// # let card = scorecard_eval::Scorecard::compile("计分表 「甲」\n输入 件数 = n（件）\n三级指标 乙\n  评分 件数低于5件，扣3分").unwrap();
+    /// #[derive(serde::Serialize)]
+    /// struct Measured { n: u32, note: &'static str }
+    /// let record = card.parse_serialize(&Measured { n: 4, note: "ignored" })?;
+    /// assert_eq!(card.score(&record)?.total.to_string(), "0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_serialize<T: serde::Serialize + ?Sized>(&self, value: &T) -> Result<Record, RecordError> {
+        crate::capture::from_serialize(&self.plan, &self.keys, value)
+    }
+
     /// A [`serde::de::DeserializeSeed`] that reads a record with this
     /// scorecard from any serde_json deserializer: the record inside a larger
     /// request body, without a copy.

@@ -17,14 +17,33 @@ pub fn yes_no(text: &str) -> Option<bool> {
 
 /// Parses the text of a JSON number exactly (never through a binary float), e.g. `92.5` or `1.5e6`.
 pub fn parse_json_number(text: &str) -> Result<Decimal, DataErrorKind> {
-    let too_large = || DataErrorKind::TooLarge { text: text.to_owned() };
     let (mantissa, exp) = match text.split_once(['e', 'E']) {
-        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().map_err(|_| too_large())?),
+        Some((mantissa, exponent)) => {
+            (mantissa, exponent_value(exponent).ok_or_else(|| DataErrorKind::TooLarge { text: text.to_owned() })?)
+        }
         None => (text, 0),
     };
     let (negative, digits) = mantissa.strip_prefix('-').map_or((false, mantissa), |rest| (true, rest));
     let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
     exact(text, negative, int, frac, exp)
+}
+
+/// An exponent's value (`+6`, `-400`); one beyond `i64` saturates, so that
+/// `1e-99999999999999999999` is too precise and `1e99999999999999999999` too large.
+fn exponent_value(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(text.parse::<i64>().unwrap_or(if text.starts_with('-') { i64::MIN } else { i64::MAX }))
+}
+
+/// The length of an exponent (`e-400`, `E6`) at the start of `text`, if one is there.
+fn exponent_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix(['e', 'E'])?;
+    let unsigned = rest.strip_prefix(['-', '+']).unwrap_or(rest);
+    let digits = unsigned.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then(|| text.len().saturating_sub(unsigned.len()).saturating_add(digits))
 }
 
 /// The exact value of the digits `int.frac × 10^exp`, or why it has none:
@@ -72,7 +91,11 @@ pub fn parse_text(text: &str, unit: &Unit) -> Result<Decimal, DataErrorKind> {
         .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | '０'..='９' | '．' | '－' | '−')))
         .map_or(trimmed.len(), |(i, _)| i);
     let (number, suffix) = trimmed.split_at(split);
-    let value = parse_number_text(number).ok_or_else(|| DataErrorKind::NotANumber { text: text.to_owned() })??;
+    // An exponent (`1.5e6`, `1e-400`) belongs to the number, as in a JSON number.
+    let (exponent, suffix) = suffix.split_at(exponent_len(suffix).unwrap_or(0));
+    let exp = exponent.get(1..).and_then(exponent_value).unwrap_or(0);
+    let value =
+        parse_number_text(number, text, exp).ok_or_else(|| DataErrorKind::NotANumber { text: text.to_owned() })??;
     let suffix = suffix.trim();
     let written = if suffix.is_empty() {
         unit
@@ -86,8 +109,9 @@ pub fn parse_text(text: &str, unit: &Unit) -> Result<Decimal, DataErrorKind> {
     written.to_base(value).ok_or_else(|| DataErrorKind::TooLarge { text: text.to_owned() })
 }
 
-/// `Some(Ok(v))` for a valid number, `Some(Err)` for one too large, `None` if not a number.
-fn parse_number_text(text: &str) -> Option<Result<Decimal, DataErrorKind>> {
+/// `Some(Ok(v))` for a valid number (times `10^exp`), `Some(Err)` for one
+/// too large or too precise, `None` if not a number; errors quote `written`.
+fn parse_number_text(text: &str, written: &str, exp: i64) -> Option<Result<Decimal, DataErrorKind>> {
     let ascii = scorecard_syntax::digits::to_ascii(text);
     let plain = strip_grouping(&ascii)?;
     let digits = plain.trim_start_matches(['-', '+']);
@@ -100,7 +124,7 @@ fn parse_number_text(text: &str) -> Option<Result<Decimal, DataErrorKind>> {
     }
     let (negative, unsigned) = plain.strip_prefix('-').map_or((false, digits), |_| (true, digits));
     let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-    Some(exact(text, negative, int, frac, 0))
+    Some(exact(written, negative, int, frac, exp))
 }
 
 /// Removes thousands separators if they are well placed (`1,234,567.5`); `None` if misplaced.
@@ -179,6 +203,22 @@ mod tests {
         assert_eq!(parse_json_number("150.00e4").unwrap().to_string(), "1500000");
         assert_eq!(parse_json_number("-0.05").unwrap(), d("-0.05"));
         assert_eq!(parse_text("-12.5", unit("%")).unwrap(), d("-12.5"));
+    }
+
+    /// A string carries an exponent as a JSON number does: `"1e-400"` is too
+    /// precise (never an unknown unit `e-400`, never rounded to 0).
+    #[test]
+    fn strings_read_exponents_like_json_numbers() {
+        let too_precise = |r: Result<Decimal, DataErrorKind>| matches!(r, Err(DataErrorKind::TooPrecise { .. }));
+        assert!(too_precise(parse_text("1e-400", unit("件"))));
+        assert!(too_precise(parse_text("1e-99999999999999999999", unit("件"))));
+        assert!(too_precise(parse_text("-2.5E-28%", unit("%"))));
+        assert!(matches!(parse_text("1e400", unit("件")), Err(DataErrorKind::TooLarge { .. })));
+        assert_eq!(parse_text("1.5e6", unit("件")).unwrap(), d("1500000"));
+        assert_eq!(parse_text("2.4173E+2万元", unit("万元")).unwrap(), d("2417300"));
+        assert_eq!(parse_text("0e-400", unit("件")).unwrap(), Decimal::ZERO);
+        assert!(matches!(parse_text("1e", unit("件")), Err(DataErrorKind::UnknownUnit { .. })));
+        assert!(matches!(parse_text("1eb", unit("件")), Err(DataErrorKind::UnknownUnit { .. })));
     }
 
     #[test]

@@ -2,13 +2,13 @@
 //! analyses off the main loop and answers with positions in the client's
 //! encoding.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossbeam_channel::{Receiver, Sender};
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
 use lsp_types::notification::Notification as _;
 use scorecard::{Severity, Span};
@@ -21,6 +21,10 @@ pub type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// How long edits are gathered before diagnostics are computed.
 const DEBOUNCE: Duration = Duration::from_millis(25);
+
+/// Threads answering requests: a slow request (a large file's first
+/// analysis) never holds up the others.
+const WORKERS: usize = 3;
 
 /// Stack of the worker threads: deep but bounded rule files recurse in the parser.
 const STACK: usize = 64 * 1024 * 1024;
@@ -42,6 +46,11 @@ struct Doc {
 
 type Docs = Arc<Mutex<HashMap<lsp::Uri, Doc>>>;
 
+/// Requests received and not yet answered. Whoever removes an id first (the
+/// worker with its answer, or `$/cancelRequest` with RequestCancelled)
+/// sends the one response.
+type Pending = Arc<Mutex<HashSet<RequestId>>>;
+
 /// Serves one connection: initialize, then messages until shutdown and exit.
 pub fn serve(connection: Connection) -> Result<(), Error> {
     let (id, params) = connection.initialize_start()?;
@@ -58,7 +67,7 @@ pub fn serve(connection: Connection) -> Result<(), Error> {
     let docs: Docs = Arc::default();
     let (changed_tx, changed_rx) = crossbeam_channel::unbounded::<lsp::Uri>();
     let (request_tx, request_rx) = crossbeam_channel::unbounded::<Request>();
-    let ctx = Ctx { docs: docs.clone(), out: connection.sender.clone(), encoding };
+    let ctx = Ctx { docs: docs.clone(), pending: Pending::default(), out: connection.sender.clone(), encoding };
     let diagnostics = {
         let ctx = ctx.clone();
         std::thread::Builder::new()
@@ -66,21 +75,26 @@ pub fn serve(connection: Connection) -> Result<(), Error> {
             .stack_size(STACK)
             .spawn(move || ctx.diagnose(&changed_rx))?
     };
-    let requests = {
-        let ctx = ctx.clone();
-        std::thread::Builder::new()
-            .name("requests".into())
-            .stack_size(STACK)
-            .spawn(move || ctx.answer_all(&request_rx))?
-    };
+    let mut workers = Vec::new();
+    for _ in 0..WORKERS {
+        let (ctx, request_rx) = (ctx.clone(), request_rx.clone());
+        workers.push(
+            std::thread::Builder::new()
+                .name("requests".into())
+                .stack_size(STACK)
+                .spawn(move || ctx.answer_all(&request_rx))?,
+        );
+    }
     for msg in &connection.receiver {
         match msg {
             Message::Request(req) => {
                 if connection.handle_shutdown(&req)? {
                     break;
                 }
+                ctx.pending().insert(req.id.clone());
                 request_tx.send(req)?;
             }
+            Message::Notification(n) if n.method == lsp::notification::Cancel::METHOD => ctx.cancel(n),
             Message::Notification(n) => {
                 if let Some(uri) = ctx.notified(n) {
                     changed_tx.send(uri)?;
@@ -92,7 +106,9 @@ pub fn serve(connection: Connection) -> Result<(), Error> {
     drop(changed_tx);
     drop(request_tx);
     let _ = diagnostics.join();
-    let _ = requests.join();
+    for worker in workers {
+        let _ = worker.join();
+    }
     Ok(())
 }
 
@@ -121,13 +137,36 @@ fn capabilities(encoding: Encoding) -> lsp::ServerCapabilities {
         document_formatting_provider: Some(lsp::OneOf::Left(true)),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Simple(true)),
         document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        semantic_tokens_provider: Some(lsp::SemanticTokensServerCapabilities::SemanticTokensOptions(
+            lsp::SemanticTokensOptions {
+                legend: lsp::SemanticTokensLegend {
+                    token_types: TOKEN_TYPES.to_vec(),
+                    token_modifiers: vec![
+                        lsp::SemanticTokenModifier::DECLARATION,
+                        lsp::SemanticTokenModifier::READONLY,
+                    ],
+                },
+                full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
+                ..lsp::SemanticTokensOptions::default()
+            },
+        )),
         ..lsp::ServerCapabilities::default()
     }
 }
 
+/// The semantic token types, indexed by `ide::TokenKind`.
+const TOKEN_TYPES: [lsp::SemanticTokenType; 5] = [
+    lsp::SemanticTokenType::KEYWORD,
+    lsp::SemanticTokenType::VARIABLE,
+    lsp::SemanticTokenType::NUMBER,
+    lsp::SemanticTokenType::STRING,
+    lsp::SemanticTokenType::COMMENT,
+];
+
 #[derive(Clone)]
 struct Ctx {
     docs: Docs,
+    pending: Pending,
     out: Sender<Message>,
     encoding: Encoding,
 }
@@ -153,8 +192,28 @@ impl Ctx {
             }
             _ => return None,
         };
+        if self.lock().get(&uri).is_some_and(|d| d.version >= version) {
+            return None; // an edit older than the one already applied
+        }
         self.lock().insert(uri.clone(), Doc { version, text: Arc::new(text), analysis: None });
         Some(uri)
+    }
+
+    fn pending(&self) -> std::sync::MutexGuard<'_, HashSet<RequestId>> {
+        self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// `$/cancelRequest`: answers a request still pending with RequestCancelled.
+    fn cancel(&self, n: Notification) {
+        let Ok(p) = serde_json::from_value::<lsp::CancelParams>(n.params) else { return };
+        let id = match p.id {
+            lsp::NumberOrString::Number(n) => RequestId::from(n),
+            lsp::NumberOrString::String(s) => RequestId::from(s),
+        };
+        if self.pending().remove(&id) {
+            let r = Response::new_err(id, ErrorCode::RequestCanceled as i32, "request cancelled".to_owned());
+            let _ = self.out.send(Message::Response(r));
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<lsp::Uri, Doc>> {
@@ -171,6 +230,9 @@ impl Ctx {
             uris.dedup();
             for uri in uris {
                 let Some((version, analysis)) = self.analysis(&uri) else { continue };
+                if self.lock().get(&uri).is_none_or(|d| d.version != version) {
+                    continue; // stale: a newer version is already queued
+                }
                 let diagnostics = self.diagnostics(&analysis);
                 self.publish(uri, diagnostics, Some(version));
             }
@@ -239,12 +301,17 @@ impl Ctx {
     fn answer_all(&self, requests: &Receiver<Request>) {
         for req in requests {
             let id = req.id.clone();
+            if !self.pending().contains(&id) {
+                continue; // cancelled while queued
+            }
             let response = match catch_unwind(AssertUnwindSafe(|| self.answer(req))) {
                 Ok(Ok(r)) => r,
                 Ok(Err(message)) => Response::new_err(id, ErrorCode::InvalidParams as i32, message),
                 Err(_) => Response::new_err(id, ErrorCode::InternalError as i32, "internal error".to_owned()),
             };
-            let _ = self.out.send(Message::Response(response));
+            if self.pending().remove(&response.id) {
+                let _ = self.out.send(Message::Response(response));
+            }
         }
     }
 
@@ -288,6 +355,11 @@ impl Ctx {
                 let p: lsp::CodeActionParams = parse(&req)?;
                 let (_, a) = self.analysis(&p.text_document.uri).ok_or("document not open")?;
                 Ok(Response::new_ok(id, self.code_actions(&a, &p.text_document.uri, p.range)))
+            }
+            SemanticTokensFullRequest::METHOD => {
+                let p: lsp::SemanticTokensParams = parse(&req)?;
+                let (_, a) = self.analysis(&p.text_document.uri).ok_or("document not open")?;
+                Ok(Response::new_ok(id, self.semantic_tokens(&a)))
             }
             DocumentSymbolRequest::METHOD => {
                 let p: lsp::DocumentSymbolParams = parse(&req)?;
@@ -396,6 +468,35 @@ impl Ctx {
                 })
             })
             .collect()
+    }
+
+    /// The tokens as LSP encodes them: each relative to the one before, in the client's units.
+    fn semantic_tokens(&self, a: &Analysis) -> lsp::SemanticTokens {
+        let lines = Lines::new(&a.source);
+        let (mut line, mut start) = (0u32, 0u32);
+        let mut data = Vec::new();
+        for t in ide::tokens(a) {
+            let r = self.range(&a.source, &lines, t.span);
+            let (token_type, readonly) = match t.kind {
+                ide::TokenKind::Keyword => (0, false),
+                ide::TokenKind::Variable => (1, false),
+                ide::TokenKind::Constant => (1, true),
+                ide::TokenKind::Number => (2, false),
+                ide::TokenKind::String => (3, false),
+                ide::TokenKind::Comment => (4, false),
+            };
+            let delta_line = r.start.line.saturating_sub(line);
+            let delta_start = if delta_line == 0 { r.start.character.saturating_sub(start) } else { r.start.character };
+            data.push(lsp::SemanticToken {
+                delta_line,
+                delta_start,
+                length: r.end.character.saturating_sub(r.start.character),
+                token_type,
+                token_modifiers_bitset: u32::from(t.declaration) | (u32::from(readonly) << 1),
+            });
+            (line, start) = (r.start.line, r.start.character);
+        }
+        lsp::SemanticTokens { result_id: None, data }
     }
 
     fn symbols(&self, a: &Analysis) -> Vec<lsp::DocumentSymbol> {

@@ -3,6 +3,7 @@
 //! position; messages are in the rule file's language.
 
 use scorecard_eval::Lang;
+use scorecard_syntax::shown;
 
 use crate::number::NumberProblem;
 use crate::pos::Pos;
@@ -153,8 +154,8 @@ impl SuiteError {
         self.problems
             .iter()
             .map(|p| match p.pos {
-                Some(pos) => format!("{}:{}: {}", self.path, pos, p.kind.message(self.lang)),
-                None => format!("{}: {}", self.path, p.kind.message(self.lang)),
+                Some(pos) => format!("{}:{}: {}", shown(&self.path), pos, p.kind.message(self.lang)),
+                None => format!("{}: {}", shown(&self.path), p.kind.message(self.lang)),
             })
             .collect()
     }
@@ -187,8 +188,13 @@ fn did_you_mean(lang: Lang, suggestion: Option<&str>) -> String {
 }
 
 impl ProblemKind {
-    /// The message in language `lang`: lowercase, user text in backticks, with how to fix it.
+    /// The message in language `lang`: lowercase, user text in backticks
+    /// (invisible characters shown as `<U+200B>`), with how to fix it.
     pub fn message(&self, lang: Lang) -> String {
+        scorecard_syntax::shown_string(self.compose(lang))
+    }
+
+    fn compose(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         let pick = |z: String, e: String| if zh { z } else { e };
         match self {

@@ -60,6 +60,6 @@ pub use number::{plain, Number, NumberProblem};
 pub use outcome::{CaseOutcome, Measure, Mismatch, SuiteOutcome};
 pub use parse::{parse, CASE_KEYS, ROOT_KEYS};
 pub use pos::Pos;
-pub use run::{load, run, Loaded, MAX_SUITE_BYTES};
+pub use run::{load, load_text, run, Loaded, MAX_SUITE_BYTES};
 pub use snapshot::{CaseSnapshot, ErrorSnapshot, IndicatorSnapshot, Snapshot};
 pub use suite::{Case, Expect, ExpectError, IndicatorExpect, Input, InputValue, Scored, StatusExpect, Suite};

@@ -50,16 +50,45 @@ pub fn load(path: &Path) -> Result<Loaded, SuiteError> {
     let rules_written = suite.rules.clone().unwrap_or_else(|| default_rules(path));
     let rules = path.parent().unwrap_or(Path::new("")).join(&rules_written);
     let card = compile(&rules).map_err(|kind| fail(guess, vec![Problem { pos: None, kind }]))?;
+    checked(Loaded { path: shown, rules, rules_written, text, suite, card, plans: Vec::new() })
+}
+
+/// Checks a suite held in memory against a scorecard already compiled, for a
+/// service that keeps both in memory: `path` is only how messages name the
+/// suite, and no file is read (the suite's `rules` key is not followed).
+///
+/// # Errors
+/// The suite is not well-formed, or names inputs or indicators the scorecard lacks.
+pub fn load_text(path: &str, text: &str, card: Scorecard) -> Result<Loaded, SuiteError> {
+    let fail = |lang: Lang, problems: Vec<Problem>| SuiteError { path: path.to_owned(), lang, problems };
+    let suite = parse::parse(text).map_err(|problems| fail(card.lang(), problems))?;
+    let rules_written = suite.rules.clone().unwrap_or_default();
+    let rules = PathBuf::from(&rules_written);
+    checked(Loaded {
+        path: path.to_owned(),
+        rules,
+        rules_written,
+        text: text.to_owned(),
+        suite,
+        card,
+        plans: Vec::new(),
+    })
+}
+
+/// Resolves every case's names against the compiled card and builds its record.
+fn checked(mut loaded: Loaded) -> Result<Loaded, SuiteError> {
+    let card = &loaded.card;
     let indicators = scorecard_syntax::parse(card.source(), &Limits::default())
         .map(|file| Indicators::of(&file))
         .unwrap_or_default();
     let mut problems = Vec::new();
-    let plans = suite.cases.iter().map(|case| plan(case, &card, &indicators, &mut problems)).collect();
+    let plans = loaded.suite.cases.iter().map(|case| plan(case, card, &indicators, &mut problems)).collect();
     if !problems.is_empty() {
         problems.sort_by_key(|p: &Problem| p.pos);
-        return Err(fail(card.lang(), problems));
+        return Err(SuiteError { path: loaded.path, lang: loaded.card.lang(), problems });
     }
-    Ok(Loaded { path: shown, rules, rules_written, text, suite, card, plans })
+    loaded.plans = plans;
+    Ok(loaded)
 }
 
 /// Loads a suite and runs every case.

@@ -2,8 +2,8 @@
 
 mod common;
 
-use common::{scrub, Scratch, SEED_SUITE};
-use scorecard_suite::{diff, run, status_tag, Measure, Mismatch, Snapshot};
+use common::{mismatch_tags, scrub, Scratch, SEED_SUITE};
+use scorecard_suite::{diff, run, Measure, Mismatch, Snapshot};
 
 const EXAMPLE: &str = r#"{ cases = 1500000, cases_last_year = 1800000, staff_satisfaction = 85, on_time_rate = "92.5%", spending = "2700000元", complaint_rate = 12.5, blacklist_count = 0, public_satisfaction = 91 }"#;
 
@@ -66,30 +66,7 @@ fn the_seed_suite_passes() {
 fn every_kind_of_failure_is_detected() {
     let scratch = Scratch::new();
     let outcome = run(&scratch.seed(&wrong_suite())).unwrap();
-    let kinds: Vec<Vec<String>> = outcome
-        .cases
-        .iter()
-        .map(|c| {
-            c.mismatches
-                .iter()
-                .map(|m| match m {
-                    Mismatch::NoExpectation => "no_expectation".to_owned(),
-                    Mismatch::Total { expected, got } => format!("total {} {got}", expected.text),
-                    Mismatch::Grade { expected, got } => format!("grade {expected} {got}"),
-                    Mismatch::Indicator { measure, id, expected, got, .. } => {
-                        format!("{} {} {} {got}", measure.table(), id.full(), expected.text)
-                    }
-                    Mismatch::ExpectedError { kind, .. } => format!("expected_error {kind}"),
-                    Mismatch::UnexpectedError => "unexpected_error".to_owned(),
-                    Mismatch::WrongError { kind, .. } => format!("wrong_error {kind}"),
-                    Mismatch::Disqualified { expected, got } => format!("disqualified {expected} {got}"),
-                    Mismatch::Status { id, expected, got, .. } => {
-                        format!("status {} {} {}", id.full(), status_tag(*expected), status_tag(*got))
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let kinds = mismatch_tags(&outcome);
     assert_eq!(
         kinds,
         vec![

@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::{scrub, Scratch};
+use common::{mismatch_tags, scrub, Scratch};
 use scorecard_eval::Status;
-use scorecard_suite::{bless, diff, parse, run, status_tag, Expect, Mismatch, ProblemKind};
+use scorecard_suite::{bless, diff, parse, run, status_tag, Expect, ProblemKind};
 
 /// Three indicators: one that may be not applicable, one with a veto that
 /// disqualifies (and zeroes it), one with a veto that only disqualifies.
@@ -153,22 +153,7 @@ fn wrong() -> String {
 fn wrong_expectations_fail_with_a_row_each() {
     let scratch = Scratch::new();
     let outcome = run(&write(&scratch, &wrong())).unwrap();
-    let found: Vec<Vec<String>> = outcome
-        .cases
-        .iter()
-        .map(|c| {
-            c.mismatches
-                .iter()
-                .map(|m| match m {
-                    Mismatch::Disqualified { expected, got } => format!("disqualified {expected} {got}"),
-                    Mismatch::Status { id, expected, got, .. } => {
-                        format!("status {} {} {}", id.full(), status_tag(*expected), status_tag(*got))
-                    }
-                    other => format!("{other:?}"),
-                })
-                .collect()
-        })
-        .collect();
+    let found = mismatch_tags(&outcome);
     assert_eq!(
         found,
         [

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::shown::shown_string;
 use crate::Span;
 
 /// How serious a diagnostic is. Serialised as `"error"` or `"warning"`.
@@ -162,13 +163,45 @@ pub struct Diagnostic {
     pub label: String,
     /// How to fix it.
     pub help: Option<String>,
+    /// Sure repairs, as text edits, made where the diagnostic is made (an
+    /// editor offers them as code actions). Empty when no fix is certain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fixes: Vec<Fix>,
+}
+
+/// A sure repair of one diagnostic: what it does and the edits that do it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Fix {
+    /// What the fix does, in the rule file's language, e.g. ``改为 `年办件量` ``.
+    pub title: String,
+    /// The replacements, in any order; their spans do not overlap.
+    pub edits: Vec<TextEdit>,
+}
+
+impl Fix {
+    /// A fix of one replacement: `span` becomes `text` (an empty span inserts).
+    pub fn replace(title: impl Into<String>, span: Span, text: impl Into<String>) -> Fix {
+        Fix { title: title.into(), edits: vec![TextEdit { span, text: text.into() }] }
+    }
+}
+
+/// One replacement of a fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct TextEdit {
+    /// The bytes replaced; empty to insert at `span.start`.
+    pub span: Span,
+    /// The new text.
+    pub text: String,
 }
 
 impl Diagnostic {
     /// An error with a message and label (used by the engine's checks).
     #[doc(hidden)]
     pub fn error(code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
-        Diagnostic { code, severity: Severity::Error, span, message: message.into(), label: label.into(), help: None }
+        let (message, label) = (shown_string(message.into()), shown_string(label.into()));
+        Diagnostic { code, severity: Severity::Error, span, message, label, help: None, fixes: Vec::new() }
     }
 
     /// A warning with a message and label (used by the engine's checks).
@@ -180,7 +213,14 @@ impl Diagnostic {
     /// Adds help text (used by the engine's checks).
     #[doc(hidden)]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(shown_string(help.into()));
+        self
+    }
+
+    /// Adds a sure fix (used by the engine's checks).
+    #[doc(hidden)]
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
         self
     }
 

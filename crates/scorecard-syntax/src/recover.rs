@@ -6,34 +6,11 @@
 use pest::Parser as _;
 
 use crate::grammar::{Rule, ScorecardParser};
+use crate::keywords::{Keyword, Place, KEYWORDS};
 use crate::{syntax_error, Diagnostic, Lang};
 
 /// Most syntax errors reported for one file.
 const MAX_ERRORS: usize = 20;
-
-/// Keywords that start a statement block at the beginning of a line.
-const BLOCK_STARTS: &[&str] = &[
-    "计分表",
-    "绩效目标表",
-    "总分",
-    "舍入",
-    "等级",
-    "输入",
-    "常量",
-    "未评定时",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "scorecard",
-    "total",
-    "rounding",
-    "grades",
-    "input",
-    "const",
-    "group",
-    "subgroup",
-    "indicator",
-];
 
 /// Every syntax error of `src`, the first being `first` at byte `first_at`.
 pub(crate) fn collect(src: &str, lang: Lang, first: Diagnostic) -> Vec<Diagnostic> {
@@ -86,7 +63,11 @@ fn block_around(text: &str, at: usize) -> (usize, usize) {
 
 fn starts_block(line: &str) -> bool {
     let t = line.trim_start_matches([' ', '\t', '\u{3000}', '\u{FEFF}']);
-    BLOCK_STARTS.iter().any(|k| t.starts_with(k))
+    KEYWORDS
+        .iter()
+        .filter(|k| matches!(k.place, Place::Header | Place::Statement | Place::Heading))
+        .flat_map(Keyword::spellings)
+        .any(|k| t.starts_with(k))
 }
 
 #[cfg(test)]

@@ -60,6 +60,14 @@ pub(crate) fn convert(err: &pest::error::Error<Rule>, src: &str, lang: Lang) -> 
     } else if let Some(help) = help_for(positives, found.as_deref(), lang) {
         d = d.with_help(help);
     }
+    let fix = if positives.contains(&Rule::fen) {
+        crate::quick_fix::add_fen(src, span, lang)
+    } else {
+        crate::quick_fix::quote_heading(src, span, lang)
+    };
+    if let Some(fix) = fix {
+        d = d.with_fix(fix);
+    }
     d
 }
 

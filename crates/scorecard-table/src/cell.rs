@@ -71,6 +71,27 @@ impl fmt::Display for CellProblem {
 
 impl std::error::Error for CellProblem {}
 
+impl CellProblem {
+    /// The message for cell `cell` (`Sheet1!C7`) in language `lang`, saying how to fix it.
+    #[must_use]
+    pub fn message(&self, cell: &str, lang: scorecard::Lang) -> String {
+        match self {
+            Self::ErrorValue(value) => lang.pick(
+                format!("单元格 {cell} 是错误值 {value}，请改正其公式或填入数值"),
+                format!("cell {cell} holds the error value {value}; fix its formula or type the value"),
+            ),
+            Self::NotANumber => lang.pick(
+                format!("单元格 {cell} 的数值无法读取（超出范围）"),
+                format!("cell {cell} holds a number that cannot be read (out of range)"),
+            ),
+            Self::NotADate => lang.pick(
+                format!("单元格 {cell} 含时刻或时长，不是日期；请只填日期"),
+                format!("cell {cell} holds a time or a duration, not a date; type the date alone"),
+            ),
+        }
+    }
+}
+
 impl CellValue {
     /// The text a record reader takes for this value: `217.557`, `92.5%`,
     /// `2021-03-31`, `是`/`否` for a boolean, the text itself; `None` when empty.

@@ -53,6 +53,27 @@ pub struct FormRecord<'a> {
     pub outcome: Result<&'a Report, Vec<String>>,
 }
 
+/// A record's JSON object as the (key, text) pairs a [`FormRecord`] shows:
+/// strings as they are, numbers as written (never through a float), nulls left out.
+#[must_use]
+pub fn json_values(json: &str) -> Vec<(String, String)> {
+    use serde_json::value::RawValue;
+    let Ok(map) = serde_json::from_str::<std::collections::BTreeMap<String, &RawValue>>(json) else {
+        return Vec::new();
+    };
+    map.into_iter()
+        .filter_map(|(key, raw)| {
+            let text = raw.get();
+            let value = match serde_json::from_str::<String>(text) {
+                Ok(s) => s,
+                Err(_) if text == "null" => return None,
+                Err(_) => text.to_owned(),
+            };
+            Some((key, value))
+        })
+        .collect()
+}
+
 /// Writes the workbook record by record.
 pub struct FormWriter<'c> {
     book: Workbook,

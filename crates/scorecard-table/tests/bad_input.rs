@@ -53,6 +53,63 @@ fn a_table_without_a_criterion_column_names_the_header_cell() {
     assert!(e.to_string().contains("评（扣）分标准"), "{e}");
 }
 
+/// A workbook with a header and three indicators; `merge` merges one region below it.
+fn merged_xlsx(name: &str, merge: (u32, u16, u32, u16)) -> std::path::PathBuf {
+    use rust_xlsxwriter::{Format, Workbook};
+    let path = scratch(&format!("merge-{name}")).join(format!("{name}.xlsx"));
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows = [
+        ["一级指标", "二级指标", "三级指标", "指标值", "评（扣）分标准"],
+        ["产出指标", "数量指标", "年办件量", "200万件", "年办件量低于200万件，扣10分"],
+        ["", "", "办结率", "90%", "办结率低于90%，扣5分"],
+        ["", "", "投诉率", "1%", "投诉率高于1%，扣5分"],
+    ];
+    for (r, row) in (0u32..).zip(rows) {
+        for (c, text) in (0u16..).zip(row) {
+            sheet.write_string(r, c, text).unwrap();
+        }
+    }
+    let (r0, c0, r1, c1) = merge;
+    let text = rows[r0 as usize][usize::from(c0)];
+    sheet.merge_range(r0, c0, r1, c1, text, &Format::new()).unwrap();
+    book.save(&path).unwrap();
+    path
+}
+
+fn import_err(path: &std::path::Path) -> ImportError {
+    let tables = read(path, &ReadLimits::default()).unwrap();
+    import(&tables[0], "t.xlsx").unwrap_err()
+}
+
+#[test]
+fn a_criterion_merged_over_several_indicators_names_the_range() {
+    let e = import_err(&merged_xlsx("shared", (2, 4, 3, 4)));
+    assert!(matches!(&e, ImportError::OddMerge { range, .. } if range == "Sheet1!E3:E4"), "{e:?}");
+    assert_eq!(
+        e.to_string(),
+        "t.xlsx: Sheet1!E3:E4: merged cells: one 评（扣）分标准 cell is shared by 2 indicators (办结率、投诉率); \
+         import would give it to the first only; unmerge the region and fill in the cell of each row"
+    );
+}
+
+#[test]
+fn an_indicator_merged_over_several_rows_names_the_range() {
+    let e = import_err(&merged_xlsx("tall", (2, 2, 3, 2)));
+    assert!(
+        e.to_string().starts_with("t.xlsx: Sheet1!C3:C4: merged cells: one 三级指标 cell (办结率) spans several rows"),
+        "{e}"
+    );
+}
+
+#[test]
+fn groups_merged_down_their_indicators_import_as_meant() {
+    let path = merged_xlsx("groups", (1, 0, 3, 0));
+    let tables = read(&path, &ReadLimits::default()).unwrap();
+    assert_eq!(tables[0].merged.len(), 1);
+    assert_eq!(import(&tables[0], "t.xlsx").unwrap().summary().indicators, 3);
+}
+
 #[test]
 fn a_table_without_a_header_is_refused() {
     let e = import(&read_text_dump("\t甲\n\t乙\n"), "t.txt").unwrap_err();

@@ -10,8 +10,11 @@ const TEXT = {
     tabTry: "试算", tabReading: "解读", tabBatch: "批量计分", tabSuites: "测试集",
     tryHint: "填入一条记录的测量值，每改一处立即重新计分。可带单位，如 92.5%、152.3万件。",
     readingHint: "引擎如何理解每条评分标准：条件、是否含本数、扣分或得分、封顶。先确认含义，再相信分数。",
-    batchHint: "拖入或选择 CSV（首行为字段名）、JSON Lines 或 JSON 文件，逐条计分。",
-    batchDrop: "把文件拖到这里，或点击选择", downloadCsv: "下载 CSV（Excel 可直接打开）",
+    batchHint: "拖入或选择 Excel 表格（.xlsx、.xls、.ods）、CSV（首行为字段名或输入名称）、JSON Lines 或 JSON 文件，逐条计分。",
+    batchDrop: "把文件拖到这里，或点击选择", downloadCsv: "下载 CSV（Excel 可直接打开）", downloadXlsx: "下载绩效自评表（xlsx）",
+    importTable: "导入目标表…", importHint: "选择绩效目标表（.xlsx、.xls、.ods、.docx、.csv、.txt），或把它拖到编辑器上：生成规则草稿",
+    imported: (n, w) => `已导入草稿：${n} 个指标，${w} 个评分标准按原文读出（草稿尚未保存）`,
+    replaceDraft: "编辑器中有未保存的修改，确定用导入的草稿替换吗？",
     suitesHint: "运行与规则文件同名的测试集（<名称>.suite.toml），针对已保存的文件。",
     runSuites: "运行测试集", saved: "已保存", unsaved: "未保存的修改", checking: "检查中…",
     ok: "没有问题", errors: n => `${n} 个错误`, warnings: n => `${n} 个警告`,
@@ -32,8 +35,11 @@ const TEXT = {
     tabTry: "Try a record", tabReading: "Reading", tabBatch: "Batch", tabSuites: "Suites",
     tryHint: "Type one record's measurements; every change scores it again at once. Units are allowed: 92.5%, 152.3万件.",
     readingHint: "How the engine reads each criterion: the condition, whether the bound is included, the deduction or points, the cap. Confirm the meaning before trusting a score.",
-    batchHint: "Drop or choose a CSV file (a header row of input keys), JSON Lines or JSON, to score every record.",
-    batchDrop: "Drop a file here, or click to choose one", downloadCsv: "Download CSV (opens in Excel)",
+    batchHint: "Drop or choose a spreadsheet (.xlsx, .xls, .ods), a CSV file (a header row of input keys or names), JSON Lines or JSON, to score every record.",
+    batchDrop: "Drop a file here, or click to choose one", downloadCsv: "Download CSV (opens in Excel)", downloadXlsx: "Download the self-evaluation form (xlsx)",
+    importTable: "Import a table…", importHint: "Choose a 绩效目标表 (.xlsx, .xls, .ods, .docx, .csv, .txt), or drop it on the editor, for a draft rule file",
+    imported: (n, w) => `Imported a draft: ${n} indicators, ${w} criteria as written (the draft is not saved yet)`,
+    replaceDraft: "The editor has unsaved changes. Replace them with the imported draft?",
     suitesHint: "Runs the suite named after the rule file (<name>.suite.toml) against the saved file.",
     runSuites: "Run the suites", saved: "Saved", unsaved: "Unsaved changes", checking: "Checking…",
     ok: "No problems", errors: n => `${n} error${n === 1 ? "" : "s"}`, warnings: n => `${n} warning${n === 1 ? "" : "s"}`,
@@ -67,6 +73,7 @@ function t(key, ...args) {
 function applyLanguage() {
   document.documentElement.lang = lang() === "zh" ? "zh" : "en";
   for (const el of document.querySelectorAll("[data-t]")) el.textContent = t(el.dataset.t);
+  for (const el of document.querySelectorAll("[data-t-title]")) el.title = t(el.dataset.tTitle);
   document.title = `scorecard · ${state.path || ""}`;
   renderStatus();
   renderProblems();
@@ -90,6 +97,43 @@ async function api(path, body) {
   return response;
 }
 const apiJson = async (path, body) => (await api(path, body)).json();
+
+// A response whose numbers are exact decimals (a report): every JSON number is
+// kept as its text, never turned into a binary float that would round
+// `265.90300000000000000001`.
+const apiExact = async (path, body) => JSON.parse(numbersAsText(await (await api(path, body)).text()));
+
+function numbersAsText(json) {
+  let out = "", i = 0;
+  while (i < json.length) {
+    const c = json[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < json.length && json[j] !== '"') j += json[j] === "\\" ? 2 : 1;
+      out += json.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === "-" || (c >= "0" && c <= "9")) {
+      let j = i + 1;
+      while (j < json.length && /[0-9.eE+-]/.test(json[j])) j++;
+      out += `"${json.slice(i, j)}"`;
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+// A file's bytes as base64, for spreadsheets and Word documents in a JSON body.
+async function base64Of(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const SHEET = /\.(xlsx|xlsm|xls|ods)$/i;
 
 // ---- highlighting ---------------------------------------------------------
 
@@ -337,6 +381,7 @@ function setStatus(text, bad) {
 function renderStatus() {
   const parts = [];
   if (state.path) parts.push(source.value === state.saved ? t("saved") : t("unsaved"));
+  else if (state.imported) parts.push(t("imported", state.imported.indicators, state.imported.as_written));
   const c = state.checked;
   if (c) {
     const errors = c.diagnostics.filter(d => d.severity === "error").length;
@@ -409,7 +454,7 @@ async function scoreNow() {
   scoring = true;
   const rev = state.formRevision;
   try {
-    const body = await apiJson("/api/score", { text: source.value, record: collectValues() });
+    const body = await apiExact("/api/score", { text: source.value, record: collectValues() });
     state.lastScore = { body, rev };
     renderScore(body, rev);
   } catch (e) {
@@ -536,6 +581,11 @@ function strictness(test) {
 // ---- batch ----------------------------------------------------------------
 
 async function readBatch(file) {
+  if (SHEET.test(file.name)) {
+    state.batchFile = { name: file.name, base64: await base64Of(file) };
+    await runBatch();
+    return;
+  }
   const bytes = new Uint8Array(await file.arrayBuffer());
   let data;
   try { data = new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (_) { data = new TextDecoder("gb18030").decode(bytes); }
@@ -550,6 +600,7 @@ async function runBatch() {
     state.lastBatch = table;
     renderBatch(table);
     $("download-csv").disabled = false;
+    $("download-xlsx").disabled = false;
   } catch (e) {
     $("batch").innerHTML = `<p class="errors">${escapeHtml(e.message)}</p>`;
   }
@@ -565,12 +616,13 @@ function renderBatch(table) {
   $("batch").innerHTML = `<p>${t("scored", table.scored, table.failed)}</p><div style="overflow:auto"><table id="batch-table"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
 
-async function downloadCsv() {
-  const response = await api("/api/batch/csv", { text: source.value, ...state.batchFile });
+// Downloads the batch's results as `ext` (csv, or xlsx: the 自评表 form).
+async function downloadResults(ext) {
+  const response = await api(`/api/batch/${ext}`, { text: source.value, ...state.batchFile });
   const url = URL.createObjectURL(await response.blob());
   const a = document.createElement("a");
   a.href = url;
-  a.download = `${(state.batchFile.name || "batch").replace(/\.[^.]*$/, "")}.results.csv`;
+  a.download = `${(state.batchFile.name || "batch").replace(/\.[^.]*$/, "")}.results.${ext}`;
   document.body.appendChild(a);
   a.click();
   a.remove();
@@ -586,7 +638,36 @@ drop.addEventListener("drop", e => {
   drop.classList.remove("over");
   if (e.dataTransfer.files[0]) readBatch(e.dataTransfer.files[0]);
 });
-$("download-csv").addEventListener("click", () => downloadCsv().catch(e => setStatus(e.message, true)));
+$("download-csv").addEventListener("click", () => downloadResults("csv").catch(e => setStatus(e.message, true)));
+$("download-xlsx").addEventListener("click", () => downloadResults("xlsx").catch(e => setStatus(e.message, true)));
+
+// ---- import ---------------------------------------------------------------
+
+// A 绩效目标表 becomes a draft in the editor, not tied to a file (saving
+// needs a file chosen), exactly as `scorecard import` writes it.
+async function importTable(file) {
+  if (source.value !== state.saved && source.value.trim() && !confirm(t("replaceDraft"))) return;
+  try {
+    const { text, summary } = await apiJson("/api/import", { name: file.name, base64: await base64Of(file) });
+    state.path = null;
+    state.saved = "";
+    state.imported = summary;
+    $("file").value = "";
+    document.title = `scorecard · ${file.name}`;
+    setText(text);
+  } catch (e) { setStatus(e.message, true); }
+}
+
+$("import-file").addEventListener("change", e => { if (e.target.files[0]) importTable(e.target.files[0]); e.target.value = ""; });
+const editorBox = $("editor");
+editorBox.addEventListener("dragover", e => { if (e.dataTransfer.types.includes("Files")) { e.preventDefault(); editorBox.classList.add("over"); } });
+editorBox.addEventListener("dragleave", () => editorBox.classList.remove("over"));
+editorBox.addEventListener("drop", e => {
+  editorBox.classList.remove("over");
+  if (!e.dataTransfer.files[0]) return;
+  e.preventDefault();
+  importTable(e.dataTransfer.files[0]);
+});
 
 // ---- suites ---------------------------------------------------------------
 
@@ -613,6 +694,7 @@ async function openFile(path) {
   const file = await apiJson(`/api/file?path=${encodeURIComponent(path)}`);
   state.path = file.path;
   state.saved = file.text;
+  state.imported = null;
   state.inputs = [];
   renderForm();
   setText(file.text);
@@ -676,5 +758,5 @@ async function start() {
   if (first) { select.value = first; await openFile(first); }
 }
 
-window.workbench = { state, setText, scoreNow, runBatch };
+window.workbench = { state, setText, scoreNow, runBatch, importTable };
 start().catch(e => setStatus(e.message, true));

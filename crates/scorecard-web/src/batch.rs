@@ -17,6 +17,17 @@ pub struct Row {
     pub json: Result<String, String>,
 }
 
+/// The records of a spreadsheet upload (.xlsx, .xls, .ods), read by the
+/// shared record reader: each cell as Excel shows it, headers matched to
+/// input keys or names, problems named by cell.
+pub fn sheet_rows(card: &Scorecard, name: &str, bytes: &[u8]) -> Vec<Row> {
+    let names = scorecard_table::records::Names::new(card);
+    scorecard_table::records::rows(name, bytes, card.lang())
+        .into_iter()
+        .map(|row| Row { line: row.line, json: row.json(&names) })
+        .collect()
+}
+
 /// The records of `data`, a file named `name`.
 pub fn rows(name: &str, data: &str, lang: Lang) -> Vec<Row> {
     let data = data.strip_prefix('\u{feff}').unwrap_or(data);

@@ -2,8 +2,10 @@
 //! `chromedriver` (WebDriver). Opens the seed file, types an error and finds
 //! it underlined at the right CJK column, fixes it, fills the form with the
 //! example measurements (total 81, grade 良), switches the language, scores
-//! and downloads a batch, runs the suite, measures keystroke → diagnostics
-//! and value → score in the page, and saves screenshots into `docs/`.
+//! and downloads a batch (CSV and .xlsx in, CSV and the 自评表 workbook out),
+//! runs the suite, imports a 绩效目标表 through the file input, shows a
+//! 19-digit total unrounded, measures keystroke → diagnostics and value →
+//! score in the page, and saves screenshots into `docs/`.
 //!
 //! `.ci/run` installs `chromium` and `chromium-driver`; if the browser
 //! cannot start, this test fails and says why. It is never skipped.
@@ -118,8 +120,20 @@ fn site() -> PathBuf {
         std::fs::copy(repo().join("rules").join(name), dir.join(name)).unwrap();
     }
     std::fs::write(dir.join("big.rules"), thousand_indicators()).unwrap();
+    std::fs::write(dir.join("long.rules"), LONG_DECIMALS).unwrap();
     dir
 }
+
+/// A total of 18 significant digits: a binary float (a JS number) would show 99999999.12345679.
+const LONG_DECIMALS: &str = "计分表 「长小数」
+舍入 四舍五入，保留10位
+输入 预算数 = budget（万元）
+输入 执行数 = spent（万元）
+计算 执行率 = 执行数 ÷ 预算数，除数为零时为 0%
+三级指标 预算执行率
+  分值 99999999.1234567891分
+  得分 = 分值 × 执行率
+";
 
 /// A rule file with 1,000 indicators, one input each.
 fn thousand_indicators() -> String {
@@ -308,6 +322,8 @@ async fn an_analyst_scores_the_seed_table_in_chromium() {
     batch(&c, &dir, &downloads).await;
     suites(&c).await;
     let (keys_seed, values_seed) = latencies(&c).await;
+    import_table(&c, &dir).await;
+    long_decimals(&c, &base).await;
 
     open(&c, &base, "big.rules", "auto").await;
     let big = c
@@ -376,6 +392,73 @@ async fn batch(c: &Client, dir: &Path, downloads: &Path) {
     assert!(text.starts_with("\u{feff}行号,总分,等级,"), "{text}");
     assert!(text.contains("\r\n2,81.00,良,"), "{text}");
     assert!(text.contains("\r\n3,,,") && text.contains("abc"), "{text}");
+
+    // The same records as a workbook, numbers as numbers; the results as the 自评表 form.
+    let xlsx = dir.join("records.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in (0u16..).zip(header.split(',')) {
+        sheet.write_string(0, c, h).unwrap();
+    }
+    for (c, v) in (0u16..).zip(["1500000", "1800000", "85", "92.5%", "2700000元", "12.5", "0", "91"]) {
+        match v.parse::<f64>() {
+            Ok(n) => sheet.write_number(1, c, n).unwrap(),
+            Err(_) => sheet.write_string(1, c, v).unwrap(),
+        };
+    }
+    book.save(&xlsx).unwrap();
+    js(c, "document.getElementById('batch').innerHTML = ''; return null").await;
+    c.find(Locator::Id("batch-file")).await.unwrap().send_keys(&xlsx.display().to_string()).await.unwrap();
+    wait_until(c, "document.getElementById('batch-table')", "the batch table of the workbook").await;
+    let cells = js(
+        c,
+        "return [...document.querySelectorAll('#batch-table tbody tr')].map(r => [...r.cells].map(c => c.textContent))",
+    )
+    .await;
+    assert_eq!(cells[0][0], json!("2"), "{cells}");
+    assert_eq!(cells[0][1], json!("81"), "{cells}");
+    c.find(Locator::Id("download-xlsx")).await.unwrap().click().await.unwrap();
+    let path = downloads.join("records.results.xlsx");
+    let started = Instant::now();
+    while !path.is_file() {
+        assert!(started.elapsed() < Duration::from_secs(30), "no workbook in {}", downloads.display());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK\x03\x04"), "the 自评表 download is an xlsx");
+}
+
+/// A 绩效目标表 chosen with the import button becomes the draft in the editor.
+async fn import_table(c: &Client, dir: &Path) {
+    let table = dir.join("education-2023.xlsx");
+    std::fs::copy(repo().join("crates/scorecard-table/tests/fixtures/tables/education-2023.xlsx"), &table).unwrap();
+    c.find(Locator::Id("import-file")).await.unwrap().send_keys(&table.display().to_string()).await.unwrap();
+    wait_until(
+        c,
+        "document.getElementById('source').value.includes('计分表 「2023年度学生资助资金项目绩效目标表」')",
+        "the imported draft in the editor",
+    )
+    .await;
+    let status = js(c, "return document.getElementById('status').textContent").await;
+    assert!(status.as_str().unwrap().contains("6 个指标，5 个评分标准按原文读出"), "{status}");
+    assert_eq!(js(c, "return window.workbench.state.path").await, json!(null), "the draft is not tied to a file");
+    wait_until(c, "window.workbench.state.checked && window.workbench.state.checked.ok", "the draft to check").await;
+}
+
+/// An 18-digit total is shown as the engine computed it, not as a float.
+async fn long_decimals(c: &Client, base: &str) {
+    open(c, base, "long.rules", "auto").await;
+    for (key, value) in [("budget", "1"), ("spent", "1")] {
+        let field = c.find(Locator::Css(&format!("#in-{key}"))).await.unwrap();
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+    wait_until(
+        c,
+        "document.getElementById('total') && document.getElementById('total').textContent === '99999999.1234567891'",
+        "the exact 18-digit total",
+    )
+    .await;
 }
 
 async fn suites(c: &Client) {

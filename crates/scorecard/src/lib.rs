@@ -1,4 +1,5 @@
 #![doc = include_str!("../../../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 //!
 //! ## API in brief
 //!
@@ -7,21 +8,29 @@
 //! - [`Scorecard::score`] is the fast path: typed input, no explanations.
 //! - [`Scorecard::reading`] describes how each criterion was read (tiers,
 //!   strictness, ladder policy, caps), for a reader to confirm the meaning.
-//! - [`format`] lays a rule file out canonically (`scorecard fmt`), keeping its words and comments.
+//! - [`format()`] lays a rule file out canonically (`scorecard fmt`), keeping its words and comments.
 //! - Errors are data: [`CompileError`] holds [`Diagnostic`]s with spans and
 //!   stable codes; [`RecordError`] names the indicator and the input.
+//!
+//! ## Features
+//!
+//! - `miette`: [`CompileError`] implements `miette::Diagnostic` (with its
+//!   source text and path, columns counted in characters), so a service or
+//!   tool that uses miette renders it with snippets.
+//! - `testing`: `rule_suites!` runs every rule suite as a test (docs/suites.md).
 
 pub use rust_decimal::Decimal;
 pub use scorecard_eval::{
     format, format_bytes, Code, CompileError, DataError, DataErrorKind, Diagnostic, FiredRule, FormatError,
     GroupReport, IndicatorReport, IndicatorScore, IndicatorTrace, InputInfo, InputKey, InputKind, InputRef, Lang,
     Limits, LineCol, LineIndex, LocatedDiagnostic, Record, RecordError, RecordSeed, Report, Scorecard, Scores,
-    Severity, Span, Status, TierStep, Trace, SCHEMA_VERSION,
+    Severity, Span, Status, StepKind, TierStep, Trace, SCHEMA_VERSION,
 };
 /// How the engine reads each criterion: [`Scorecard::reading`].
 pub use scorecard_eval::{reading, Reading};
 
 #[cfg(feature = "testing")]
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 pub mod testing;
 
 /// Exact number text: how every view prints a `Decimal`.

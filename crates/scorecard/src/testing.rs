@@ -105,6 +105,7 @@ pub fn __finish(failures: &[String], glob: std::thread::Result<()>) {
 /// relative to the calling crate's root), fails with the readable diff if any
 /// case fails, and snapshots each suite's outcome with insta in the calling
 /// crate's `tests/snapshots/`. See the [module docs](crate::testing).
+#[cfg_attr(docsrs, doc(cfg(feature = "testing")))]
 #[macro_export]
 macro_rules! rule_suites {
     ($pattern:expr $(,)?) => {

@@ -1,12 +1,10 @@
 //! `eval --format xlsx -o FILE`: the 绩效自评表 workbook, records scored one by one in input order.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use scorecard::Scorecard;
-use scorecard_table::form::{FormOptions, FormRecord, FormWriter, XlsxError};
+use scorecard_table::form::{json_values, FormOptions, FormRecord, FormWriter, XlsxError};
 use scorecard_table::template;
-use serde_json::value::RawValue;
 
 use crate::exit::{note, CliError};
 use crate::failure::Failure;
@@ -63,7 +61,7 @@ fn add(
     target: &Target<'_>,
 ) -> Result<bool, XlsxError> {
     let lang = card.lang();
-    let values = record.text.as_deref().map(values).unwrap_or_default();
+    let values = record.text.as_deref().map(json_values).unwrap_or_default();
     let name = target.name_column.and_then(|col| values.iter().find(|(k, _)| k == col)).map(|(_, v)| v.as_str());
     let report = match &record.text {
         Ok(json) => card.evaluate_json(json).map_err(Failure::Record),
@@ -81,22 +79,6 @@ fn add(
     let scored = outcome.is_ok();
     writer.add(&FormRecord { line: record.line, name, values: &values, outcome })?;
     Ok(scored)
-}
-
-/// A record's values as (key, text): strings as they are, numbers as written.
-fn values(json: &str) -> Vec<(String, String)> {
-    let Ok(map) = serde_json::from_str::<BTreeMap<String, &RawValue>>(json) else { return Vec::new() };
-    map.into_iter()
-        .filter_map(|(key, raw)| {
-            let text = raw.get();
-            let value = match serde_json::from_str::<String>(text) {
-                Ok(s) => s,
-                Err(_) if text == "null" => return None,
-                Err(_) => text.to_owned(),
-            };
-            Some((key, value))
-        })
-        .collect()
 }
 
 /// The name column among a header's columns: the first that names no input and reads like a name.

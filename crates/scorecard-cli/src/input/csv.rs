@@ -1,95 +1,37 @@
 //! CSV input: a header row naming inputs, then one record per row.
 //!
-//! Each row becomes a record the way every table row does (see
-//! [`super::fields`]). Header cells are trimmed; a column with a blank header
-//! is ignored, and so is a row whose cells are all blank (Excel writes `,,,`
-//! for empty formatted rows) or whose first non-blank cell starts with `#`
-//! (a note row, as data-entry templates have below their header).
+//! Rows are read by [`scorecard_table::records::stream`] (`csv-core` in
+//! bounded buffers); each becomes a record the way every table row does
+//! (see [`super::fields`]). Header cells are trimmed; a column with a blank
+//! header is ignored, and so is a row whose cells are all blank (Excel writes
+//! `,,,` for empty formatted rows) or whose first non-blank cell starts with
+//! `#` (a note row, as data-entry templates have below their header).
 //!
 //! Quoting follows RFC 4180 as Excel writes it: a cell that starts with `"`
 //! runs to the closing `"`, `""` inside it is one quote, and it may hold
 //! commas and line breaks. A quote inside an unquoted cell is kept as text.
-//! A record's line number is the line it starts on; the header is line 1
-//! (after any blank lines). Each record is bounded by `--max-record-bytes`;
-//! after a record that is too long, reading resumes at the next line.
+//! A record's line number is the line it starts on. Each record is bounded
+//! by `--max-record-bytes`; a longer one is reported and skipped. A quote
+//! never closed is reported where it opened instead of swallowing the rows after it.
 
 use std::io::{self, BufRead};
 
+use scorecard_table::records::csv::is_note;
+use scorecard_table::records::stream::{CsvStream, RawProblem, RawRow};
+
 use super::encoding::TextEncoding;
 use super::fields::{text_field, Columns, Names};
-use super::lines::{strip_bom, Line, LineReader};
 use super::OwnedRecord;
 use crate::failure::{Failure, InputProblem};
 
-/// Where the scanner is within a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Scan {
-    /// At the start of a cell.
-    CellStart,
-    /// Inside a cell that did not start with a quote.
-    Unquoted,
-    /// Inside a quoted cell.
-    Quoted,
-    /// Just after a quote inside a quoted cell: the end of the quoting, or the first half of `""`.
-    QuoteInQuoted,
-}
-
-/// What a character does to the cell being read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Action {
-    /// Part of the cell's text.
-    Keep,
-    /// Quoting, not text.
-    Skip,
-    /// The comma that ends the cell.
-    EndCell,
-}
-
-/// One step of the CSV state machine.
-fn step(state: Scan, c: char) -> (Scan, Action) {
-    match (state, c) {
-        (Scan::CellStart, '"') => (Scan::Quoted, Action::Skip),
-        (Scan::CellStart | Scan::Unquoted | Scan::QuoteInQuoted, ',') => (Scan::CellStart, Action::EndCell),
-        (Scan::Quoted, '"') => (Scan::QuoteInQuoted, Action::Skip),
-        (Scan::QuoteInQuoted, '"') | (Scan::Quoted, _) => (Scan::Quoted, Action::Keep),
-        (Scan::CellStart | Scan::Unquoted | Scan::QuoteInQuoted, _) => (Scan::Unquoted, Action::Keep),
-    }
-}
-
-/// The state after `bytes`. Only ASCII quotes and commas matter, and in
-/// UTF-8 and GB18030 alike no byte of a multi-byte character is one of them.
-fn scan_bytes(mut state: Scan, bytes: &[u8]) -> Scan {
-    for &b in bytes {
-        let c = if b.is_ascii() { char::from(b) } else { 'x' };
-        state = step(state, c).0;
-    }
-    state
-}
-
-/// Splits one record's text into its cells.
-pub fn split_cells(text: &str) -> Vec<String> {
-    let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut state = Scan::CellStart;
-    for c in text.chars() {
-        let (next, action) = step(state, c);
-        match action {
-            Action::Keep => cell.push(c),
-            Action::Skip => {}
-            Action::EndCell => cells.push(std::mem::take(&mut cell)),
-        }
-        state = next;
-    }
-    cells.push(cell);
-    cells
-}
+/// A record's decoded cells, or why it cannot be read.
+type Cells = Result<Vec<String>, Failure>;
 
 /// CSV records read one at a time from a stream, as JSON objects.
 pub struct CsvRows<R> {
-    lines: LineReader<R>,
+    stream: CsvStream<R>,
     /// The header row, which turns rows into records.
     columns: Columns,
-    max_record_bytes: u64,
     encoding: TextEncoding,
 }
 
@@ -106,17 +48,14 @@ pub enum Header<R> {
 impl<R: BufRead> CsvRows<R> {
     /// Reads the header row from the start of `reader`; `names` tells which header texts name inputs.
     pub fn open(reader: R, max_record_bytes: u64, encoding: TextEncoding, names: &Names) -> io::Result<Header<R>> {
-        let lines = LineReader::new(reader);
-        let mut rows = CsvRows { lines, columns: Columns::default(), max_record_bytes, encoding };
+        let stream = CsvStream::new(reader, max_record_bytes);
+        let mut rows = CsvRows { stream, columns: Columns::default(), encoding };
         loop {
-            let Some((line, header)) = rows.next_text()? else { return Ok(Header::Empty) };
+            let Some((line, header)) = rows.next_cells()? else { return Ok(Header::Empty) };
             match header {
-                Ok(text) => {
-                    let header = split_cells(&text);
-                    if is_note(&header) {
-                        continue;
-                    }
-                    rows.columns = Columns::new(header.iter().map(String::as_str), names);
+                Ok(cells) if cells.iter().all(|c| c.trim().is_empty()) || is_note(&cells) => continue,
+                Ok(cells) => {
+                    rows.columns = Columns::new(cells.iter().map(String::as_str), names);
                     return Ok(Header::Rows(rows));
                 }
                 Err(failure) => return Ok(Header::Failed(OwnedRecord { line, text: Err(failure) })),
@@ -129,88 +68,77 @@ impl<R: BufRead> CsvRows<R> {
         self.columns.names()
     }
 
+    /// Each named column: input key, 0-based column index, header text.
+    pub fn places(&self) -> Vec<(String, usize, String)> {
+        self.columns.places()
+    }
+
     /// The stream being read.
     pub fn get_ref(&self) -> &R {
-        self.lines.get_ref()
+        self.stream.get_ref()
     }
 
     /// The next row as a JSON object, or `None` at the end. Rows whose
     /// cells are all blank, and note rows, are skipped.
     pub fn read(&mut self) -> io::Result<Option<OwnedRecord>> {
         loop {
-            let Some((line, text)) = self.next_text()? else { return Ok(None) };
-            let text = match text {
-                Ok(text) => text,
+            let Some((line, cells)) = self.next_cells()? else { return Ok(None) };
+            let cells = match cells {
+                Ok(cells) => cells,
                 Err(failure) => return Ok(Some(OwnedRecord { line, text: Err(failure) })),
             };
-            let cells = split_cells(&text);
             if cells.iter().all(|c| c.trim().is_empty()) || is_note(&cells) {
                 continue;
             }
+            let size = cells.iter().map(String::len).sum();
             let fields = cells.into_iter().map(text_field).collect();
-            return Ok(Some(OwnedRecord { line, text: self.columns.record(fields, text.len()) }));
+            return Ok(Some(OwnedRecord { line, text: self.columns.record(fields, size) }));
         }
     }
 
-    /// The next non-blank record's first line and decoded text: several
-    /// physical lines, joined by `\n`, while a quoted cell is open.
-    fn next_text(&mut self) -> io::Result<Option<(u64, Result<String, Failure>)>> {
-        let mut bytes = Vec::new();
-        let mut state = Scan::CellStart;
-        let mut first = 0u64;
-        loop {
-            let used = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-            let Some(line) = self.lines.next_line(self.max_record_bytes.saturating_sub(used))? else {
-                // End of input, perhaps inside an unterminated quote: what was read is the record.
-                return Ok((first > 0).then(|| (first, self.decode_at(first, bytes))));
-            };
-            if first == 0 {
-                if line.is_blank() {
-                    continue;
+    /// The next record's first line and decoded cells.
+    fn next_cells(&mut self) -> io::Result<Option<(u64, Cells)>> {
+        let Some(row) = self.stream.next_row()? else { return Ok(None) };
+        Ok(Some((row.line, self.decode(row))))
+    }
+
+    /// Decodes a record's cells. On line 1 a byte-order mark is dropped
+    /// after decoding too: GB18030 writes its own (84 31 95 33), which decodes to U+FEFF.
+    fn decode(&self, row: RawRow) -> Result<Vec<String>, Failure> {
+        let cells = match row.cells {
+            Ok(cells) => cells,
+            Err(RawProblem::TooLong { limit }) => return Err(Failure::Input(InputProblem::LineTooLong { limit })),
+            Err(RawProblem::UnterminatedQuote) => {
+                let text = String::from_utf8_lossy(&row.raw);
+                let (lines, column) = scorecard_table::records::csv::open_quote(&text).unwrap_or((0, 1));
+                let line = row.line.saturating_add(lines);
+                return Err(Failure::Input(InputProblem::UnterminatedQuote { line, column }));
+            }
+        };
+        let mut text = Vec::with_capacity(cells.len());
+        for cell in cells {
+            match self.encoding.decode(cell) {
+                Ok(cell) => text.push(cell),
+                Err(_) => return Err(self.bad_text(&row.raw)),
+            }
+        }
+        if row.line == 1 {
+            if let Some(first) = text.first_mut() {
+                if let Some(rest) = first.strip_prefix('\u{feff}') {
+                    *first = rest.to_owned();
                 }
-                first = self.lines.line();
-            } else {
-                bytes.push(b'\n');
-            }
-            let Line::Bytes(mut part) = line else {
-                let limit = self.max_record_bytes;
-                return Ok(Some((first, Err(Failure::Input(InputProblem::LineTooLong { limit })))));
-            };
-            if self.lines.line() == 1 {
-                part = strip_bom(&part).to_vec();
-            }
-            state = scan_bytes(state, &part);
-            bytes.append(&mut part);
-            if state != Scan::Quoted {
-                return Ok(Some((first, self.decode_at(first, bytes))));
             }
         }
+        Ok(text)
     }
 
-    /// Decodes the record that starts on `line`. On line 1 a byte-order mark
-    /// is dropped after decoding too: GB18030 writes its own (84 31 95 33),
-    /// which decodes to U+FEFF.
-    fn decode_at(&self, line: u64, bytes: Vec<u8>) -> Result<String, Failure> {
-        let text = self.decode(bytes)?;
-        Ok(match text.strip_prefix('\u{feff}') {
-            Some(rest) if line == 1 => rest.to_owned(),
-            _ => text,
-        })
+    /// The failure for a record that is not valid text: the first bad byte, by its column on its own line.
+    fn bad_text(&self, raw: &[u8]) -> Failure {
+        let at = self.encoding.decode(raw.to_vec()).err().map_or(0, |bad| bad.at);
+        let before = raw.get(..at).unwrap_or_default();
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i.saturating_add(1));
+        Failure::Input(self.encoding.problem(at.saturating_sub(line_start).saturating_add(1)))
     }
-
-    /// Decodes a record's bytes; a bad byte is reported by its column on its own line.
-    fn decode(&self, bytes: Vec<u8>) -> Result<String, Failure> {
-        self.encoding.decode(bytes).map_err(|bad| {
-            let before = bad.bytes.get(..bad.at).unwrap_or_default();
-            let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i.saturating_add(1));
-            Failure::Input(self.encoding.problem(bad.at.saturating_sub(line_start).saturating_add(1)))
-        })
-    }
-}
-
-/// Whether a row is a note (its first non-blank cell starts with `#`), as templates write below the header.
-fn is_note(cells: &[String]) -> bool {
-    cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()).is_some_and(|c| c.starts_with('#'))
 }
 
 #[cfg(test)]
@@ -230,9 +158,38 @@ mod tests {
 
     #[test]
     fn quoting_follows_rfc_4180() {
-        assert_eq!(split_cells(r#"a,"b,c","say ""hi""",,x"y"#), ["a", "b,c", r#"say "hi""#, "", r#"x"y"#]);
-        assert_eq!(split_cells(""), [""]);
-        assert_eq!(split_cells(r#""ab"c,d"#), ["abc", "d"]);
+        let got = rows(
+            br#"a,b,c,d,e
+a,"b,c","say ""hi""",,x"y
+"ab"c,d,,,
+"#,
+        );
+        assert_eq!(got[0].1, Ok(r#"{"a":"a","b":"b,c","c":"say \"hi\"","d":null,"e":"x\"y"}"#.to_owned()));
+        assert_eq!(got[1].1, Ok(r#"{"a":"abc","b":"d","c":null,"d":null,"e":null}"#.to_owned()));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opened() {
+        let got = rows(b"a,b\n1,2\n3,\"x\n4,5\n");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], (3, Err(Failure::Input(InputProblem::UnterminatedQuote { line: 3, column: 3 }))));
+    }
+
+    #[test]
+    fn gbk_rows_decode_and_a_bad_byte_is_placed() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("名称,年办件量\r\n一号,5\r\n二号,x");
+        let mut bytes = gbk.to_vec();
+        bytes.push(0xFF);
+        let Header::Rows(mut rows) = CsvRows::open(&bytes[..], 1000, TextEncoding::Gbk, &Names::default()).unwrap()
+        else {
+            panic!("no header")
+        };
+        assert_eq!(rows.read().unwrap().unwrap().text, Ok(r#"{"名称":"一号","年办件量":"5"}"#.to_owned()));
+        let bad = rows.read().unwrap().unwrap();
+        assert_eq!(
+            (bad.line, bad.text),
+            (3, Err(Failure::Input(InputProblem::InvalidEncoding { encoding: "GBK", byte: 7 })))
+        );
     }
 
     #[test]

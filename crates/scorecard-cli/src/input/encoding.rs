@@ -1,7 +1,9 @@
-//! Decoding data text: UTF-8, or GBK/GB18030 as Chinese Excel exports write it.
+//! `--encoding`: the command-line face of [`scorecard_table::records::text`], which decodes.
 
 use clap::ValueEnum;
-use encoding_rs::{DecoderResult, GB18030};
+use scorecard_table::records::text;
+
+pub use scorecard_table::records::text::Undecodable;
 
 use crate::failure::InputProblem;
 
@@ -18,83 +20,28 @@ pub enum TextEncoding {
     Gb18030,
 }
 
-/// Bytes that are not valid text in the encoding, given back with the
-/// 0-based offset of the first bad byte.
-#[derive(Debug)]
-pub struct Undecodable {
-    /// The bytes as read.
-    pub bytes: Vec<u8>,
-    /// Where the first invalid sequence starts.
-    pub at: usize,
-}
-
 impl TextEncoding {
-    /// Decodes `bytes` without replacing anything: invalid text is an error,
-    /// never a silent U+FFFD. UTF-8 is checked in place, without a copy.
-    pub fn decode(self, bytes: Vec<u8>) -> Result<String, Undecodable> {
+    /// The shared decoder's encoding.
+    fn shared(self) -> text::TextEncoding {
         match self {
-            TextEncoding::Utf8 => String::from_utf8(bytes).map_err(|e| {
-                let at = e.utf8_error().valid_up_to();
-                Undecodable { bytes: e.into_bytes(), at }
-            }),
-            TextEncoding::Gbk | TextEncoding::Gb18030 => decode_gb18030(bytes),
+            TextEncoding::Utf8 => text::TextEncoding::Utf8,
+            TextEncoding::Gbk => text::TextEncoding::Gbk,
+            TextEncoding::Gb18030 => text::TextEncoding::Gb18030,
         }
+    }
+
+    /// Decodes `bytes` strictly: invalid text is an error, never a silent U+FFFD.
+    pub fn decode(self, bytes: Vec<u8>) -> Result<String, Undecodable> {
+        self.shared().decode(bytes)
     }
 
     /// The problem to report for invalid text starting at 1-based byte `byte` of its line.
     pub fn problem(self, byte: usize) -> InputProblem {
         match self {
             TextEncoding::Utf8 => InputProblem::InvalidUtf8 { byte },
-            TextEncoding::Gbk => InputProblem::InvalidEncoding { encoding: "GBK", byte },
-            TextEncoding::Gb18030 => InputProblem::InvalidEncoding { encoding: "GB18030", byte },
-        }
-    }
-}
-
-/// GB18030 (and so GBK) to UTF-8. ASCII bytes decode to themselves, and
-/// every byte of a multi-byte character is at or above 0x30 (trail bytes of
-/// two-byte characters at or above 0x40), so line breaks, commas and quotes
-/// can be found in the raw bytes before decoding.
-fn decode_gb18030(bytes: Vec<u8>) -> Result<String, Undecodable> {
-    if bytes.is_ascii() {
-        return String::from_utf8(bytes).map_err(|e| Undecodable { at: 0, bytes: e.into_bytes() });
-    }
-    let mut decoder = GB18030.new_decoder_without_bom_handling();
-    let room = decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len());
-    let mut text = String::with_capacity(room);
-    let mut read = 0usize;
-    loop {
-        let rest = bytes.get(read..).unwrap_or_default();
-        let (result, used) = decoder.decode_to_string_without_replacement(rest, &mut text, true);
-        read = read.saturating_add(used);
-        match result {
-            DecoderResult::InputEmpty => return Ok(text),
-            DecoderResult::OutputFull => text.reserve(rest.len().saturating_add(16)),
-            DecoderResult::Malformed(bad, after) => {
-                let at = read.saturating_sub(usize::from(after)).saturating_sub(usize::from(bad));
-                return Err(Undecodable { bytes, at });
+            TextEncoding::Gbk | TextEncoding::Gb18030 => {
+                InputProblem::InvalidEncoding { encoding: self.shared().name(), byte }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn gbk_decodes_chinese_and_reports_the_first_bad_byte() {
-        let (gbk, _, _) = encoding_rs::GBK.encode("年办件量,92.5%");
-        assert_eq!(TextEncoding::Gbk.decode(gbk.to_vec()).unwrap(), "年办件量,92.5%");
-        let mut bad = gbk.to_vec();
-        bad.insert(2, 0xFF);
-        assert_eq!(TextEncoding::Gbk.decode(bad).unwrap_err().at, 2);
-        assert_eq!(TextEncoding::Gb18030.decode(b"plain".to_vec()).unwrap(), "plain");
-    }
-
-    #[test]
-    fn utf8_errors_give_the_offset() {
-        assert_eq!(TextEncoding::Utf8.decode(b"ab\xffc".to_vec()).unwrap_err().at, 2);
-        assert_eq!(TextEncoding::Utf8.decode("中".as_bytes().to_vec()).unwrap(), "中");
     }
 }

@@ -1,50 +1,20 @@
 //! One way to turn a row of fields into a record, for CSV and spreadsheets alike.
 //!
-//! A header cell names an input by its key (`cases`), its name (`年办件量`)
-//! or its name with its unit (`年办件量（件）`, `年办件量(件)`); a header that
-//! names no input keeps its text as the record key (the engine ignores it,
-//! and `eval` notes it once). Each row becomes a JSON object whose values are
+//! Header texts are matched to inputs by [`Names`] (shared with the
+//! workbench); a header that names no input keeps its text as the record
+//! key (the engine ignores it, and `eval` notes it once). Each row becomes a JSON object whose values are
 //! JSON strings, so every value is read exactly, units included (`92.5%`,
 //! `152.3万件`); no number passes through a float. An empty cell is `null`, a
 //! missing value, which the engine reports if an indicator needs it. A cell
 //! that cannot be read (a spreadsheet error value such as `#DIV/0!`) fails the
 //! record with the cell's position, `Sheet1!C7`.
 
-use std::collections::HashMap;
-
-use scorecard::Scorecard;
-use scorecard_table::cell::CellProblem;
+use scorecard::Lang;
+use scorecard_table::cell::{cell_ref, CellProblem};
 use scorecard_table::records::Field;
+pub use scorecard_table::records::Names;
 
 use crate::failure::{BadCell, CellReason, Failure, InputProblem};
-
-/// Header texts that name an input: key, name, and name with unit.
-#[derive(Debug, Default)]
-pub struct Names {
-    keys: HashMap<String, String>,
-}
-
-impl Names {
-    /// The header texts of `card`'s inputs.
-    pub fn new(card: &Scorecard) -> Self {
-        let mut keys = HashMap::new();
-        for input in card.inputs().filter(|i| !i.key.is_empty()) {
-            let key = input.key.to_owned();
-            keys.insert(input.name.to_owned(), key.clone());
-            if !input.unit.is_empty() {
-                keys.insert(format!("{}（{}）", input.name, input.unit), key.clone());
-                keys.insert(format!("{}({})", input.name, input.unit), key.clone());
-            }
-            keys.insert(key.clone(), key);
-        }
-        Names { keys }
-    }
-
-    /// The input key a header cell names, if it names one.
-    pub fn key(&self, header: &str) -> Option<&str> {
-        self.keys.get(header).map(String::as_str)
-    }
-}
 
 /// A header row, ready to turn rows into records.
 #[derive(Debug, Default)]
@@ -53,19 +23,65 @@ pub struct Columns {
     keys: Vec<Option<String>>,
     /// The header's column texts (trimmed, blank ones left out).
     names: Vec<String>,
+    /// Each named column: its input key, 0-based column index and header text.
+    places: Vec<(String, usize, String)>,
+}
+
+/// Where a record's values sit, to name the cell of a value the engine rejects.
+#[derive(Debug, Clone, Default)]
+pub enum Places {
+    /// JSON input: the record's line is all there is.
+    #[default]
+    None,
+    /// A CSV file: line, column and header.
+    Csv(Vec<(String, usize, String)>),
+    /// A sheet: `数据!F3`.
+    Sheet {
+        /// The sheet's name.
+        sheet: String,
+        /// The 0-based sheet column of the header's first cell.
+        first_column: u32,
+        /// Each named column: input key, 0-based index from `first_column`, header text.
+        columns: Vec<(String, usize, String)>,
+    },
+}
+
+impl Places {
+    /// The place of input `key`'s value in the record at `line`: `数据!F3`,
+    /// `第 3 行第 6 列（spending）` or `row 3, column 6 (spending)`.
+    pub fn place(&self, line: u64, key: &str, lang: Lang) -> Option<String> {
+        match self {
+            Places::None => None,
+            Places::Csv(columns) => {
+                let (_, index, header) = columns.iter().find(|(k, _, _)| k == key)?;
+                let column = index.saturating_add(1);
+                Some(lang.pick(
+                    format!("第 {line} 行第 {column} 列（{header}）"),
+                    format!("row {line}, column {column} ({header})"),
+                ))
+            }
+            Places::Sheet { sheet, first_column, columns } => {
+                let (_, index, _) = columns.iter().find(|(k, _, _)| k == key)?;
+                let col = first_column.saturating_add(u32::try_from(*index).ok()?);
+                let row = u32::try_from(line).ok()?.checked_sub(1)?;
+                Some(cell_ref(sheet, row, col))
+            }
+        }
+    }
 }
 
 impl Columns {
     /// The columns of a header row.
     pub fn new<'h>(header: impl IntoIterator<Item = &'h str>, names: &Names) -> Self {
         let mut columns = Columns::default();
-        for text in header {
+        for (index, text) in header.into_iter().enumerate() {
             let text = text.trim();
             if text.is_empty() {
                 columns.keys.push(None);
                 continue;
             }
             let key = names.key(text).unwrap_or(text);
+            columns.places.push((key.to_owned(), index, text.to_owned()));
             columns.keys.push(Some(format!("{}:", json_string(key))));
             columns.names.push(text.to_owned());
         }
@@ -75,6 +91,11 @@ impl Columns {
     /// The header's column texts, in order (blank ones left out).
     pub fn names(&self) -> &[String] {
         &self.names
+    }
+
+    /// Each named column: input key, 0-based column index, header text.
+    pub fn places(&self) -> Vec<(String, usize, String)> {
+        self.places.clone()
     }
 
     /// A row's fields as a JSON object of strings, empty fields as `null`.
@@ -150,27 +171,12 @@ fn json_string(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn seed_names() -> Names {
-        let src = std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../rules/chenggong-2021-window-service.rules"
-        ))
-        .unwrap();
-        Names::new(&Scorecard::compile(&src).unwrap())
-    }
-
     #[test]
-    fn headers_name_inputs_by_key_name_or_name_with_unit() {
-        let names = seed_names();
-        assert_eq!(names.key("cases"), Some("cases"));
-        assert_eq!(names.key("年办件量"), Some("cases"));
-        assert_eq!(names.key("年办件量（件）"), Some("cases"));
-        assert_eq!(names.key("支出金额(万元)"), Some("spending"));
-        assert_eq!(names.key("年办件量（万件）"), None);
-        let columns = Columns::new(["名称", "年办件量", "", "cases_last_year"], &names);
-        assert_eq!(columns.names(), ["名称", "年办件量", "cases_last_year"]);
+    fn blank_headers_are_ignored_and_blank_cells_are_null() {
+        let columns = Columns::new(["名称", " a ", "", "b"], &Names::default());
+        assert_eq!(columns.names(), ["名称", "a", "b"]);
         let fields = vec![text_field("一号".into()), text_field("5".into()), Field::Empty, Field::Empty];
-        assert_eq!(columns.record(fields, 10).unwrap(), r#"{"名称":"一号","cases":"5","cases_last_year":null}"#);
+        assert_eq!(columns.record(fields, 10).unwrap(), r#"{"名称":"一号","a":"5","b":null}"#);
     }
 
     #[test]

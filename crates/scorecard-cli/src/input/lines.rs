@@ -37,15 +37,9 @@ pub struct LineReader<R> {
 }
 
 impl<R: BufRead> LineReader<R> {
-    /// Wraps `reader`; no line has been read yet. The rest of an over-long
-    /// line is skipped however long it is.
-    pub fn new(reader: R) -> Self {
-        LineReader::bounded(reader, u64::MAX)
-    }
-
-    /// Like [`LineReader::new`], but an over-long line whose rest is longer
-    /// than `skip_limit` bytes (an endless one, such as `/dev/zero`) ends the
-    /// reading: [`LineReader::stopped`] tells.
+    /// Wraps `reader`; no line has been read yet. An over-long line whose
+    /// rest is longer than `skip_limit` bytes (an endless one, such as
+    /// `/dev/zero`) ends the reading: [`LineReader::stopped`] tells.
     pub fn bounded(reader: R, skip_limit: u64) -> Self {
         LineReader { reader, line: 0, skip_limit, stopped: false }
     }
@@ -160,7 +154,7 @@ mod tests {
 
     #[test]
     fn bounds_each_line_and_resumes_after_a_long_one() {
-        let mut r = LineReader::new(&b"abc\r\n0123456789\n\nxy"[..]);
+        let mut r = LineReader::bounded(&b"abc\r\n0123456789\n\nxy"[..], u64::MAX);
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"abc".to_vec())));
         assert_eq!(r.next_line(5).unwrap(), Some(Line::TooLong));
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(Vec::new())));
@@ -171,7 +165,7 @@ mod tests {
 
     #[test]
     fn lf_crlf_and_a_lone_cr_each_end_a_line() {
-        let mut r = LineReader::new(&b"a\nb\r\nc\rd\r\re"[..]);
+        let mut r = LineReader::bounded(&b"a\nb\r\nc\rd\r\re"[..], u64::MAX);
         let mut lines = Vec::new();
         while let Some(Line::Bytes(b)) = r.next_line(5).unwrap() {
             lines.push(String::from_utf8(b).unwrap());
@@ -179,7 +173,7 @@ mod tests {
         assert_eq!(lines, ["a", "b", "c", "d", "", "e"]);
         assert_eq!(r.line(), 6);
         // A CRLF split across the reader's buffer is still one line break.
-        let mut r = LineReader::new(io::BufReader::with_capacity(2, &b"ab\r\ncd"[..]));
+        let mut r = LineReader::bounded(io::BufReader::with_capacity(2, &b"ab\r\ncd"[..]), u64::MAX);
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"ab".to_vec())));
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"cd".to_vec())));
         assert_eq!(r.next_line(5).unwrap(), None);
@@ -207,7 +201,7 @@ mod tests {
 
     #[test]
     fn a_line_of_exactly_the_bound_is_kept() {
-        let mut r = LineReader::new(&b"12345\n123456"[..]);
+        let mut r = LineReader::bounded(&b"12345\n123456"[..], u64::MAX);
         assert_eq!(r.next_line(5).unwrap(), Some(Line::Bytes(b"12345".to_vec())));
         assert_eq!(r.next_line(5).unwrap(), Some(Line::TooLong));
     }

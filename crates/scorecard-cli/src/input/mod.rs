@@ -24,7 +24,7 @@ use clap::ValueEnum;
 use serde_json::value::RawValue;
 
 pub use encoding::TextEncoding;
-pub use fields::Names;
+pub use fields::{Names, Places};
 pub use lines::{Line, LineReader};
 pub use sheet::SheetSource;
 pub use tracked::Tracked;
@@ -229,6 +229,14 @@ impl Stream {
             }
         }
         Ok(self.pending.len() > 1)
+    }
+
+    /// Where each input's value sits in a CSV row (nothing for JSON Lines).
+    pub fn places(&self) -> Places {
+        match &self.rows {
+            Rows::Csv(rows) => Places::Csv(rows.places()),
+            Rows::Lines(_) | Rows::Ended => Places::None,
+        }
     }
 
     /// The column names of a CSV header (empty for JSON Lines).

@@ -9,13 +9,15 @@ use std::io;
 
 use scorecard_table::records::{SheetRecords, SheetRow};
 
-use super::fields::{Columns, Names};
+use super::fields::{Columns, Names, Places};
 use super::{OwnedRecord, Source};
 
 /// The records of one sheet, read whole (the workbook's size is bounded before it is opened).
 #[derive(Debug)]
 pub struct SheetSource {
     columns: Columns,
+    sheet: String,
+    first_column: u32,
     rows: std::vec::IntoIter<SheetRow>,
     total: u64,
     read: u64,
@@ -26,12 +28,25 @@ impl SheetSource {
     pub fn new(sheet: SheetRecords, names: &Names) -> Self {
         let columns = Columns::new(sheet.header.iter().map(String::as_str), names);
         let total = u64::try_from(sheet.rows.len()).unwrap_or(u64::MAX);
-        SheetSource { columns, rows: sheet.rows.into_iter(), total, read: 0 }
+        SheetSource {
+            columns,
+            sheet: sheet.sheet,
+            first_column: sheet.first_column,
+            rows: sheet.rows.into_iter(),
+            total,
+            read: 0,
+        }
     }
 
     /// The header's column texts (blank ones left out).
     pub fn columns(&self) -> &[String] {
         self.columns.names()
+    }
+
+    /// Where each input's value sits: `数据!F3`.
+    pub fn places(&self) -> Places {
+        let columns = self.columns.places();
+        Places::Sheet { sheet: self.sheet.clone(), first_column: self.first_column, columns }
     }
 
     /// How many records the sheet has.

@@ -57,7 +57,7 @@ impl Whole {
         if !lines.read_rest(&mut buf, room)? {
             return Ok(too_large(line));
         }
-        Ok(match encoding.decode(buf) {
+        Ok(match encoding.decode(buf).map(lone_cr_to_lf) {
             Ok(text) if batch => Whole::Array { text },
             Ok(text) => Whole::Object { line, text },
             Err(bad) => invalid_text(&bad.bytes, bad.at, batch, encoding),
@@ -161,6 +161,22 @@ fn invalid_text(bytes: &[u8], at: usize, batch: bool, encoding: TextEncoding) ->
     let byte = at.saturating_sub(line_start).saturating_add(1);
     let line = line_u64(lines.saturating_add(1));
     Whole::Failed { line, failure: Failure::Input(encoding.problem(byte)), batch }
+}
+
+/// A lone CR (an old Mac line break) as LF, so that JSON's line numbers and
+/// the record lines counted here agree with the file's lines for CR, CRLF
+/// and LF alike. Both are JSON whitespace, and a raw CR inside a string is an
+/// error either way, so the records read are the same; offsets do not move.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') { '\n' } else { c });
+    }
+    out
 }
 
 fn line_u64(line: usize) -> u64 {

@@ -8,9 +8,10 @@
 //! its row: its line, empty score cells, and its errors joined by `；`/`; `.
 //! Numbers are exact, with at least two decimals, as in the table format.
 //! A text cell that Excel would run as a formula (it starts with `=`, `+`,
-//! `-` or `@`) is prefixed with `'`.
+//! `-` or `@`) is prefixed with `'`. Rows are written by `csv::Writer`, which
+//! quotes a cell holding a comma, a quote or a line break.
 
-use std::io::{self, Write};
+use std::io;
 
 use scorecard::{Lang, Report, Scorecard};
 
@@ -33,17 +34,27 @@ pub fn header(card: &Scorecard, brief: bool) -> String {
         }
     }
     cells.push(lang.pick("错误", "error").to_owned());
-    format!("{BOM}{}\r\n", cells.join(","))
+    let mut out = BOM.as_bytes().to_vec();
+    // Writing to memory cannot fail; a failure would only lose the header row.
+    let _ = write_record(&mut out, &cells);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Writes one row of `cells` to `out`, ended by CRLF, quoting cells as RFC 4180 needs.
+fn write_record<T: AsRef<[u8]>>(out: &mut Vec<u8>, cells: &[T]) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).buffer_capacity(1024).from_writer(out);
+    writer.write_record(cells).map_err(io::Error::other)?;
+    writer.flush()
 }
 
 /// The row of a scored record.
 pub fn report_row(out: &mut Vec<u8>, line: u64, report: &Report) -> io::Result<()> {
-    let mut cells = vec![line.to_string(), fixed2(report.total), text_cell(&report.grade)];
+    let mut cells = vec![line.to_string(), fixed2(report.total), defused(&report.grade)];
     for ind in &report.indicators {
-        cells.extend([fixed2(ind.score), fixed2(ind.deduction), text_cell(&ind.explanation)]);
+        cells.extend([fixed2(ind.score), fixed2(ind.deduction), defused(&ind.explanation)]);
     }
     cells.push(String::new());
-    write!(out, "{}\r\n", cells.join(","))
+    write_record(out, &cells)
 }
 
 /// Columns per indicator: score, deduction and explanation, or with `brief` the first two.
@@ -66,13 +77,27 @@ pub fn failure_row(
 ) -> io::Result<()> {
     let empty = indicators.saturating_mul(per_indicator(brief)).saturating_add(2);
     let errors = failure.messages(lang).join(lang.pick("；", "; "));
-    write!(out, "{line}{}{}\r\n", ",".repeat(empty.saturating_add(1)), text_cell(&errors))
+    let mut cells = vec![String::new(); empty.saturating_add(1)];
+    if let Some(first) = cells.first_mut() {
+        *first = line.to_string();
+    }
+    cells.push(defused(&errors));
+    write_record(out, &cells)
 }
 
-/// A text cell: quoted if it holds a comma, quote, line break or edge
-/// spaces, and kept from being read as a formula.
+/// `text` kept from being read as a formula: prefixed with `'` if it starts with `=`, `+`, `-` or `@`.
+fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A text cell written by hand, for the brief rows' fast path: quoted if it
+/// holds a comma, quote, line break or edge spaces, and kept from being read as a formula.
 pub(super) fn text_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_owned() };
+    let text = defused(text);
     let quote = text.contains([',', '"', '\r', '\n']) || text.starts_with(' ') || text.ends_with(' ');
     if quote {
         format!("\"{}\"", text.replace('"', "\"\""))
@@ -92,5 +117,14 @@ mod tests {
         assert_eq!(text_cell("say \"hi\"\n"), "\"say \"\"hi\"\"\n\"");
         assert_eq!(text_cell("=1+2"), "'=1+2");
         assert_eq!(text_cell("-x, y"), "\"'-x, y\"");
+    }
+
+    #[test]
+    fn rows_are_written_by_the_csv_writer_with_crlf_and_quoting() {
+        let mut out = Vec::new();
+        write_record(&mut out, &["1", "say \"hi\"", "多\n行", "a,b", "=1"]).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "1,\"say \"\"hi\"\"\",\"多\n行\",\"a,b\",=1\r\n");
+        assert_eq!(defused("=1+2"), "'=1+2");
+        assert_eq!(defused("@x"), "'@x");
     }
 }

@@ -12,12 +12,13 @@ mod table;
 
 use std::io::{self, Write};
 
-use scorecard::{Lang, Report, Scorecard, Scores};
+use scorecard::{Lang, RecordError, Report, Scorecard, Scores};
 
 use self::brief::Brief;
 
 use crate::args::Format;
 use crate::failure::Failure;
+use crate::input::Places;
 
 /// How each record is rendered; shared by the worker threads.
 #[derive(Debug, Clone)]
@@ -31,6 +32,8 @@ pub struct Style {
     csv_header: String,
     /// With `--brief`: scores only, prepared once.
     brief: Option<Brief>,
+    /// Where each input's value sits in the data, to name a rejected value's cell.
+    places: Places,
 }
 
 impl Style {
@@ -40,7 +43,26 @@ impl Style {
         let brief = brief && format != Format::Table;
         let csv_header = if format == Format::Csv { csv::header(card, brief) } else { String::new() };
         let brief = brief.then(|| Brief::new(card));
-        Style { format, batch, lang: card.lang(), indicators: card.indicator_names().count(), csv_header, brief }
+        let indicators = card.indicator_names().count();
+        Style { format, batch, lang: card.lang(), indicators, csv_header, brief, places: Places::None }
+    }
+
+    /// The same style, naming the cell of a value the engine rejects by `places`.
+    pub fn with_places(self, places: Places) -> Self {
+        Style { places, ..self }
+    }
+
+    /// The failure for the engine's errors about the record at `line`, each naming its cell if known.
+    pub fn rejected(&self, line: u64, error: RecordError) -> Failure {
+        if matches!(self.places, Places::None) {
+            return Failure::Record(error);
+        }
+        let cells = error
+            .errors
+            .iter()
+            .map(|e| e.input.as_ref().and_then(|input| self.places.place(line, &input.key, self.lang)))
+            .collect();
+        Failure::Placed { error, cells }
     }
 
     /// Whether records are written with scores only.

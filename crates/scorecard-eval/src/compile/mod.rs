@@ -4,6 +4,7 @@
 mod assessor;
 mod band_checks;
 mod expr;
+mod fixes;
 mod indicator;
 mod ladder_checks;
 mod lists;

@@ -161,14 +161,23 @@ impl Names {
             cx.pick("未声明", "not declared"),
         );
         d = match self.suggest(&name.node) {
-            Some(s) => d.with_help(match cx.lang {
-                Lang::Zh => format!("是否想写 `{s}`？"),
-                Lang::En => format!("did you mean `{s}`?"),
-            }),
-            None => d.with_help(cx.pick(
-                "用 `输入 名称 = 字段（单位）` 或 `常量 名称 = 数值` 声明它",
-                "declare it with `input name = key (unit)` or `const name = value`",
-            )),
+            Some(s) => d
+                .with_help(match cx.lang {
+                    Lang::Zh => format!("是否想写 `{s}`？"),
+                    Lang::En => format!("did you mean `{s}`?"),
+                })
+                .with_fix(super::fixes::did_you_mean(name.span, s, cx.lang)),
+            None => {
+                let d = d.with_help(cx.pick(
+                    "用 `输入 名称 = 字段（单位）` 或 `常量 名称 = 数值` 声明它",
+                    "declare it with `input name = key (unit)` or `const name = value`",
+                ));
+                let last = self.by_name.values().map(|(_, at)| at.end).max();
+                match last.and_then(|after| super::fixes::declare_input(cx.src(), name.span, after, cx.lang)) {
+                    Some(fix) => d.with_fix(fix),
+                    None => d,
+                }
+            }
         };
         cx.push(d);
         None

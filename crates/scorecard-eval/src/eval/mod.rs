@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::NaPolicy;
 
 pub(crate) use derive::{constant, working};
-pub(crate) use tier::{calendar_distance, distance, operand, passing, test, tier_amount};
+pub(crate) use tier::{calendar_distance, distance, operand, passing, statement_amount, test, tier_amount};
 
 use crate::error::{DataError, DataErrorKind, RecordError};
 use crate::plan::{IndicatorPlan, Ladder, Operand, Plan, TestPlan};

@@ -1,4 +1,4 @@
-//! How a band's points are stated: `计 3 分` for fixed points; for a range
+//! How a band's points are stated: `得 3 分` for fixed points; for a range
 //! (`得3～5分`) whether the assessor's score counted or, without one, which
 //! end of the range the file's `未评定时` setting took.
 
@@ -6,8 +6,10 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::Unassessed;
 use scorecard_syntax::Lang;
 
+use super::phrase;
 use crate::error::DataError;
 use crate::eval::assessor::{band_points, Chosen};
+use crate::eval::{self, rules::band_holds};
 use crate::number::plain;
 use crate::plan::{BandPlan, IndicatorPlan, Plan, Slot};
 
@@ -33,29 +35,46 @@ pub(crate) fn policy(plan: &Plan, bands: &[BandPlan], assessed: Option<String>, 
 }
 use crate::record::Record;
 
-/// The end of a band sentence: the points `value`, and how a range chose them.
-pub(super) fn points(
+/// What each band of a `得分` line gives, for the bands that hold (`None`
+/// for the others): its points and how they are said: `得 3 分` for fixed
+/// points; for a range, whether the assessor's score counted or which end of
+/// the range the `未评定时` setting took. Without `cumulative` only the first
+/// band that holds counts, so no later one is asked for an assessed score.
+pub(super) fn outcomes(
     plan: &Plan,
     ind: &IndicatorPlan,
-    hits: &[&BandPlan],
+    bands: &[BandPlan],
     cumulative: bool,
     assessed: Option<Slot>,
     record: &Record,
-    value: Decimal,
-) -> Result<String, Box<DataError>> {
-    let chosen = match (cumulative, hits) {
-        (false, [band]) => band_points(plan, ind, band, assessed, record)?.1,
-        _ => Chosen::Fixed,
-    };
+) -> Result<Vec<Option<(Decimal, String)>>, Box<DataError>> {
+    let mut said = Vec::with_capacity(bands.len());
+    let mut held_one = false;
+    for band in bands {
+        let holds =
+            (cumulative || !held_one) && band_holds(band, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?;
+        if !holds {
+            said.push(None);
+            continue;
+        }
+        held_one = true;
+        let (value, chosen) = band_points(plan, ind, band, assessed, record)?;
+        said.push(Some((value, outcome(plan.lang, value, chosen))));
+    }
+    Ok(said)
+}
+
+/// `得 3 分`, `按评定分计 3.5 分`, `未评定，按规定取区间上限计 5 分` /
+/// `scores 3`, `scores 3.5 as assessed`, `scores 5, the top of the range, as it was not assessed`.
+fn outcome(lang: Lang, value: Decimal, chosen: Chosen) -> String {
     let v = plain(value);
-    Ok(match (plan.lang, chosen) {
-        (Lang::Zh, Chosen::Fixed) => format!("计 {v} 分"),
-        (Lang::En, Chosen::Fixed) => v,
+    match (lang, chosen) {
+        (_, Chosen::Fixed) => phrase::band_points(lang, value),
         (Lang::Zh, Chosen::Assessed) => format!("按评定分计 {v} 分"),
-        (Lang::En, Chosen::Assessed) => format!("assessed {v}"),
+        (Lang::En, Chosen::Assessed) => format!("scores {v} as assessed"),
         (Lang::Zh, Chosen::Unassessed(end)) => format!("未评定，按规定取区间{}计 {v} 分", zh_end(end)),
-        (Lang::En, Chosen::Unassessed(end)) => format!("not assessed, so {}: {v}", en_end(end)),
-    })
+        (Lang::En, Chosen::Unassessed(end)) => format!("scores {v}, {}, as it was not assessed", en_end(end)),
+    }
 }
 
 fn zh_end(end: Unassessed) -> &'static str {

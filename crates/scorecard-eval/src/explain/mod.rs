@@ -1,11 +1,18 @@
 //! Explanation sentences, in the rule file's language, for every indicator:
 //! the values read, what they were compared with, which rules fired.
 
+mod advice;
 mod assessor;
 pub(crate) use assessor::policy as assessor_policy;
+mod bands;
+mod condition;
+mod formula;
 mod ladder;
 mod list;
+mod phrase;
 mod rules;
+mod score;
+mod steps;
 pub(crate) mod trace;
 
 use rust_decimal::Decimal;
@@ -43,7 +50,7 @@ pub(crate) fn indicator(
     let mut parts = Vec::new();
     let mut fired = Vec::new();
     for (s, span) in &ind.scores {
-        parts.push(rules::score(plan, ind, s, *span, record, &mut fired)?);
+        parts.push(score::score(plan, ind, s, *span, record, &mut fired)?);
     }
     let deducted = statements(plan, &ind.deductions, Sign::Deduct, record, &mut parts, &mut fired).map_err(fail)?;
     let added = statements(plan, &ind.bonuses, Sign::Add, record, &mut parts, &mut fired).map_err(fail)?;

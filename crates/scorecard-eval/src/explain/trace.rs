@@ -3,14 +3,13 @@
 //! to reach the next better tier.
 
 use rust_decimal::Decimal;
-use scorecard_syntax::ast::Cmp;
-use scorecard_syntax::Lang;
+use scorecard_syntax::Span;
 use serde::Serialize;
 
-use super::ladder::shown_in;
-use crate::eval::{self, Fault};
-use crate::number;
-use crate::plan::{IndicatorPlan, InputSpec, Ladder, Plan, TestPlan, TierPlan};
+use super::advice;
+use crate::eval::assessor::band_points;
+use crate::eval::{self, rules as eval_rules, Fault, Status};
+use crate::plan::{IndicatorPlan, Plan, ScorePlan};
 use crate::record::Record;
 
 /// How one record was scored, indicator by indicator.
@@ -31,25 +30,45 @@ pub struct IndicatorTrace {
     pub inputs: Vec<String>,
     /// Each tier tested: its text and whether it held.
     pub tiers: Vec<TierStep>,
-    /// What would have been needed to lose fewer points, one sentence per ladder that cost points.
+    /// What would have been needed to lose fewer points or gain more, one
+    /// sentence per rule that cost points.
     pub what_if: Vec<String>,
+    /// The indicator's explanation, as the report gives it.
+    pub explanation: String,
 }
 
-/// One tier as tested.
+/// One rule as tested: a tier, a band, a formula, a grade mapping or a veto.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct TierStep {
-    /// The tier as written.
+    /// The rule as written.
     pub text: String,
-    /// Whether its condition held.
+    /// Whether its condition held (a formula or a grade mapping always does).
     pub held: bool,
-    /// Points it would deduct (or add), when it held.
+    /// Points it deducts, adds or gives, when it held.
     #[serde(serialize_with = "crate::json::serialize_option")]
     pub amount: Option<Decimal>,
+    /// What kind of rule it is, which says what `amount` means.
+    pub kind: StepKind,
 }
 
-/// Traces every scored indicator of a record whose derived values are
-/// filled in (not-applicable and vetoed indicators read nothing further).
+/// What a [`TierStep`]'s amount means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StepKind {
+    /// A `评分` tier: points deducted.
+    Deduct,
+    /// A `加分` tier: points added.
+    Add,
+    /// A `得分` band, formula or grade mapping: points given.
+    Score,
+    /// A veto: when it holds the indicator scores 0 (or the scorecard is disqualified).
+    Veto,
+}
+
+/// Traces every indicator of a record whose derived values are filled in:
+/// a vetoed indicator shows the veto that held, a not-applicable one why.
 pub(crate) fn trace(
     plan: &Plan,
     record: &Record,
@@ -57,24 +76,79 @@ pub(crate) fn trace(
 ) -> Result<Trace, Box<crate::error::DataError>> {
     let mut indicators = Vec::with_capacity(plan.indicators.len());
     for ((index, ind), score) in plan.indicators.iter().enumerate().zip(&scores.indicators) {
-        if score.status != crate::scores::Status::Scored {
-            continue;
-        }
-        indicators.push(indicator(plan, index, ind, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?);
+        let explained = super::indicator(plan, ind, record, score)?;
+        let mut t = match score.status {
+            Status::Scored => {
+                indicator(plan, index, ind, record, score.score).map_err(|f| Box::new(eval::fault(plan, ind, f)))?
+            }
+            Status::Vetoed => vetoed(plan, index, ind, record).map_err(|f| Box::new(eval::fault(plan, ind, f)))?,
+            Status::NotApplicable => traced(plan, index, ind, record, Vec::new(), Vec::new()),
+        };
+        t.explanation = explained.sentence;
+        indicators.push(t);
     }
     Ok(Trace { indicators })
 }
 
-fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) -> Result<IndicatorTrace, Fault> {
-    let inputs = plan
-        .inputs
+/// `name = value` for every input the indicator reads.
+fn inputs(plan: &Plan, index: usize, record: &Record) -> Vec<String> {
+    plan.inputs
         .iter()
         .enumerate()
         .filter(|(_, s)| s.used_by.contains(&index))
         .filter_map(|(slot, s)| Some(format!("{} = {}", s.name, super::list::shown(s, slot, record, plan.lang)?)))
-        .collect();
+        .collect()
+}
+
+/// A vetoed indicator: its vetoes as tested, up to the one that held.
+fn vetoed(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) -> Result<IndicatorTrace, Fault> {
     let mut tiers = Vec::new();
     let mut what_if = Vec::new();
+    for v in ind.vetoes.iter().filter(|v| v.zero) {
+        let held = eval::test(&v.test, record.get(v.subject).ok_or(Fault::Overflow)?, record)?;
+        tiers.push(step(plan, v.span, held, None, StepKind::Veto));
+        if held {
+            what_if.extend(advice::veto(plan, v, record)?);
+            break;
+        }
+    }
+    Ok(traced(plan, index, ind, record, tiers, what_if))
+}
+
+/// An indicator's trace, its explanation still to be filled in.
+fn traced(
+    plan: &Plan,
+    index: usize,
+    ind: &IndicatorPlan,
+    record: &Record,
+    tiers: Vec<TierStep>,
+    what_if: Vec<String>,
+) -> IndicatorTrace {
+    IndicatorTrace {
+        name: ind.name.clone(),
+        inputs: inputs(plan, index, record),
+        tiers,
+        what_if,
+        explanation: String::new(),
+    }
+}
+
+fn step(plan: &Plan, span: Span, held: bool, amount: Option<Decimal>, kind: StepKind) -> TierStep {
+    TierStep { text: span.text(&plan.source).to_owned(), held, amount, kind }
+}
+
+fn indicator(
+    plan: &Plan,
+    index: usize,
+    ind: &IndicatorPlan,
+    record: &Record,
+    score: Decimal,
+) -> Result<IndicatorTrace, Fault> {
+    let mut tiers = Vec::new();
+    let mut what_if = Vec::new();
+    for (s, span) in &ind.scores {
+        score_steps(plan, ind, s, *span, record, &mut tiers, &mut what_if)?;
+    }
     // A hint promises saved points only when its ladder is the one thing
     // lowering the score; otherwise it says what this rule alone needed.
     let mut lowering = 0usize;
@@ -82,99 +156,75 @@ fn indicator(plan: &Plan, index: usize, ind: &IndicatorPlan, record: &Record) ->
     for (i, ladder) in ind.deductions.iter().chain(&ind.bonuses).flat_map(|s| &s.ladders).enumerate() {
         let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
         let mut lowers = false;
+        let kind = if i < deduction_ladders { StepKind::Deduct } else { StepKind::Add };
         for tier in &ladder.tiers {
             let amount = eval::tier_amount(tier, x, record)?;
             lowers |= i < deduction_ladders && amount.is_some_and(|a| a > Decimal::ZERO);
-            tiers.push(TierStep { text: tier.span.text(&plan.source).to_owned(), held: amount.is_some(), amount });
+            tiers.push(step(plan, tier.span, amount.is_some(), amount, kind));
         }
         lowering = lowering.saturating_add(usize::from(lowers));
     }
+    for v in &ind.vetoes {
+        let held = eval::test(&v.test, record.get(v.subject).ok_or(Fault::Overflow)?, record)?;
+        tiers.push(step(plan, v.span, held, None, StepKind::Veto));
+    }
     let alone = lowering <= 1 && ind.scores.is_empty() && ind.discretionary.is_none();
-    for ladder in ind.deductions.iter().flat_map(|s| &s.ladders).filter(|l| !l.cumulative) {
-        if let Some(hint) = ladder_hint(plan, ladder, record, alone)? {
-            what_if.push(hint);
-        }
-    }
-    Ok(IndicatorTrace { name: ind.name.clone(), inputs, tiers, what_if })
-}
-
-/// The value a ladder's subject needed to escape its most severe tier.
-fn ladder_hint(plan: &Plan, ladder: &Ladder, record: &Record, alone: bool) -> Result<Option<String>, Fault> {
-    let spec = plan.inputs.get(ladder.subject).ok_or(Fault::Overflow)?;
-    let x = record.get(ladder.subject).ok_or(Fault::Overflow)?;
-    let mut fired: Vec<(&TierPlan, Decimal)> = Vec::new();
-    for tier in &ladder.tiers {
-        if let Some(a) = eval::tier_amount(tier, x, record)? {
-            fired.push((tier, a));
-        }
-    }
-    let Some((worst, amount)) = fired.iter().copied().max_by(|a, b| a.1.cmp(&b.1)) else { return Ok(None) };
-    let next = fired.iter().filter(|(t, a)| !std::ptr::eq(*t, worst) && *a < amount).map(|(_, a)| *a).max();
-    let Some(need) = needed(plan, spec, worst, record)? else { return Ok(None) };
-    let (a, n) = (number::plain(amount), next.map(number::plain));
-    if !alone {
-        return Ok(Some(match (plan.lang, n) {
-            (Lang::Zh, None) => format!("{need}，本条方不扣分（本项另有其他扣分，得分未必提高）"),
-            (Lang::Zh, Some(n)) => format!("{need}，本条方只扣 {n} 分（本项另有其他扣分，得分未必提高）"),
-            (Lang::En, None) => {
-                format!("{need} for this rule not to deduct (other rules of this indicator also deduct)")
-            }
-            (Lang::En, Some(n)) => {
-                format!("{need} for this rule to deduct {n} (other rules of this indicator also deduct)")
-            }
-        }));
-    }
-    Ok(Some(match (plan.lang, n) {
-        (Lang::Zh, None) => format!("{need}方可免扣 {a} 分"),
-        (Lang::Zh, Some(n)) => format!("{need}方可只扣 {n} 分（而非 {a} 分）"),
-        (Lang::En, None) => format!("{need} to avoid the {a}-point deduction"),
-        (Lang::En, Some(n)) => format!("{need} to lose {n} points instead of {a}"),
-    }))
-}
-
-/// What the subject needed so that `tier` would not hold, in words.
-fn needed(plan: &Plan, spec: &InputSpec, tier: &TierPlan, record: &Record) -> Result<Option<String>, Fault> {
-    let lang = plan.lang;
-    let bound = |cmp: Cmp, t: Decimal| -> Option<String> {
-        let v = shown_in(spec, t, lang);
-        let (zh, en) = match cmp {
-            Cmp::Lt => ("≥", "at least"),
-            Cmp::Le => (">", "above"),
-            Cmp::Gt => ("≤", "at most"),
-            Cmp::Ge => ("<", "below"),
-            Cmp::Eq => return None,
+    for st in &ind.deductions {
+        // One step less saves its points only when nothing else bounds the
+        // deduction: no other rule lowering the score, no cap reached, the
+        // points not used up.
+        let capped = match st.cap {
+            // The capped amount equals the cap once the tiers reach it.
+            Some(cap) => eval::statement_amount(st, record)? >= cap,
+            None => false,
         };
-        Some(lang.pick(format!("（{zh}{v}）"), format!("{en} {v}")))
-    };
-    Ok(match &tier.test {
-        TestPlan::Fixed { cmp, threshold } => bound(*cmp, *threshold).map(|b| match lang {
-            Lang::Zh => format!("{}需{}", spec.name, b.trim_start_matches('（').trim_end_matches('）')),
-            Lang::En => format!("`{}` needed {b}", spec.name),
-        }),
-        TestPlan::ShareOf { cmp, factor, base, .. } => {
-            let b = eval::operand(*base, record)?;
-            let t = crate::exact::mul(*factor, b).ok_or(Fault::Overflow)?;
-            let share = format!("{}%", number::plain(factor.checked_mul(Decimal::ONE_HUNDRED).ok_or(Fault::Overflow)?));
-            let base_name = tier.base_name.as_deref().unwrap_or("");
-            bound(*cmp, t).map(|b| match lang {
-                Lang::Zh => format!("{}需达到{base_name}的{share}{b}", spec.name),
-                Lang::En => format!("`{}` needed {b} ({share} of {base_name})", spec.name),
-            })
+        let sure = alone && !capped && score > Decimal::ZERO;
+        for ladder in &st.ladders {
+            if !ladder.cumulative {
+                what_if.extend(advice::ladder(plan, ladder, record, alone)?);
+            }
+            what_if.extend(advice::per_step(plan, ladder, record, sure)?);
         }
-        TestPlan::Deviation { factor, base, inclusive, .. } => {
-            let b = eval::operand(*base, record)?;
-            let tol = crate::exact::mul(*factor, b).ok_or(Fault::Overflow)?;
-            let lo = shown_in(spec, crate::exact::sub(b, tol).ok_or(Fault::Overflow)?, lang);
-            let hi = shown_in(spec, crate::exact::add(b, tol).ok_or(Fault::Overflow)?, lang);
-            // With `（含）` a deviation of exactly the tolerance still holds,
-            // so the two ends are not enough.
-            Some(match (lang, inclusive) {
-                (Lang::Zh, false) => format!("{}需控制在 {lo}～{hi} 之内", spec.name),
-                (Lang::Zh, true) => format!("{}需控制在 {lo}～{hi} 之间（不含两端）", spec.name),
-                (Lang::En, false) => format!("`{}` needed to stay within {lo} to {hi}", spec.name),
-                (Lang::En, true) => format!("`{}` needed to stay strictly between {lo} and {hi}", spec.name),
-            })
+    }
+    Ok(traced(plan, index, ind, record, tiers, what_if))
+}
+
+/// The steps of a `得分` statement and the advice for a better score.
+fn score_steps(
+    plan: &Plan,
+    ind: &IndicatorPlan,
+    s: &ScorePlan,
+    span: Span,
+    record: &Record,
+    tiers: &mut Vec<TierStep>,
+    what_if: &mut Vec<String>,
+) -> Result<(), Fault> {
+    match s {
+        ScorePlan::Bands { bands, cumulative, assessed } => {
+            for band in bands {
+                let held = eval_rules::band_holds(band, record)?;
+                // A range band gives what the assessor chose, or what `未评定时` took.
+                let points = match held {
+                    true => Some(band_points(plan, ind, band, *assessed, record).map_err(|_| Fault::Overflow)?.0),
+                    false => None,
+                };
+                tiers.push(step(plan, band.span, held, points, StepKind::Score));
+                if held && !cumulative {
+                    break;
+                }
+            }
+            what_if.extend(advice::bands(plan, bands, *cumulative, record)?);
         }
-        _ => None,
-    })
+        ScorePlan::Formula { .. } | ScorePlan::Grades { .. } => {
+            // What the statement gives, kept within the points as the base score is.
+            let value = eval_rules::score_plan(plan, ind, s, record).map_err(|_| Fault::Overflow)?;
+            let value = value.max(Decimal::ZERO).min(ind.points);
+            tiers.push(step(plan, span, true, Some(value), StepKind::Score));
+            match s {
+                ScorePlan::Grades { input, grades, .. } => what_if.extend(advice::grades(plan, *input, grades, record)),
+                _ => what_if.extend(super::formula::advice(plan, ind, s, record)),
+            }
+        }
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@ mod hover;
 pub mod lines;
 mod names;
 mod symbols;
+mod tokens;
 
 use scorecard::{Diagnostic, Lang, Limits, Reading, Scorecard, Span};
 use scorecard_syntax::ast;
@@ -21,6 +22,7 @@ pub use complete::{completions, Completion, CompletionKind};
 pub use hover::hover;
 pub use names::{NameKind, Named};
 pub use symbols::{outline, Symbol, SymbolKind};
+pub use tokens::{tokens, Token, TokenKind};
 
 /// Everything known about one version of a document.
 #[derive(Debug)]

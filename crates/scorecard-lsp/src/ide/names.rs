@@ -2,6 +2,7 @@
 
 use scorecard::Span;
 use scorecard_syntax::ast;
+use scorecard_syntax::keywords::{Keyword, KEYWORDS};
 
 use super::{Analysis, Edit};
 
@@ -38,47 +39,8 @@ pub struct Named {
     pub span: Span,
 }
 
-/// Lines that start with these hold no references to inputs or constants.
-const NO_REFERENCES: &[&str] = &[
-    "#",
-    "计分表",
-    "绩效目标表",
-    "总分",
-    "舍入",
-    "等级",
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "指标值",
-    "指标属性",
-    "评分标准",
-    "评（扣）分标准",
-    "评(扣)分标准",
-    "指标内容",
-    "内容",
-    "设定依据",
-    "依据",
-    "数据来源",
-    "来源",
-    "分值",
-    "不适用指标",
-    "scorecard",
-    "total",
-    "rounding",
-    "grades",
-    "group",
-    "subgroup",
-    "indicator",
-    "target",
-    "nature",
-    "criterion",
-    "content",
-    "basis",
-    "source",
-    "points",
-];
-
-/// Declaration lines: only the part before `=` names something.
+/// Declaration lines: only the part before `=` names something (after it
+/// comes a record key or a value; a `计算` line's formula does hold references).
 const DECLARATIONS: &[&str] = &["输入", "常量", "input", "const"];
 
 pub(super) fn declared(file: &ast::File) -> Vec<Named> {
@@ -114,7 +76,7 @@ fn uses(analysis: &Analysis) -> Vec<(usize, Span)> {
         let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
         let indent = line.len().saturating_sub(body.len());
         let keyword_ends = |k: &&str| body.starts_with(*k);
-        if !NO_REFERENCES.iter().any(keyword_ends) {
+        if !is_prose(body) {
             let end =
                 if DECLARATIONS.iter().any(keyword_ends) { body.find(['=', '＝']).unwrap_or(0) } else { body.len() };
             let body = body.get(..end).unwrap_or("");
@@ -184,4 +146,28 @@ pub(super) fn rename(analysis: &Analysis, named: &Named, new_name: &str) -> Opti
         return None;
     }
     Some(occurrences(analysis, named).into_iter().map(|span| Edit { span, text: new_name.to_owned() }).collect())
+}
+
+/// Every declaration and use of every declared name, in text order: the kind
+/// of the name, its span, and whether it is the declaration.
+pub(super) fn all(analysis: &Analysis) -> Vec<(NameKind, Span, bool)> {
+    let src = analysis.source.as_str();
+    let mut out: Vec<(NameKind, Span, bool)> =
+        analysis.declared.iter().map(|n| (n.kind, unquoted(src, n), true)).collect();
+    let declarations: std::collections::HashSet<Span> = out.iter().map(|(_, s, _)| *s).collect();
+    for (index, span) in uses(analysis) {
+        if let Some(n) = analysis.declared.get(index).filter(|_| !declarations.contains(&span)) {
+            out.push((n.kind, span, false));
+        }
+    }
+    out.sort_by_key(|(_, s, _)| s.start);
+    out
+}
+
+/// Whether `line` is prose after its keyword (a heading's name, a text
+/// property, a setting), holding no references to declared names.
+pub(super) fn is_prose(line: &str) -> bool {
+    let body = line.trim_start_matches([' ', '\t', '\u{3000}']);
+    body.starts_with('#')
+        || KEYWORDS.iter().filter(|k| k.prose).flat_map(Keyword::spellings).any(|k| body.starts_with(k))
 }

@@ -4,6 +4,8 @@
 #![expect(clippy::unwrap_used, reason = "a test helper that cannot set up its files should fail the test")]
 
 use std::path::{Path, PathBuf};
+
+use scorecard_suite::{status_tag, Mismatch, SuiteOutcome};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The seed table with Chinese keywords.
@@ -67,3 +69,26 @@ pub fn scrub(text: &str, dir: &Path) -> String {
 
 /// The English seed suite.
 pub const SEED_SUITE_EN: &str = include_str!("../../../../rules/chenggong-2021-window-service.en.suite.toml");
+
+/// Each case's mismatches as short tags (`total 81 80`, `status 安全 scored vetoed`), for assertions.
+pub fn mismatch_tags(outcome: &SuiteOutcome) -> Vec<Vec<String>> {
+    outcome.cases.iter().map(|c| c.mismatches.iter().map(mismatch_tag).collect()).collect()
+}
+
+fn mismatch_tag(m: &Mismatch) -> String {
+    match m {
+        Mismatch::NoExpectation => "no_expectation".to_owned(),
+        Mismatch::Total { expected, got } => format!("total {} {got}", expected.text),
+        Mismatch::Grade { expected, got } => format!("grade {expected} {got}"),
+        Mismatch::Indicator { measure, id, expected, got, .. } => {
+            format!("{} {} {} {got}", measure.table(), id.full(), expected.text)
+        }
+        Mismatch::ExpectedError { kind, .. } => format!("expected_error {kind}"),
+        Mismatch::UnexpectedError => "unexpected_error".to_owned(),
+        Mismatch::WrongError { kind, .. } => format!("wrong_error {kind}"),
+        Mismatch::Disqualified { expected, got } => format!("disqualified {expected} {got}"),
+        Mismatch::Status { id, expected, got, .. } => {
+            format!("status {} {} {}", id.full(), status_tag(*expected), status_tag(*got))
+        }
+    }
+}

@@ -15,10 +15,9 @@ use quick_xml::Reader;
 use super::{Cell, DocumentError, Origin, ReadLimits, Row, Table};
 
 /// Reads every top-level table of a .docx file.
-pub(super) fn read(path: &Path, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
-    let file = path.display().to_string();
-    let xml = document_xml(path, limits, &file)?;
-    parse(&xml, limits, &file)
+pub(super) fn read(path: &Path, file: &str, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
+    let xml = document_xml(path, limits, file)?;
+    parse(&xml, limits, file)
 }
 
 fn document_xml(path: &Path, limits: &ReadLimits, file: &str) -> Result<Vec<u8>, DocumentError> {
@@ -117,7 +116,7 @@ impl Walk {
                 self.depth = self.depth.saturating_add(1);
                 if self.depth == 1 {
                     let n = self.tables.len().saturating_add(1);
-                    self.tables.push(Table { name: format!("表{n}"), rows: Vec::new() });
+                    self.tables.push(Table { name: format!("表{n}"), rows: Vec::new(), merged: Vec::new() });
                 }
             }
             "tr" if self.depth == 1 && !empty => self.row = Some(Row::default()),

@@ -16,7 +16,7 @@ use std::path::Path;
 
 pub use error::DocumentError;
 pub use limits::ReadLimits;
-pub use text::read_text_dump;
+pub use text::{read_csv, read_text_dump};
 
 /// One table found in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +25,20 @@ pub struct Table {
     pub name: String,
     /// The rows, in document order.
     pub rows: Vec<Row>,
+    /// The merged regions the reader knows of (workbooks: .xlsx and .xls), in table coordinates.
+    pub merged: Vec<Merged>,
+}
+
+/// A merged region of cells: its first and last cell as (row, column)
+/// indices into [`Table::rows`], and how an analyst finds it (`Sheet1!C5:C6`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    /// Top-left (row, column).
+    pub first: (usize, usize),
+    /// Bottom-right (row, column).
+    pub last: (usize, usize),
+    /// The range as Excel names it.
+    pub range: String,
 }
 
 /// One row of a table.
@@ -117,16 +131,26 @@ impl Format {
 /// # Errors
 /// The file is too large, cannot be read, is corrupt or encrypted, or holds no table.
 pub fn read(path: &Path, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
-    let file = path.display().to_string();
+    read_as(path, &path.display().to_string(), limits)
+}
+
+/// Reads every table of a document, naming it `file` in errors (an upload
+/// saved to a temporary file is named as the analyst called it). The format
+/// comes from `file`'s extension.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_as(path: &Path, file: &str, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
+    let file = file.to_owned();
     let meta = std::fs::metadata(path).map_err(|e| DocumentError::Io { file: file.clone(), reason: e.to_string() })?;
     if meta.len() > limits.max_file_bytes {
         return Err(DocumentError::TooLarge { file, bytes: meta.len(), limit: limits.max_file_bytes });
     }
-    let tables = match Format::of(path) {
-        Format::Workbook => workbook::read(path, limits)?,
-        Format::Docx => docx::read(path, limits)?,
-        Format::Csv => text::read_csv(&read_bytes(path)?, &file)?,
-        Format::TextDump => vec![read_text_dump(&decode(&read_bytes(path)?, &file)?)],
+    let tables = match Format::of(Path::new(&file)) {
+        Format::Workbook => workbook::read(path, &file, limits)?,
+        Format::Docx => docx::read(path, &file, limits)?,
+        Format::Csv => text::read_csv(&read_bytes(path, &file)?, &file)?,
+        Format::TextDump => vec![read_text_dump(&decode(&read_bytes(path, &file)?, &file)?)],
     };
     let tables: Vec<Table> = tables.into_iter().filter(|t| t.rows.iter().any(|r| !r.is_blank())).collect();
     if tables.is_empty() {
@@ -142,8 +166,8 @@ pub(crate) fn visible(text: &str) -> String {
     t.chars().filter(|c| *c == '\n' || !c.is_control()).collect()
 }
 
-fn read_bytes(path: &Path) -> Result<Vec<u8>, DocumentError> {
-    std::fs::read(path).map_err(|e| DocumentError::Io { file: path.display().to_string(), reason: e.to_string() })
+fn read_bytes(path: &Path, file: &str) -> Result<Vec<u8>, DocumentError> {
+    std::fs::read(path).map_err(|e| DocumentError::Io { file: file.to_owned(), reason: e.to_string() })
 }
 
 fn decode(bytes: &[u8], file: &str) -> Result<String, DocumentError> {

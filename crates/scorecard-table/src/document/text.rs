@@ -27,7 +27,7 @@ pub fn read_text_dump(text: &str) -> Table {
         }
     }
     finish(&mut rows, &mut row);
-    Table { name: "表1".to_owned(), rows }
+    Table { name: "表1".to_owned(), rows, merged: Vec::new() }
 }
 
 fn finish(rows: &mut Vec<Row>, row: &mut Row) {
@@ -62,7 +62,7 @@ pub fn read_csv(bytes: &[u8], file: &str) -> Result<Vec<Table>, DocumentError> {
         }
         rows.push(Row { cells });
     }
-    Ok(vec![Table { name: "csv".to_owned(), rows }])
+    Ok(vec![Table { name: "csv".to_owned(), rows, merged: Vec::new() }])
 }
 
 fn csv_error(e: &csv::Error, file: &str) -> DocumentError {

@@ -2,24 +2,25 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader as _};
+use calamine::{open_workbook_auto, Data, Dimensions, Range, Reader as _, Sheets};
 
-use super::{Cell, DocumentError, Origin, ReadLimits, Row, Table};
-use crate::cell::{cell_ref, read_cell};
+use super::{Cell, DocumentError, Merged, Origin, ReadLimits, Row, Table};
+use crate::cell::{cell_ref, column_name, read_cell};
 
 /// Reads every sheet of a workbook.
-pub(super) fn read(path: &Path, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
-    let file = path.display().to_string();
-    let mut book = open_workbook_auto(path).map_err(|e| open_error(&e, &file))?;
+pub(super) fn read(path: &Path, file: &str, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
+    let mut book = open_workbook_auto(path).map_err(|e| open_error(&e, file))?;
     let mut tables = Vec::new();
     let mut cells = 0usize;
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(|e| open_error(&e, &file))?;
+        let range = book.worksheet_range(&name).map_err(|e| open_error(&e, file))?;
         cells = cells.saturating_add(range.get_size().0.saturating_mul(range.get_size().1));
         if cells > limits.max_cells {
-            return Err(DocumentError::TooManyCells { file, limit: limits.max_cells });
+            return Err(DocumentError::TooManyCells { file: file.to_owned(), limit: limits.max_cells });
         }
-        tables.push(sheet(&name, &range, &file)?);
+        let mut table = sheet(&name, &range, file)?;
+        table.merged = merges(&mut book, &name, range.start().map_or(0, |(r, _)| r));
+        tables.push(table);
     }
     Ok(tables)
 }
@@ -45,7 +46,27 @@ fn sheet(name: &str, range: &Range<Data>, file: &str) -> Result<Table, DocumentE
         }
         rows.push(Row { cells });
     }
-    Ok(Table { name: name.to_owned(), rows })
+    Ok(Table { name: name.to_owned(), rows, merged: Vec::new() })
+}
+
+/// The merged regions of a sheet, rows counted from the sheet's first row
+/// (`row0`). Only .xlsx and .xls record them for calamine; a region that
+/// cannot be read is left out (its cells read as empty, as before).
+fn merges<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str, row0: u32) -> Vec<Merged> {
+    let regions: Vec<Dimensions> = match book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+    };
+    let index = |r: u32, c: u32| Some((usize::try_from(r.checked_sub(row0)?).ok()?, usize::try_from(c).ok()?));
+    regions
+        .into_iter()
+        .filter_map(|d| {
+            let (first, last) = (index(d.start.0, d.start.1)?, index(d.end.0, d.end.1)?);
+            let end = format!("{}{}", column_name(d.end.1), u64::from(d.end.0).saturating_add(1));
+            Some(Merged { first, last, range: format!("{}:{end}", cell_ref(name, d.start.0, d.start.1)) })
+        })
+        .collect()
 }
 
 fn open_error(e: &calamine::Error, file: &str) -> DocumentError {

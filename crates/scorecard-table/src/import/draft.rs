@@ -79,7 +79,7 @@ fn nature(text: &str) -> Option<Nature> {
 }
 
 /// 指标性质 + 指标值 + 度量单位, when the value is a number in a known unit.
-fn target(entry: &Entry) -> Option<Target> {
+pub(super) fn target(entry: &Entry) -> Option<Target> {
     let op = match entry.op.trim() {
         "=" | "＝" | "" => TargetOp::Eq,
         ">=" | "≥" | "≧" | "＞＝" => TargetOp::Ge,
@@ -98,6 +98,18 @@ fn target(entry: &Entry) -> Option<Target> {
         return None;
     }
     Some(Target { op, value: Quantity { value: number, unit } })
+}
+
+/// The 指标性质/指标值/度量单位 cells as written, when they hold something
+/// that is not a target the language can state (`较上年有所提高`): kept as a
+/// comment so no column of the table is lost.
+pub(super) fn unread_target(entry: &Entry) -> Option<String> {
+    if target(entry).is_some() {
+        return None;
+    }
+    let cells: Vec<&str> =
+        [&entry.op, &entry.value, &entry.unit].into_iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    (!cells.is_empty()).then(|| format!("指标值（原文）：{}：{}", entry.name, cells.join(" ")))
 }
 
 /// Puts indicators into 一级/二级 groups, in table order.

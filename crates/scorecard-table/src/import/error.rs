@@ -29,6 +29,16 @@ pub enum ImportError {
         /// The header row's first cell.
         at: String,
     },
+    /// A merged region in the indicator rows that cannot be read row by row.
+    #[error("{file}: {range}: merged cells: {what}; unmerge the region and fill in the cell of each row")]
+    OddMerge {
+        /// The document.
+        file: String,
+        /// The region, e.g. `Sheet1!C5:C6`.
+        range: String,
+        /// What is wrong with it.
+        what: String,
+    },
     /// Several tables have a header and none was chosen.
     #[error("{file} holds {count} tables with a 绩效目标表 header ({list}); choose one with --table N (one draft per table)")]
     SeveralTables {

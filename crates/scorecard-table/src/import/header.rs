@@ -38,6 +38,27 @@ pub enum Column {
     Points,
 }
 
+impl Column {
+    /// The header word an analyst knows the column by.
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Column::Level1 => "一级指标",
+            Column::Level2 => "二级指标",
+            Column::Level3 => "三级指标",
+            Column::Op => "指标性质",
+            Column::Value => "指标值",
+            Column::Unit => "度量单位",
+            Column::Nature => "指标属性",
+            Column::Criterion => "评（扣）分标准",
+            Column::Content => "指标内容",
+            Column::Basis => "设定依据",
+            Column::Source => "数据来源",
+            Column::Points => "分值",
+        }
+    }
+}
+
 /// The column a header word names, if any. More specific words first.
 #[must_use]
 pub fn column_of(word: &str) -> Option<Column> {

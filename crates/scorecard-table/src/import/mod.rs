@@ -211,11 +211,44 @@ pub fn import(table: &Table, file: &str) -> Result<Draft, ImportError> {
     if header.col(Column::Criterion).is_none() {
         return Err(ImportError::NoCriterionColumn { file: file.to_owned(), at });
     }
+    odd_merge(table, &header, file)?;
     let entries = rows::entries(table, &header);
     if entries.is_empty() {
         return Err(ImportError::NoIndicators { file: file.to_owned(), at });
     }
     Ok(build(table, &header, &entries, file))
+}
+
+/// Refuses a merged region below the header that spans several rows in a
+/// column of its own per indicator: a 三级指标 over several rows (the rows
+/// after the first would be lost), or another column shared by several
+/// indicators (only the first would get it). 一级/二级 merged down their
+/// indicators are how these tables are drawn and read as meant.
+fn odd_merge(table: &Table, header: &Header, file: &str) -> Result<(), ImportError> {
+    let level3 = header.col(Column::Level3);
+    for m in table.merged.iter().filter(|m| m.first.0 > header.row && m.last.0 > m.first.0) {
+        let kind = header.columns.iter().find(|(c, _)| *c == m.first.1).map(|(_, k)| *k);
+        let Some(kind) = kind.filter(|k| !matches!(k, Column::Level1 | Column::Level2)) else { continue };
+        let names: Vec<&str> = (m.first.0..=m.last.0)
+            .filter_map(|r| table.rows.get(r)?.get(level3?))
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let what = if kind == Column::Level3 {
+            format!("one 三级指标 cell ({}) spans several rows; each indicator needs its own row", names.join("、"))
+        } else if names.len() > 1 {
+            format!(
+                "one {} cell is shared by {} indicators ({}); import would give it to the first only",
+                kind.word(),
+                names.len(),
+                names.join("、")
+            )
+        } else {
+            continue;
+        };
+        return Err(ImportError::OddMerge { file: file.to_owned(), range: m.range.clone(), what });
+    }
+    Ok(())
 }
 
 fn build(table: &Table, header: &Header, entries: &[Entry], file: &str) -> Draft {
@@ -236,7 +269,8 @@ fn build(table: &Table, header: &Header, entries: &[Entry], file: &str) -> Draft
     let mut f = draft::file(&title(table, header, file));
     f.inputs = inputs;
     f.items = draft::tree(indicators);
-    let (total, notes) = points_note(entries, &imported, file);
+    let (total, mut notes) = points_note(entries, &imported, file);
+    notes.extend(entries.iter().filter_map(draft::unread_target));
     f.total = total.map(|t| Spanned::new(t, scorecard_syntax::Span::default()));
     Draft { file: f, notes, indicators: imported }
 }
@@ -289,12 +323,21 @@ fn declare_note(inputs: &[InputDecl]) -> String {
     }
 }
 
-/// The file's name: the first title row above the header, else the file's stem.
+/// The file's name: the title row above the header that names the table
+/// (`…目标表`), else the first title row, else the file's stem.
 fn title(table: &Table, header: &Header, file: &str) -> String {
-    let above = table.rows.iter().take(header.row).flat_map(|r| r.cells.first()).map(|c| c.text.trim());
-    let title = above.into_iter().find(|t| !t.is_empty() && column_of(t).is_none()).map_or_else(
+    let above: Vec<&str> = table
+        .rows
+        .iter()
+        .take(header.row)
+        .flat_map(|r| r.cells.first())
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty() && column_of(t).is_none())
+        .collect();
+    let named = above.iter().find(|t| t.ends_with("目标表") && t.chars().count() > "项目绩效目标表".chars().count());
+    let title = named.or(above.first()).map_or_else(
         || std::path::Path::new(file).file_stem().map_or_else(|| file.to_owned(), |s| s.to_string_lossy().into_owned()),
-        str::to_owned,
+        |t| (*t).to_owned(),
     );
     rows::quotable(title.lines().collect::<String>().chars().filter(|c| !c.is_control()).collect())
 }

@@ -20,8 +20,9 @@ pub struct Rewording {
 }
 
 #[expect(clippy::expect_used, reason = "constant patterns, checked by the tests below")]
-static DEDUCTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"扣(?:分|除)?\s*(\d+(?:\.\d+)?)\s*分").expect("valid pattern"));
+static DEDUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"扣(?:分|除)?\s*(?:\d+(?:\.\d+)?\s*[-－~～至到]\s*)?(\d+(?:\.\d+)?)\s*分").expect("valid pattern")
+});
 #[expect(clippy::expect_used, reason = "constant patterns, checked by the tests below")]
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"有([一二两三四五六七八九十\d]+)(次|起|例|件|项)([^，,。；;该则的扣]+)").expect("valid pattern")
@@ -31,7 +32,7 @@ static TIME_LIMIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"未(?:按照|按)(?:时限)?(\d+(?:\.\d+)?%)(?:的)?要求(?:办理|办结|完成)?").expect("valid pattern")
 });
 
-/// The largest deduction written in a criterion (`扣8分`, `扣分25分`).
+/// The largest deduction written in a criterion (`扣8分`, `扣分25分`, the top of `扣1-5分`).
 #[must_use]
 pub fn largest_deduction(text: &str) -> Option<Decimal> {
     DEDUCTION.captures_iter(text).filter_map(|c| c.get(1)?.as_str().parse::<Decimal>().ok()).max()
@@ -96,5 +97,7 @@ mod tests {
         assert_eq!(largest_deduction("低于90%，扣3分；低于80%扣5分"), Some(Decimal::from(5)));
         assert_eq!(largest_deduction("该项扣分25分"), Some(Decimal::from(25)));
         assert_eq!(largest_deduction("酌情扣分"), None);
+        assert_eq!(largest_deduction("视情况扣1-5分"), Some(Decimal::from(5)));
+        assert_eq!(largest_deduction("扣2～4.5分"), Some(Decimal::new(45, 1)));
     }
 }

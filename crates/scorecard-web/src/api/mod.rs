@@ -11,10 +11,13 @@
 //! | POST | `/api/score` | one record: report, what-if advice, errors by field |
 //! | POST | `/api/batch` | many records (CSV, JSON Lines, JSON): a table |
 //! | POST | `/api/batch/csv` | the same as a CSV download for Excel |
+//! | POST | `/api/batch/xlsx` | the same as the 自评表 workbook (a form sheet per record and a summary) |
+//! | POST | `/api/import` | a 绩效目标表 (.xlsx/.xls/.ods/.docx/.csv/.txt) as a draft rule file |
 //! | GET | `/api/suite?path=` | the suite beside a rule file, run |
 
 mod check;
 mod files;
+mod import;
 mod score;
 mod suites;
 mod table;
@@ -81,11 +84,24 @@ pub fn router(app: Arc<App>, hosts: Arc<Hosts>, max_body_bytes: usize) -> Router
         .route("/api/score", post(score::score))
         .route("/api/batch", post(table::batch))
         .route("/api/batch/csv", post(table::batch_csv))
+        .route("/api/batch/xlsx", post(table::batch_xlsx))
+        .route("/api/import", post(import::import))
         .route("/api/suite", get(suites::suite))
         .fallback(not_found)
         .with_state(app)
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(middleware::from_fn_with_state(hosts, guard::check))
+}
+
+/// The bytes of a file the page sent as base64.
+fn upload(name: &str, base64: &str) -> Result<Vec<u8>, ApiError> {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.decode(base64.trim()).map_err(|e| {
+        ApiError::bad_request(
+            format!("{name}：文件内容不是有效的 base64（{e}）"),
+            format!("{name}: the file's content is not valid base64 ({e})"),
+        )
+    })
 }
 
 async fn not_found() -> ApiError {

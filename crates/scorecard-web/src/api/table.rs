@@ -1,5 +1,6 @@
-//! Batch scoring: a dropped CSV, JSON Lines or JSON file scored against the
-//! editor's text, as a table with errors by row, or as a CSV download.
+//! Batch scoring: a dropped CSV, JSON Lines, JSON or spreadsheet (.xlsx,
+//! .xls, .ods) file scored against the editor's text, as a table with errors
+//! by row, or as a CSV or 自评表 workbook download.
 
 use std::sync::Arc;
 
@@ -18,10 +19,38 @@ use crate::error::ApiError;
 #[derive(Debug, Deserialize)]
 pub struct Batch {
     text: String,
-    /// The file's name; `*.csv` is read as CSV.
+    /// The file's name; `*.csv` is read as CSV, `*.xlsx`, `*.xls`, `*.ods` as a spreadsheet.
     name: String,
-    /// The file's text (the page decodes UTF-8 or GBK).
+    /// The file's text (the page decodes UTF-8 or GBK), for text files.
+    #[serde(default)]
     data: String,
+    /// The file's bytes as base64, for spreadsheets.
+    #[serde(default)]
+    base64: Option<String>,
+}
+
+/// The dropped file, read once the rule text has compiled.
+enum Upload {
+    Text(String),
+    Sheet(Vec<u8>),
+}
+
+impl Batch {
+    /// The rule text, the file's name and its content; a spreadsheet without (valid) bytes is refused.
+    fn split(self) -> Result<(String, String, Upload), ApiError> {
+        let upload = if scorecard_table::records::is_sheet(&self.name) {
+            let b64 = self.base64.as_deref().ok_or_else(|| {
+                ApiError::bad_request(
+                    format!("{}：电子表格须以 base64 发送（base64 字段）", self.name),
+                    format!("{}: a spreadsheet is sent as base64 (the base64 field)", self.name),
+                )
+            })?;
+            Upload::Sheet(super::upload(&self.name, b64)?)
+        } else {
+            Upload::Text(self.data)
+        };
+        Ok((self.text, self.name, upload))
+    }
 }
 
 /// The results table.
@@ -46,8 +75,8 @@ pub struct ResultRow {
 
 /// `POST /api/batch`: the results as a table.
 pub async fn batch(State(app): State<Arc<App>>, Json(body): Json<Batch>) -> Result<Json<Table>, ApiError> {
-    let (name, data) = (body.name, body.data);
-    app.with_card(body.text, move |compiled| {
+    let (text, name, data) = body.split()?;
+    app.with_card(text, move |compiled| {
         let card = compiled.as_ref().as_ref().map_err(|_| not_compiled())?;
         let results = score_all(card, &name, &data);
         Ok(Json(table(card, results)))
@@ -57,9 +86,9 @@ pub async fn batch(State(app): State<Arc<App>>, Json(body): Json<Batch>) -> Resu
 
 /// `POST /api/batch/csv`: the results as CSV for Excel.
 pub async fn batch_csv(State(app): State<Arc<App>>, Json(body): Json<Batch>) -> Result<Response, ApiError> {
-    let (name, data) = (body.name, body.data);
+    let (text, name, data) = body.split()?;
     let csv = app
-        .with_card(body.text, move |compiled| {
+        .with_card(text, move |compiled| {
             let card = compiled.as_ref().as_ref().map_err(|_| not_compiled())?;
             batch::to_csv(card, &score_all(card, &name, &data)).map_err(|e| {
                 ApiError::new(
@@ -77,8 +106,52 @@ pub async fn batch_csv(State(app): State<Arc<App>>, Json(body): Json<Batch>) -> 
     Ok((headers, csv).into_response())
 }
 
-fn score_all(card: &Scorecard, name: &str, data: &str) -> Vec<(u64, Result<Report, String>)> {
-    batch::rows(name, data, card.lang())
+/// `POST /api/batch/xlsx`: the results as the 自评表 workbook, the same as `scorecard eval --format xlsx`.
+pub async fn batch_xlsx(State(app): State<Arc<App>>, Json(body): Json<Batch>) -> Result<Response, ApiError> {
+    let (text, name, data) = body.split()?;
+    let bytes = app
+        .with_card(text, move |compiled| {
+            let card = compiled.as_ref().as_ref().map_err(|_| not_compiled())?;
+            form_workbook(card, &name, &data).map_err(|e| {
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    format!("无法写出工作簿：{e}"),
+                    format!("cannot write the workbook: {e}"),
+                )
+            })
+        })
+        .await??;
+    let headers = [
+        (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (header::CONTENT_DISPOSITION, "attachment; filename=\"results.xlsx\""),
+    ];
+    Ok((headers, bytes).into_response())
+}
+
+/// Every record scored into the form workbook, written to a temporary file and read back.
+fn form_workbook(card: &Scorecard, name: &str, data: &Upload) -> Result<Vec<u8>, String> {
+    use scorecard_table::form::{json_values, FormOptions, FormRecord, FormWriter};
+    let mut writer = FormWriter::new(card, FormOptions::default(), false).map_err(|e| e.to_string())?;
+    for Row { line, json } in rows(card, name, data) {
+        let values = json.as_deref().map(json_values).unwrap_or_default();
+        let report = json.and_then(|j| card.evaluate_json(&j).map_err(|e| e.to_string()));
+        let outcome = report.as_ref().map_err(|e| vec![e.clone()]);
+        writer.add(&FormRecord { line, name: None, values: &values, outcome }).map_err(|e| e.to_string())?;
+    }
+    let file = tempfile::Builder::new().suffix(".xlsx").tempfile().map_err(|e| e.to_string())?;
+    writer.save(file.path()).map_err(|e| e.to_string())?;
+    std::fs::read(file.path()).map_err(|e| e.to_string())
+}
+
+fn rows(card: &Scorecard, name: &str, data: &Upload) -> Vec<Row> {
+    match data {
+        Upload::Text(text) => batch::rows(name, text, card.lang()),
+        Upload::Sheet(bytes) => batch::sheet_rows(card, name, bytes),
+    }
+}
+
+fn score_all(card: &Scorecard, name: &str, data: &Upload) -> Vec<(u64, Result<Report, String>)> {
+    rows(card, name, data)
         .into_iter()
         .map(|Row { line, json }| {
             let result = json.and_then(|j| card.evaluate_json(&j).map_err(|e| e.to_string()));

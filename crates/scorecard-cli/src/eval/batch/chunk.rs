@@ -5,7 +5,6 @@ use std::io;
 
 use scorecard::Scorecard;
 
-use crate::failure::Failure;
 use crate::input::{OwnedRecord, Source};
 use crate::output::Style;
 
@@ -110,10 +109,11 @@ pub fn score(card: &Scorecard, style: &Style, chunk: Chunk, bytes: Vec<u8>) -> i
         style.lead(chunk.first && at == 0, &mut scored.bytes);
         let written = text.and_then(|text| {
             if style.is_brief() {
-                let scores = card.parse_record(&text).and_then(|r| card.score(&r)).map_err(Failure::Record)?;
+                let scores =
+                    card.parse_record(&text).and_then(|r| card.score(&r)).map_err(|e| style.rejected(line, e))?;
                 Ok(style.scores(line, card, &scores, &mut scored.bytes))
             } else {
-                let report = card.evaluate_json(&text).map_err(Failure::Record)?;
+                let report = card.evaluate_json(&text).map_err(|e| style.rejected(line, e))?;
                 Ok(style.report(line, &report, &mut scored.bytes))
             }
         });

@@ -11,9 +11,10 @@
 //! Matching headers to inputs is the caller's job: this module gives the
 //! header texts and, for every row, one [`Field`] per column.
 
+use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, Range, Reader, Sheets, StyleRange};
+use calamine::{open_workbook_auto, open_workbook_auto_from_rs, Data, Range, Reader, Sheets, StyleRange};
 use scorecard::Lang;
 
 use crate::cell::{cell_ref, read_cell, CellProblem, CellValue};
@@ -28,6 +29,8 @@ pub struct SheetRecords {
     pub sheet: String,
     /// The header texts, one per column from the first column used (blank headers are empty).
     pub header: Vec<String>,
+    /// The 0-based sheet column of the first header text (`header[i]` is column `first_column + i`).
+    pub first_column: u32,
     /// The records, in sheet order.
     pub rows: Vec<SheetRow>,
 }
@@ -118,7 +121,22 @@ pub fn read_records(path: &Path, sheet: Option<&str>, max_bytes: u64) -> Result<
     if size > max_bytes {
         return Err(SheetError::TooLarge { size, limit: max_bytes });
     }
-    let mut book = open_workbook_auto(path).map_err(|e| unreadable(&e))?;
+    let book = open_workbook_auto(path).map_err(|e| unreadable(&e))?;
+    sheet_records(book, sheet)
+}
+
+/// Reads the records of `sheet` (or the first sheet) of a workbook held in
+/// memory, as a browser upload is; its kind (.xlsx, .xls, .ods) is told from its bytes.
+///
+/// # Errors
+/// The bytes are not a readable workbook, or it has no such sheet.
+pub fn read_records_from(bytes: &[u8], sheet: Option<&str>) -> Result<SheetRecords, SheetError> {
+    let book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    sheet_records(book, sheet)
+}
+
+/// The records of the named (or first) sheet of an open workbook.
+fn sheet_records<R: Read + Seek>(mut book: Sheets<R>, sheet: Option<&str>) -> Result<SheetRecords, SheetError> {
     let name = pick_sheet(&book, sheet)?;
     let values = book.worksheet_range(&name).map_err(|e| unreadable(&e))?;
     // Styles only tell number formats; a workbook without them is read as General.
@@ -127,7 +145,7 @@ pub fn read_records(path: &Path, sheet: Option<&str>, max_bytes: u64) -> Result<
 }
 
 /// The sheet to read: the one named, or the first.
-fn pick_sheet<R: std::io::Read + std::io::Seek>(book: &Sheets<R>, sheet: Option<&str>) -> Result<String, SheetError> {
+fn pick_sheet<R: Read + Seek>(book: &Sheets<R>, sheet: Option<&str>) -> Result<String, SheetError> {
     let sheets = book.sheet_names();
     match sheet {
         Some(name) if sheets.iter().any(|s| s == name) => Ok(name.to_owned()),
@@ -149,7 +167,7 @@ fn unreadable(e: &calamine::Error) -> SheetError {
 /// The header and records of a sheet's cells.
 fn records(sheet: String, values: &Range<Data>, styles: &StyleRange) -> SheetRecords {
     let (Some((top, left)), Some((bottom, right))) = (values.start(), values.end()) else {
-        return SheetRecords { sheet, header: Vec::new(), rows: Vec::new() };
+        return SheetRecords { sheet, header: Vec::new(), first_column: 0, rows: Vec::new() };
     };
     let reader = RowReader { sheet: &sheet, values, styles, left, right };
     let mut header: Option<Vec<String>> = None;
@@ -164,7 +182,7 @@ fn records(sheet: String, values: &Range<Data>, styles: &StyleRange) -> SheetRec
             Some(_) => rows.push(SheetRow { row: row.saturating_add(1), fields }),
         }
     }
-    SheetRecords { header: header.unwrap_or_default(), sheet, rows }
+    SheetRecords { header: header.unwrap_or_default(), first_column: left, sheet, rows }
 }
 
 /// Reads the cells of one row.

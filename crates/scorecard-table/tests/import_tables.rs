@@ -1,0 +1,64 @@
+//! Three 绩效目标表 import had never seen (education, health, farmland: other
+//! column orders, title rows, one- and two-row headers, a 分值 column, `空`
+//! placeholders, a 指标值 that is not a number): each imports to the reviewed
+//! draft, and its .xlsx and .docx forms give the same draft as its text form.
+//!
+//! The fixtures are written by `tests/fixtures/tables/make.py`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::PathBuf;
+
+use scorecard::Scorecard;
+use scorecard_table::document::{read, ReadLimits};
+use scorecard_table::import::{choose, import, Draft};
+
+fn draft(name: &str, ext: &str) -> Draft {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tables").join(format!("{name}.{ext}"));
+    let tables = read(&path, &ReadLimits::default()).unwrap_or_else(|e| panic!("{e}"));
+    let table = choose(&tables, None, name).unwrap();
+    // Named alike in every form, so the drafts' notes compare equal.
+    import(table, &format!("{name}.表")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The draft of the text form, snapshotted; the other forms must equal it,
+/// and the draft must check with no error.
+fn check(name: &str) -> Draft {
+    let txt = draft(name, "txt");
+    for ext in ["xlsx", "docx"] {
+        assert_eq!(draft(name, ext).to_source(), txt.to_source(), "{name}.{ext} against {name}.txt");
+    }
+    let src = txt.to_source();
+    if let Err(e) = Scorecard::compile(&src) {
+        panic!("{name}: the draft does not compile: {e:?}\n{src}");
+    }
+    insta::assert_snapshot!(name, src);
+    txt
+}
+
+fn counts(d: &Draft) -> (usize, usize) {
+    let s = d.summary();
+    (s.indicators, s.as_written)
+}
+
+#[test]
+fn an_education_table_with_a_points_column() {
+    let d = check("education-2023");
+    assert_eq!(counts(&d), (6, 5), "{:?}", d.summary());
+    assert!(d.file.total.is_some_and(|t| t.node == scorecard::Decimal::from(100)));
+}
+
+#[test]
+fn a_health_table_with_a_two_row_header_and_a_value_that_is_not_a_number() {
+    let d = check("health-2022");
+    assert_eq!(counts(&d), (5, 3), "{:?}", d.summary());
+    let src = d.to_source();
+    assert!(src.contains("# 指标值（原文）：居民电子健康档案建档率：≥ 逐步提高\n"), "{src}");
+}
+
+#[test]
+fn a_farmland_table_without_unit_or_operator_columns() {
+    let d = check("farmland-2024");
+    // 万亩 and 公斤 are not units the language knows, and 元/亩 is not a unit at all.
+    assert_eq!(counts(&d), (5, 2), "{:?}", d.summary());
+    assert!(d.to_source().contains("计分表 「2024年高标准农田建设项目绩效目标表」"));
+}

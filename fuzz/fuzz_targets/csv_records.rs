@@ -1,0 +1,4 @@
+//! `cargo +nightly fuzz run csv_records`: see docs/fuzzing.md; the body is `scorecard_tests::fuzzing::csv_records`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| scorecard_tests::fuzzing::csv_records(data));
