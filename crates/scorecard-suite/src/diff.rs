@@ -176,7 +176,7 @@ fn status_zh(status: scorecard_eval::Status) -> &'static str {
     match status {
         scorecard_eval::Status::Scored => "按规则计分",
         scorecard_eval::Status::NotApplicable => "不适用",
-        scorecard_eval::Status::Vetoed => "本项不得分",
+        scorecard_eval::Status::Vetoed => "一票否决",
         other => other.as_str(),
     }
 }
