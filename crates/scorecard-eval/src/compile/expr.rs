@@ -6,6 +6,7 @@
 //! percentage points; a quotient of two amounts of one kind is a percentage;
 //! multiplying by a percentage takes that share.
 
+use super::texts::Texts;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::{BinOp, Expr, Func};
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
@@ -68,21 +69,7 @@ pub(crate) fn warn_zero_divisors(scope: &Scope<'_>, at: Span, cx: &mut Ctx<'_>) 
         spec.derived.is_none() && spec.range.is_none_or(|(lo, hi)| lo <= Decimal::ZERO && hi >= Decimal::ZERO)
     });
     if let Some(spec) = risky {
-        cx.push(
-            Diagnostic::warning(
-                Code::MayDivideByZero,
-                at,
-                match cx.lang {
-                    Lang::Zh => format!("除数 `{}` 可能为 0，而没有声明除数为零时的取值", spec.name),
-                    Lang::En => format!("the divisor `{}` may be 0 and no value for that case is declared", spec.name),
-                },
-                cx.pick("可能除以 0", "may divide by zero"),
-            )
-            .with_help(cx.pick(
-                "加上 `，除数为零时为 100%`，或为该输入声明大于 0 的范围",
-                "add `, if zero 100%`, or declare the input's range above 0",
-            )),
-        );
+        cx.push(cx.warning_about(Code::MayDivideByZero, at, &spec.name, &MAY_DIVIDE_BY_ZERO));
     }
 }
 
@@ -299,16 +286,7 @@ fn list_call(
 
 /// E0305: the divisor is always zero, so every record would fail.
 fn divide_by_zero(at: Span, cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::error(
-        Code::DivideByZero,
-        at,
-        cx.pick("除数恒为 0，每条记录都会因此报错", "the divisor is always 0, so every record would be rejected"),
-        cx.pick("除数为 0", "divides by 0"),
-    )
-    .with_help(cx.pick(
-        "改为应除的输入或常量；若确实需要，在 `计算` 末尾写 `，除数为零时为 …` 给出此时的取值",
-        "divide by the input or constant meant; if this is intended, end the `let` with `, if zero …` to give the value",
-    ))
+    cx.error(Code::DivideByZero, at, &DIVISOR_ALWAYS_ZERO)
 }
 
 fn mismatch(op: BinOp, a: Kind, b: Kind, at: Span, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
@@ -393,3 +371,21 @@ pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Name
         names.set_deps(slot, reads);
     }
 }
+
+const MAY_DIVIDE_BY_ZERO: Texts = Texts {
+    zh: "除数 `{}` 可能为 0，而没有声明除数为零时的取值",
+    zh_label: "可能除以 0",
+    zh_help: Some("加上 `，除数为零时为 100%`，或为该输入声明大于 0 的范围"),
+    en: "the divisor `{}` may be 0 and no value for that case is declared",
+    en_label: "may divide by zero",
+    en_help: Some("add `, if zero 100%`, or declare the input's range above 0"),
+};
+
+const DIVISOR_ALWAYS_ZERO: Texts = Texts {
+    zh: "除数恒为 0，每条记录都会因此报错",
+    zh_label: "除数为 0",
+    zh_help: Some("改为应除的输入或常量；若确实需要，在 `计算` 末尾写 `，除数为零时为 …` 给出此时的取值"),
+    en: "the divisor is always 0, so every record would be rejected",
+    en_label: "divides by 0",
+    en_help: Some("divide by the input or constant meant; if this is intended, end the `let` with `, if zero …` to give the value"),
+};
