@@ -56,8 +56,7 @@ pub(super) fn input(
     let slot = names.assessor(name, index, cx)?;
     let in_points = names.unit(slot).is_some_and(|u| u.base == units::POINTS.base);
     if !in_points {
-        cx.push(cx.error_about(Code::UnitMismatch, name.span, &name.node, &NOT_IN_POINTS));
-        return None;
+        return cx.fail(cx.error_about(Code::UnitMismatch, name.span, &name.node, &NOT_IN_POINTS));
     }
     Some(Some(slot))
 }

@@ -95,22 +95,14 @@ fn overlapping(spans: &[Interval]) -> Option<(&Interval, &Interval)> {
 
 /// Lower ends in order: −∞ first; at one value, an included end first.
 fn lower_order(a: End, b: End) -> std::cmp::Ordering {
-    match (a, b) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (None, _) => std::cmp::Ordering::Less,
-        (_, None) => std::cmp::Ordering::Greater,
-        (Some(x), Some(y)) => x.0.cmp(&y.0).then(y.1.cmp(&x.1)),
-    }
+    let key = |end: End| end.map(|(value, included)| (value, !included));
+    key(a).cmp(&key(b))
 }
 
 /// Upper ends in order: +∞ last; at one value, an included end last.
 fn upper_order(a: End, b: End) -> std::cmp::Ordering {
-    match (a, b) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (None, _) => std::cmp::Ordering::Greater,
-        (_, None) => std::cmp::Ordering::Less,
-        (Some(x), Some(y)) => x.0.cmp(&y.0).then(x.1.cmp(&y.1)),
-    }
+    let key = |end: End| (end.is_none(), end);
+    key(a).cmp(&key(b))
 }
 
 /// How far the bands cover the domain from below.

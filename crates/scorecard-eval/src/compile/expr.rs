@@ -74,7 +74,7 @@ pub(crate) fn warn_zero_divisors(scope: &Scope<'_>, at: Span, cx: &mut Ctx<'_>) 
 }
 
 /// Compiles an expression and infers its kind.
-pub(crate) fn compile(e: &Spanned<Expr>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+pub(crate) fn compile(e: &Spanned<Expr>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Compiled {
     match &e.node {
         Expr::Quantity(q) => {
             let spanned = Spanned::new(q.clone(), e.span);
@@ -108,7 +108,10 @@ pub(crate) fn compile(e: &Spanned<Expr>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>
     }
 }
 
-fn name(n: &Spanned<String>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+/// A compiled expression and the kind of value it gives, or `None` once reported.
+type Compiled = Option<(ExprPlan, Kind)>;
+
+fn name(n: &Spanned<String>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Compiled {
     match scope.names.resolve(n, cx)? {
         Named::Input(slot) if scope.names.is_list(slot) => {
             cx.push(super::lists::one_value_needed(n, cx));
@@ -143,7 +146,7 @@ fn binary(
     at: Span,
     scope: &mut Scope<'_>,
     cx: &mut Ctx<'_>,
-) -> Option<(ExprPlan, Kind)> {
+) -> Compiled {
     let errors = cx.diags.len();
     let Some((a, ka)) = compile(lhs, scope, cx) else {
         if op == BinOp::Div {
@@ -205,13 +208,7 @@ fn suggest_quotient_first(lhs: &Spanned<Expr>, rhs: &Spanned<Expr>, errors: usiz
     cx.amend_help(errors, Code::UnitMismatch, lhs.span, help);
 }
 
-fn call(
-    func: Func,
-    args: &[Spanned<Expr>],
-    at: Span,
-    scope: &mut Scope<'_>,
-    cx: &mut Ctx<'_>,
-) -> Option<(ExprPlan, Kind)> {
+fn call(func: Func, args: &[Spanned<Expr>], at: Span, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Compiled {
     if matches!(func, Func::Average | Func::Lowest | Func::Highest | Func::Sum | Func::Count) {
         return list_call(func, args, at, scope, cx);
     }
@@ -244,13 +241,7 @@ fn call(
 
 /// `平均(抽检合格率)` and the other functions of a list: one argument, the
 /// name of a list input. `个数` is a plain number; the others keep the unit.
-fn list_call(
-    func: Func,
-    args: &[Spanned<Expr>],
-    at: Span,
-    scope: &mut Scope<'_>,
-    cx: &mut Ctx<'_>,
-) -> Option<(ExprPlan, Kind)> {
+fn list_call(func: Func, args: &[Spanned<Expr>], at: Span, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Compiled {
     let name = match args {
         [Spanned { node: Expr::Name(n), span }] => Spanned::new(n.clone(), *span),
         [other] => {
@@ -289,30 +280,15 @@ fn divide_by_zero(at: Span, cx: &Ctx<'_>) -> Diagnostic {
     cx.error(Code::DivideByZero, at, &DIVISOR_ALWAYS_ZERO)
 }
 
-fn mismatch(op: BinOp, a: Kind, b: Kind, at: Span, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+fn mismatch(op: BinOp, a: Kind, b: Kind, at: Span, cx: &mut Ctx<'_>) -> Compiled {
     let sym = match op {
         BinOp::Add => "+",
         BinOp::Sub => "−",
         BinOp::Mul => "×",
         BinOp::Div => "÷",
     };
-    let (sa, sb) = (a.shown(cx.lang), b.shown(cx.lang));
-    cx.push(
-        Diagnostic::error(
-            Code::UnitMismatch,
-            at,
-            match cx.lang {
-                Lang::Zh => format!("单位不一致：{sa} {sym} {sb} 无法计算"),
-                Lang::En => format!("unit mismatch: {sa} {sym} {sb} cannot be computed"),
-            },
-            cx.pick("单位不兼容", "incompatible units"),
-        )
-        .with_help(cx.pick(
-            "加减的两边须同类；两个比率相减得到“个百分点”；同类量相除得到百分比；乘以百分比表示取其一部分",
-            "both sides of + and − must be of one kind; a rate minus a rate is in percentage points; dividing two amounts of one kind gives a percentage; multiplying by a percentage takes that share",
-        )),
-    );
-    None
+    let sum = format!("{} {sym} {}", a.shown(cx.lang), b.shown(cx.lang));
+    cx.fail(cx.error_about(Code::UnitMismatch, at, &sum, &UNITS_DO_NOT_MIX))
 }
 
 fn error(at: Span, cx: &Ctx<'_>, zh: &str, en: &str) -> Diagnostic {
@@ -388,4 +364,13 @@ const DIVISOR_ALWAYS_ZERO: Texts = Texts {
     en: "the divisor is always 0, so every record would be rejected",
     en_label: "divides by 0",
     en_help: Some("divide by the input or constant meant; if this is intended, end the `let` with `, if zero …` to give the value"),
+};
+
+const UNITS_DO_NOT_MIX: Texts = Texts {
+    zh: "单位不一致：{} 无法计算",
+    zh_label: "单位不兼容",
+    zh_help: Some("加减的两边须同类；两个比率相减得到“个百分点”；同类量相除得到百分比；乘以百分比表示取其一部分"),
+    en: "unit mismatch: {} cannot be computed",
+    en_label: "incompatible units",
+    en_help: Some("both sides of + and − must be of one kind; a rate minus a rate is in percentage points; dividing two amounts of one kind gives a percentage; multiplying by a percentage takes that share"),
 };

@@ -141,8 +141,7 @@ fn discretionary(
 ) -> Option<(Slot, Decimal)> {
     let slot = names.input(&d.node.input, index, cx)?;
     if names.unit(slot).is_some_and(|u| u.base != units::POINTS.base) {
-        cx.push(cx.error(Code::UnitMismatch, d.node.input.span, &DISCRETIONARY_NOT_POINTS));
-        return None;
+        return cx.fail(cx.error(Code::UnitMismatch, d.node.input.span, &DISCRETIONARY_NOT_POINTS));
     }
     Some((slot, d.node.max.node))
 }
@@ -150,8 +149,7 @@ fn discretionary(
 fn yes_no_input(n: &Spanned<String>, index: usize, names: &mut Names, cx: &mut Ctx<'_>) -> Option<Slot> {
     let slot = names.input(n, index, cx)?;
     if names.spec(slot).is_some_and(|s| s.kind != ValueKind::YesNo) {
-        cx.push(cx.error_about(Code::WrongKind, n.span, &n.node, &YES_NO_INPUT_NEEDED));
-        return None;
+        return cx.fail(cx.error_about(Code::WrongKind, n.span, &n.node, &YES_NO_INPUT_NEEDED));
     }
     Some(slot)
 }

@@ -455,8 +455,7 @@ pub(crate) fn quantity_in_base(
         None => match default {
             Some(u) => u,
             None => {
-                cx.push(cx.error(Code::UnknownUnit, q.span, &NO_UNIT));
-                return None;
+                return cx.fail(cx.error(Code::UnknownUnit, q.span, &NO_UNIT));
             }
         },
     };
@@ -472,12 +471,10 @@ pub(crate) fn quantity_in_base(
 fn range_of(r: &Spanned<(Decimal, Decimal)>, unit: &'static Unit, cx: &mut Ctx<'_>) -> Option<(Decimal, Decimal)> {
     let (lo, hi) = r.node;
     let (Some(lo), Some(hi)) = (unit.to_base(lo), unit.to_base(hi)) else {
-        cx.push(cx.error(Code::NumberOutOfRange, r.span, &RANGE_TOO_LARGE));
-        return None;
+        return cx.fail(cx.error(Code::NumberOutOfRange, r.span, &RANGE_TOO_LARGE));
     };
     if lo > hi {
-        cx.push(cx.error(Code::BadRange, r.span, &REVERSED_RANGE));
-        return None;
+        return cx.fail(cx.error(Code::BadRange, r.span, &REVERSED_RANGE));
     }
     Some((lo, hi))
 }

@@ -93,8 +93,7 @@ fn formula(e: &Spanned<ast::Expr>, index: usize, names: &mut Names, cx: &mut Ctx
         Kind::Number => Decimal::ONE,
         Kind::Amount(u) if u.base == units::POINTS.base => Decimal::ONE,
         Kind::Amount(u) => {
-            cx.push(cx.error_about(Code::UnitMismatch, e.span, &u.base, &NOT_POINTS));
-            return None;
+            return cx.fail(cx.error_about(Code::UnitMismatch, e.span, &u.base, &NOT_POINTS));
         }
     };
     Some(ScorePlan::Formula { expr: plan, scale })
@@ -113,8 +112,7 @@ fn grades(
     let labels = match names.spec(slot).map(|s| &s.kind) {
         Some(ValueKind::Grades(labels)) => labels.clone(),
         _ => {
-            cx.push(cx.error_about(Code::WrongKind, input.span, &input.node, &GRADE_INPUT_NEEDED));
-            return None;
+            return cx.fail(cx.error_about(Code::WrongKind, input.span, &input.node, &GRADE_INPUT_NEEDED));
         }
     };
     let mut table: Vec<Option<GradePlan>> = vec![None; labels.len()];
@@ -159,8 +157,7 @@ fn grade_value(q: &Spanned<ast::Quantity>, points: Decimal, cx: &mut Ctx<'_>) ->
         Some(_) => {
             let (v, u) = quantity_in_base(q, Some(&units::POINTS), cx)?;
             if u.base != units::POINTS.base {
-                cx.push(cx.error(Code::UnitMismatch, q.span, &WRONG_UNIT));
-                return None;
+                return cx.fail(cx.error(Code::UnitMismatch, q.span, &WRONG_UNIT));
             }
             Some(v)
         }

@@ -21,6 +21,12 @@ pub(crate) struct Texts {
 }
 
 impl Ctx<'_> {
+    /// Reports `d` and gives up on what was being compiled: `return cx.fail(…)`.
+    pub(crate) fn fail<T>(&mut self, d: Diagnostic) -> Option<T> {
+        self.push(d);
+        None
+    }
+
     /// An error saying `texts` at `span`.
     pub(crate) fn error(&self, code: Code, span: Span, texts: &Texts) -> Diagnostic {
         self.say(Diagnostic::error, code, span, self.lang.pick(texts.zh, texts.en).to_owned(), texts)

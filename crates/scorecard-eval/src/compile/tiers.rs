@@ -129,8 +129,7 @@ impl Statement {
                 Some(slot) => slot,
                 None if self.poisoned => return None,
                 None => {
-                    cx.push(cx.error(Code::NoSubject, at, &COMPARED_WITH_WHAT));
-                    return None;
+                    return cx.fail(cx.error(Code::NoSubject, at, &COMPARED_WITH_WHAT));
                 }
             },
         };
@@ -303,12 +302,10 @@ impl Statement {
             None => (unit.scale_decimal(), false, Decimal::ONE, unit),
         };
         if step <= Decimal::ZERO {
-            cx.push(cx.error(Code::BadRange, at, &ZERO_STEP));
-            return None;
+            return cx.fail(cx.error(Code::BadRange, at, &ZERO_STEP));
         }
         if calendar && spec.pro_rata {
-            cx.push(cx.error(Code::ProRataMonths, at, &MONTHS_PRO_RATA));
-            return None;
+            return cx.fail(cx.error(Code::ProRataMonths, at, &MONTHS_PRO_RATA));
         }
         let shown = step_unit.amount(value);
         Some((TestPlan::PerStep { step, per, from, relative, pro_rata: spec.pro_rata, calendar }, None, shown))
@@ -402,8 +399,7 @@ fn no_step_reference(at: Span, cx: &Ctx<'_>) -> Diagnostic {
 fn percent_factor(share: &Spanned<Quantity>, cx: &mut Ctx<'_>) -> Option<Decimal> {
     let is_percent = share.node.unit.as_deref().and_then(Unit::lookup).is_some_and(Unit::is_percent);
     if !is_percent {
-        cx.push(cx.error(Code::NotAPercentage, share.span, &PERCENTAGE_NEEDED));
-        return None;
+        return cx.fail(cx.error(Code::NotAPercentage, share.span, &PERCENTAGE_NEEDED));
     }
     exact::percent(share.node.value).or_else(|| overflow(share.span, cx))
 }
