@@ -67,7 +67,7 @@ pub(super) fn check(bands: &[BandPlan], subject: &InputSpec, at: Span, cx: &mut 
 fn overlap(spans: &[(End, End, Span)], cx: &Ctx<'_>) -> Option<Diagnostic> {
     let (a, b) = overlapping(spans)?;
     let (a, b) = if a.2.start <= b.2.start { (a, b) } else { (b, a) };
-    Some(cx.warning_about(Code::BandsOverlap, b.2, &a.2.text(cx.src()), &OVERLAPS_AN_EARLIER_BAND))
+    Some(cx.warning_about(Code::BandsOverlap, b.2, a.2.text(cx.src()), &OVERLAPS_AN_EARLIER_BAND))
 }
 
 type Interval = (End, End, Span);

@@ -10,7 +10,7 @@ use super::Ctx;
 /// E0210: a list used where one value is needed.
 pub(super) fn one_value_needed(name: &Spanned<String>, cx: &Ctx<'_>) -> Diagnostic {
     let n = &name.node;
-    cx.error_about(Code::ListMismatch, name.span, &n, &LIST_WHERE_ONE_VALUE).with_help(match cx.lang {
+    cx.error_about(Code::ListMismatch, name.span, n, &LIST_WHERE_ONE_VALUE).with_help(match cx.lang {
         Lang::Zh => format!(
             "按每次读数扣分写 `每次{n}低于95%扣0.5分`；需要一个值时先写 `计算 平均{n} = 平均({n})`（或 最低、最高、合计、个数）"
         ),
@@ -23,7 +23,7 @@ pub(super) fn one_value_needed(name: &Spanned<String>, cx: &Ctx<'_>) -> Diagnost
 /// E0210: `每次…` or a list function on an input with one value.
 pub(super) fn not_a_list(name: &Spanned<String>, cx: &Ctx<'_>) -> Diagnostic {
     let n = &name.node;
-    cx.error_about(Code::ListMismatch, name.span, &n, &NOT_A_LIST)
+    cx.error_about(Code::ListMismatch, name.span, n, &NOT_A_LIST)
 }
 
 /// E0210: a list of something other than numbers.

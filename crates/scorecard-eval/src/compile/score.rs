@@ -93,7 +93,7 @@ fn formula(e: &Spanned<ast::Expr>, index: usize, names: &mut Names, cx: &mut Ctx
         Kind::Number => Decimal::ONE,
         Kind::Amount(u) if u.base == units::POINTS.base => Decimal::ONE,
         Kind::Amount(u) => {
-            return cx.fail(cx.error_about(Code::UnitMismatch, e.span, &u.base, &NOT_POINTS));
+            return cx.fail(cx.error_about(Code::UnitMismatch, e.span, u.base, &NOT_POINTS));
         }
     };
     Some(ScorePlan::Formula { expr: plan, scale })
