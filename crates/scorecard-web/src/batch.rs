@@ -5,7 +5,8 @@
 //! CSV cells become JSON strings, so the engine reads every value exactly,
 //! units included; an empty cell is a missing value.
 
-use scorecard::{Decimal, Lang, Report, Scorecard};
+use scorecard::number::fixed2;
+use scorecard::{Lang, Report, Scorecard};
 use serde_json::value::RawValue;
 
 /// One record read from the batch: where it starts, and its JSON text or why it could not be read.
@@ -131,15 +132,6 @@ pub fn to_csv(card: &Scorecard, results: &[(u64, Result<Report, String>)]) -> Re
     }
     let bytes = out.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
-}
-
-/// A number with at least two decimals, exact.
-pub fn fixed2(value: Decimal) -> String {
-    let mut shown = value;
-    if shown.scale() < 2 {
-        shown.rescale(2);
-    }
-    shown.to_string()
 }
 
 /// Text Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a `'` in front.

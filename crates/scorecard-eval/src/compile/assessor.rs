@@ -3,6 +3,7 @@
 //! must be in 分. Without one, the file's `未评定时` setting must say which
 //! points of the range count (E0209 otherwise).
 
+use super::texts::Texts;
 use rust_decimal::Decimal;
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
 
@@ -55,39 +56,30 @@ pub(super) fn input(
     let slot = names.assessor(name, index, cx)?;
     let in_points = names.unit(slot).is_some_and(|u| u.base == units::POINTS.base);
     if !in_points {
-        cx.push(
-            Diagnostic::error(
-                Code::UnitMismatch,
-                name.span,
-                match cx.lang {
-                    Lang::Zh => format!("评定分 `{}` 应以“分”为单位", name.node),
-                    Lang::En => format!("the assessed score `{}` must be in points (分)", name.node),
-                },
-                cx.pick("应为分", "not in points"),
-            )
-            .with_help(cx.pick(
-                "声明为 `输入 评审得分 = review_score（分）`",
-                "declare it as `input review mark = review_mark (分)`",
-            )),
-        );
-        return None;
+        return cx.fail(cx.error_about(Code::UnitMismatch, name.span, &name.node, &NOT_IN_POINTS));
     }
     Some(Some(slot))
 }
 
 /// E0209: a range band with nothing to choose its points.
 fn no_assessor(at: Span, cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::error(
-        Code::NoAssessor,
-        at,
-        cx.pick(
-            "这一行有得分区间（如 `得3～5分`），但没有说明评定分从哪里读取",
-            "a band gives a range of points, but nothing says where the assessor's score is read",
-        ),
-        cx.pick("没有评定分", "no assessed score"),
-    )
-    .with_help(cx.pick(
-        "在行末写 `；评定分 评审得分` 并声明 `输入 评审得分 = review_score（分）`；或在文件开头写 `未评定时 取上限`（或 `取下限`、`取中间值`）",
-        "end the line with `; assessed review mark` and declare `input review mark = review_mark (分)`; or write `if not assessed: top of range` (or `bottom of range`, `middle of range`) at the top of the file",
-    ))
+    cx.error(Code::NoAssessor, at, &NO_ASSESSED_SCORE)
 }
+
+const NOT_IN_POINTS: Texts = Texts {
+    zh: "评定分 `{}` 应以“分”为单位",
+    zh_label: "应为分",
+    zh_help: Some("声明为 `输入 评审得分 = review_score（分）`"),
+    en: "the assessed score `{}` must be in points (分)",
+    en_label: "not in points",
+    en_help: Some("declare it as `input review mark = review_mark (分)`"),
+};
+
+const NO_ASSESSED_SCORE: Texts = Texts {
+    zh: "这一行有得分区间（如 `得3～5分`），但没有说明评定分从哪里读取",
+    zh_label: "没有评定分",
+    zh_help: Some("在行末写 `；评定分 评审得分` 并声明 `输入 评审得分 = review_score（分）`；或在文件开头写 `未评定时 取上限`（或 `取下限`、`取中间值`）"),
+    en: "a band gives a range of points, but nothing says where the assessor's score is read",
+    en_label: "no assessed score",
+    en_help: Some("end the line with `; assessed review mark` and declare `input review mark = review_mark (分)`; or write `if not assessed: top of range` (or `bottom of range`, `middle of range`) at the top of the file"),
+};

@@ -1,6 +1,7 @@
 //! Warnings about `得分` bands: values that fall in no band (gaps) and
 //! values that fall in two (overlaps, where only the first counts).
 
+use super::texts::Texts;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::Cmp;
 use scorecard_syntax::{Code, Diagnostic, Lang, Span};
@@ -66,23 +67,7 @@ pub(super) fn check(bands: &[BandPlan], subject: &InputSpec, at: Span, cx: &mut 
 fn overlap(spans: &[(End, End, Span)], cx: &Ctx<'_>) -> Option<Diagnostic> {
     let (a, b) = overlapping(spans)?;
     let (a, b) = if a.2.start <= b.2.start { (a, b) } else { (b, a) };
-    Some(
-        Diagnostic::warning(
-            Code::BandsOverlap,
-            b.2,
-            match cx.lang {
-                Lang::Zh => format!("这一档与「{}」有重叠，重叠部分只按前一档计分", a.2.text(cx.src())),
-                Lang::En => {
-                    format!("this band overlaps `{}`; values in both score by the earlier band", a.2.text(cx.src()))
-                }
-            },
-            cx.pick("与前一档重叠", "overlaps an earlier band"),
-        )
-        .with_help(cx.pick(
-            "用（含）/（不含）标明边界归哪一档，如 `0-10%(含)`、`10%(不含)-20%`",
-            "mark which band owns a bound with inclusive/exclusive, e.g. `0 to 10% inclusive`",
-        )),
-    )
+    Some(cx.warning_about(Code::BandsOverlap, b.2, a.2.text(cx.src()), &OVERLAPS_AN_EARLIER_BAND))
 }
 
 type Interval = (End, End, Span);
@@ -110,22 +95,14 @@ fn overlapping(spans: &[Interval]) -> Option<(&Interval, &Interval)> {
 
 /// Lower ends in order: −∞ first; at one value, an included end first.
 fn lower_order(a: End, b: End) -> std::cmp::Ordering {
-    match (a, b) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (None, _) => std::cmp::Ordering::Less,
-        (_, None) => std::cmp::Ordering::Greater,
-        (Some(x), Some(y)) => x.0.cmp(&y.0).then(y.1.cmp(&x.1)),
-    }
+    let key = |end: End| end.map(|(value, included)| (value, !included));
+    key(a).cmp(&key(b))
 }
 
 /// Upper ends in order: +∞ last; at one value, an included end last.
 fn upper_order(a: End, b: End) -> std::cmp::Ordering {
-    match (a, b) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (None, _) => std::cmp::Ordering::Greater,
-        (_, None) => std::cmp::Ordering::Less,
-        (Some(x), Some(y)) => x.0.cmp(&y.0).then(x.1.cmp(&y.1)),
-    }
+    let key = |end: End| (end.is_none(), end);
+    key(a).cmp(&key(b))
 }
 
 /// How far the bands cover the domain from below.
@@ -192,6 +169,15 @@ fn gap_warning(from: End, to: End, subject: &InputSpec, at: Span, cx: &Ctx<'_>) 
         "add the missing band, or end with `otherwise`, e.g. `otherwise → 0`",
     ))
 }
+
+const OVERLAPS_AN_EARLIER_BAND: Texts = Texts {
+    zh: "这一档与「{}」有重叠，重叠部分只按前一档计分",
+    zh_label: "与前一档重叠",
+    zh_help: Some("用（含）/（不含）标明边界归哪一档，如 `0-10%(含)`、`10%(不含)-20%`"),
+    en: "this band overlaps `{}`; values in both score by the earlier band",
+    en_label: "overlaps an earlier band",
+    en_help: Some("mark which band owns a bound with inclusive/exclusive, e.g. `0 to 10% inclusive`"),
+};
 
 #[cfg(test)]
 mod tests {

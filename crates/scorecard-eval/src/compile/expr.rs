@@ -6,6 +6,7 @@
 //! percentage points; a quotient of two amounts of one kind is a percentage;
 //! multiplying by a percentage takes that share.
 
+use super::texts::Texts;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::{BinOp, Expr, Func};
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
@@ -68,26 +69,12 @@ pub(crate) fn warn_zero_divisors(scope: &Scope<'_>, at: Span, cx: &mut Ctx<'_>) 
         spec.derived.is_none() && spec.range.is_none_or(|(lo, hi)| lo <= Decimal::ZERO && hi >= Decimal::ZERO)
     });
     if let Some(spec) = risky {
-        cx.push(
-            Diagnostic::warning(
-                Code::MayDivideByZero,
-                at,
-                match cx.lang {
-                    Lang::Zh => format!("除数 `{}` 可能为 0，而没有声明除数为零时的取值", spec.name),
-                    Lang::En => format!("the divisor `{}` may be 0 and no value for that case is declared", spec.name),
-                },
-                cx.pick("可能除以 0", "may divide by zero"),
-            )
-            .with_help(cx.pick(
-                "加上 `，除数为零时为 100%`，或为该输入声明大于 0 的范围",
-                "add `, if zero 100%`, or declare the input's range above 0",
-            )),
-        );
+        cx.push(cx.warning_about(Code::MayDivideByZero, at, &spec.name, &MAY_DIVIDE_BY_ZERO));
     }
 }
 
 /// Compiles an expression and infers its kind.
-pub(crate) fn compile(e: &Spanned<Expr>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+pub(crate) fn compile(e: &Spanned<Expr>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Compiled {
     match &e.node {
         Expr::Quantity(q) => {
             let spanned = Spanned::new(q.clone(), e.span);
@@ -121,7 +108,10 @@ pub(crate) fn compile(e: &Spanned<Expr>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>
     }
 }
 
-fn name(n: &Spanned<String>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+/// A compiled expression and the kind of value it gives, or `None` once reported.
+type Compiled = Option<(ExprPlan, Kind)>;
+
+fn name(n: &Spanned<String>, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Compiled {
     match scope.names.resolve(n, cx)? {
         Named::Input(slot) if scope.names.is_list(slot) => {
             cx.push(super::lists::one_value_needed(n, cx));
@@ -156,7 +146,7 @@ fn binary(
     at: Span,
     scope: &mut Scope<'_>,
     cx: &mut Ctx<'_>,
-) -> Option<(ExprPlan, Kind)> {
+) -> Compiled {
     let errors = cx.diags.len();
     let Some((a, ka)) = compile(lhs, scope, cx) else {
         if op == BinOp::Div {
@@ -218,13 +208,7 @@ fn suggest_quotient_first(lhs: &Spanned<Expr>, rhs: &Spanned<Expr>, errors: usiz
     cx.amend_help(errors, Code::UnitMismatch, lhs.span, help);
 }
 
-fn call(
-    func: Func,
-    args: &[Spanned<Expr>],
-    at: Span,
-    scope: &mut Scope<'_>,
-    cx: &mut Ctx<'_>,
-) -> Option<(ExprPlan, Kind)> {
+fn call(func: Func, args: &[Spanned<Expr>], at: Span, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Compiled {
     if matches!(func, Func::Average | Func::Lowest | Func::Highest | Func::Sum | Func::Count) {
         return list_call(func, args, at, scope, cx);
     }
@@ -257,13 +241,7 @@ fn call(
 
 /// `平均(抽检合格率)` and the other functions of a list: one argument, the
 /// name of a list input. `个数` is a plain number; the others keep the unit.
-fn list_call(
-    func: Func,
-    args: &[Spanned<Expr>],
-    at: Span,
-    scope: &mut Scope<'_>,
-    cx: &mut Ctx<'_>,
-) -> Option<(ExprPlan, Kind)> {
+fn list_call(func: Func, args: &[Spanned<Expr>], at: Span, scope: &mut Scope<'_>, cx: &mut Ctx<'_>) -> Compiled {
     let name = match args {
         [Spanned { node: Expr::Name(n), span }] => Spanned::new(n.clone(), *span),
         [other] => {
@@ -299,42 +277,18 @@ fn list_call(
 
 /// E0305: the divisor is always zero, so every record would fail.
 fn divide_by_zero(at: Span, cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::error(
-        Code::DivideByZero,
-        at,
-        cx.pick("除数恒为 0，每条记录都会因此报错", "the divisor is always 0, so every record would be rejected"),
-        cx.pick("除数为 0", "divides by 0"),
-    )
-    .with_help(cx.pick(
-        "改为应除的输入或常量；若确实需要，在 `计算` 末尾写 `，除数为零时为 …` 给出此时的取值",
-        "divide by the input or constant meant; if this is intended, end the `let` with `, if zero …` to give the value",
-    ))
+    cx.error(Code::DivideByZero, at, &DIVISOR_ALWAYS_ZERO)
 }
 
-fn mismatch(op: BinOp, a: Kind, b: Kind, at: Span, cx: &mut Ctx<'_>) -> Option<(ExprPlan, Kind)> {
+fn mismatch(op: BinOp, a: Kind, b: Kind, at: Span, cx: &mut Ctx<'_>) -> Compiled {
     let sym = match op {
         BinOp::Add => "+",
         BinOp::Sub => "−",
         BinOp::Mul => "×",
         BinOp::Div => "÷",
     };
-    let (sa, sb) = (a.shown(cx.lang), b.shown(cx.lang));
-    cx.push(
-        Diagnostic::error(
-            Code::UnitMismatch,
-            at,
-            match cx.lang {
-                Lang::Zh => format!("单位不一致：{sa} {sym} {sb} 无法计算"),
-                Lang::En => format!("unit mismatch: {sa} {sym} {sb} cannot be computed"),
-            },
-            cx.pick("单位不兼容", "incompatible units"),
-        )
-        .with_help(cx.pick(
-            "加减的两边须同类；两个比率相减得到“个百分点”；同类量相除得到百分比；乘以百分比表示取其一部分",
-            "both sides of + and − must be of one kind; a rate minus a rate is in percentage points; dividing two amounts of one kind gives a percentage; multiplying by a percentage takes that share",
-        )),
-    );
-    None
+    let sum = format!("{} {sym} {}", a.shown(cx.lang), b.shown(cx.lang));
+    cx.fail(cx.error_about(Code::UnitMismatch, at, &sum, &UNITS_DO_NOT_MIX))
 }
 
 fn error(at: Span, cx: &Ctx<'_>, zh: &str, en: &str) -> Diagnostic {
@@ -393,3 +347,30 @@ pub(crate) fn declare_calcs(file: &scorecard_syntax::ast::File, names: &mut Name
         names.set_deps(slot, reads);
     }
 }
+
+const MAY_DIVIDE_BY_ZERO: Texts = Texts {
+    zh: "除数 `{}` 可能为 0，而没有声明除数为零时的取值",
+    zh_label: "可能除以 0",
+    zh_help: Some("加上 `，除数为零时为 100%`，或为该输入声明大于 0 的范围"),
+    en: "the divisor `{}` may be 0 and no value for that case is declared",
+    en_label: "may divide by zero",
+    en_help: Some("add `, if zero 100%`, or declare the input's range above 0"),
+};
+
+const DIVISOR_ALWAYS_ZERO: Texts = Texts {
+    zh: "除数恒为 0，每条记录都会因此报错",
+    zh_label: "除数为 0",
+    zh_help: Some("改为应除的输入或常量；若确实需要，在 `计算` 末尾写 `，除数为零时为 …` 给出此时的取值"),
+    en: "the divisor is always 0, so every record would be rejected",
+    en_label: "divides by 0",
+    en_help: Some("divide by the input or constant meant; if this is intended, end the `let` with `, if zero …` to give the value"),
+};
+
+const UNITS_DO_NOT_MIX: Texts = Texts {
+    zh: "单位不一致：{} 无法计算",
+    zh_label: "单位不兼容",
+    zh_help: Some("加减的两边须同类；两个比率相减得到“个百分点”；同类量相除得到百分比；乘以百分比表示取其一部分"),
+    en: "unit mismatch: {} cannot be computed",
+    en_label: "incompatible units",
+    en_help: Some("both sides of + and − must be of one kind; a rate minus a rate is in percentage points; dividing two amounts of one kind gives a percentage; multiplying by a percentage takes that share"),
+};

@@ -1,6 +1,7 @@
 //! Compiling one indicator: its `评分` and `加分` statements, `得分`
 //! statements, vetoes, discretionary deduction and not-applicable flag.
 
+use super::texts::Texts;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::{self, Sign};
 use scorecard_syntax::{Code, Diagnostic, Lang, Spanned};
@@ -140,21 +141,7 @@ fn discretionary(
 ) -> Option<(Slot, Decimal)> {
     let slot = names.input(&d.node.input, index, cx)?;
     if names.unit(slot).is_some_and(|u| u.base != units::POINTS.base) {
-        cx.push(
-            Diagnostic::error(
-                Code::UnitMismatch,
-                d.node.input.span,
-                cx.pick("酌情扣分的输入须以“分”为单位", "a discretionary deduction input must be in points (分)"),
-                cx.pick("单位应为 分", "should be in 分"),
-            )
-            .with_help(
-                cx.pick(
-                    "声明为 `输入 「酌情扣分值」 = manual（分）`",
-                    "declare it as `input manual mark = manual (分)`",
-                ),
-            ),
-        );
-        return None;
+        return cx.fail(cx.error(Code::UnitMismatch, d.node.input.span, &DISCRETIONARY_NOT_POINTS));
     }
     Some((slot, d.node.max.node))
 }
@@ -162,43 +149,13 @@ fn discretionary(
 fn yes_no_input(n: &Spanned<String>, index: usize, names: &mut Names, cx: &mut Ctx<'_>) -> Option<Slot> {
     let slot = names.input(n, index, cx)?;
     if names.spec(slot).is_some_and(|s| s.kind != ValueKind::YesNo) {
-        cx.push(
-            Diagnostic::error(
-                Code::WrongKind,
-                n.span,
-                match cx.lang {
-                    Lang::Zh => format!("`{}` 应为“是否”类输入", n.node),
-                    Lang::En => format!("`{}` must be a yes/no input", n.node),
-                },
-                cx.pick("需要是否类输入", "yes/no input needed"),
-            )
-            .with_help(cx.pick(
-                "声明为 `输入 没有该项任务 = no_task（是否）`",
-                "declare it as `input no such task = no_task (yes/no)`",
-            )),
-        );
-        return None;
+        return cx.fail(cx.error_about(Code::WrongKind, n.span, &n.node, &YES_NO_INPUT_NEEDED));
     }
     Some(slot)
 }
 
 fn bonus_never_counts(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::warning(
-        Code::BonusNeverCounts,
-        ind.name.span,
-        match cx.lang {
-            Lang::Zh => format!("`{}` 的加分永远不起作用：没有规则让它低于满分，而加分不能超过满分", ind.name.node),
-            Lang::En => format!(
-                "the bonus of `{}` never counts: nothing lowers it below its points, and bonuses cannot exceed them",
-                ind.name.node
-            ),
-        },
-        cx.pick("加分不起作用", "bonus never counts"),
-    )
-    .with_help(cx.pick(
-        "检查是否漏写了扣分，或声明 `加分可超过满分`",
-        "check for a missing deduction, or declare `bonus may exceed full marks`",
-    ))
+    cx.warning_about(Code::BonusNeverCounts, ind.name.span, &ind.name.node, &BONUS_NEVER_COUNTS)
 }
 
 fn pending(ind: &ast::Indicator, note: &Spanned<String>, cx: &Ctx<'_>) -> Diagnostic {
@@ -218,17 +175,41 @@ fn pending(ind: &ast::Indicator, note: &Spanned<String>, cx: &Ctx<'_>) -> Diagno
 }
 
 fn no_scoring(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::error(
-        Code::NoScoring,
-        ind.name.span,
-        match cx.lang {
-            Lang::Zh => format!("指标 `{}` 没有评分条件", ind.name.node),
-            Lang::En => format!("indicator `{}` has no scoring rule", ind.name.node),
-        },
-        cx.pick("缺少 `评分`", "no `scoring`"),
-    )
-    .with_help(cx.pick(
-        "加上一行 `评分 …`（扣分）或 `得分 …`（计分），例如 `评分 满意度低于90%，扣3分`",
-        "add a line `scoring: …` (deductions) or `score: …`, e.g. `scoring: satisfaction below 90% → −3`",
-    ))
+    cx.error_about(Code::NoScoring, ind.name.span, &ind.name.node, &NO_SCORING)
 }
+
+const DISCRETIONARY_NOT_POINTS: Texts = Texts {
+    zh: "酌情扣分的输入须以“分”为单位",
+    zh_label: "单位应为 分",
+    zh_help: Some("声明为 `输入 「酌情扣分值」 = manual（分）`"),
+    en: "a discretionary deduction input must be in points (分)",
+    en_label: "should be in 分",
+    en_help: Some("declare it as `input manual mark = manual (分)`"),
+};
+
+const YES_NO_INPUT_NEEDED: Texts = Texts {
+    zh: "`{}` 应为“是否”类输入",
+    zh_label: "需要是否类输入",
+    zh_help: Some("声明为 `输入 没有该项任务 = no_task（是否）`"),
+    en: "`{}` must be a yes/no input",
+    en_label: "yes/no input needed",
+    en_help: Some("declare it as `input no such task = no_task (yes/no)`"),
+};
+
+const BONUS_NEVER_COUNTS: Texts = Texts {
+    zh: "`{}` 的加分永远不起作用：没有规则让它低于满分，而加分不能超过满分",
+    zh_label: "加分不起作用",
+    zh_help: Some("检查是否漏写了扣分，或声明 `加分可超过满分`"),
+    en: "the bonus of `{}` never counts: nothing lowers it below its points, and bonuses cannot exceed them",
+    en_label: "bonus never counts",
+    en_help: Some("check for a missing deduction, or declare `bonus may exceed full marks`"),
+};
+
+const NO_SCORING: Texts = Texts {
+    zh: "指标 `{}` 没有评分条件",
+    zh_label: "缺少 `评分`",
+    zh_help: Some("加上一行 `评分 …`（扣分）或 `得分 …`（计分），例如 `评分 满意度低于90%，扣3分`"),
+    en: "indicator `{}` has no scoring rule",
+    en_label: "no `scoring`",
+    en_help: Some("add a line `scoring: …` (deductions) or `score: …`, e.g. `scoring: satisfaction below 90% → −3`"),
+};

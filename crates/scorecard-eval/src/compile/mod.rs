@@ -12,11 +12,13 @@ mod names;
 mod points;
 mod score;
 mod settings;
+mod texts;
 mod tiers;
 
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::{self, Item};
 use scorecard_syntax::{Diagnostic, Lang, LineIndex, Span};
+use texts::Texts;
 
 use crate::plan::{GroupPlan, IndicatorPlan, Plan};
 use names::Names;
@@ -188,22 +190,23 @@ impl Tree {
         full.push(name.node.clone());
         if let Some(first) = self.seen.get(&full).copied() {
             cx.push(
-                Diagnostic::error(
-                    scorecard_syntax::Code::DuplicateIndicator,
-                    name.span,
-                    match cx.lang {
-                        Lang::Zh => format!("指标 `{}` 在同一位置重复出现", name.node),
-                        Lang::En => format!("indicator `{}` appears twice at the same place", name.node),
-                    },
-                    cx.pick("重复的指标", "duplicate indicator"),
-                )
-                .with_help(match cx.lang {
-                    Lang::Zh => format!("第一次出现在 {}；请改名或合并两处", cx.line_col(first)),
-                    Lang::En => format!("first defined at {}; rename one or merge them", cx.line_col(first)),
-                }),
+                cx.error_about(scorecard_syntax::Code::DuplicateIndicator, name.span, &name.node, &DUPLICATE_INDICATOR)
+                    .with_help(match cx.lang {
+                        Lang::Zh => format!("第一次出现在 {}；请改名或合并两处", cx.line_col(first)),
+                        Lang::En => format!("first defined at {}; rename one or merge them", cx.line_col(first)),
+                    }),
             );
         } else {
             self.seen.insert(full, name.span);
         }
     }
 }
+
+const DUPLICATE_INDICATOR: Texts = Texts {
+    zh: "指标 `{}` 在同一位置重复出现",
+    zh_label: "重复的指标",
+    zh_help: None,
+    en: "indicator `{}` appears twice at the same place",
+    en_label: "duplicate indicator",
+    en_help: None,
+};

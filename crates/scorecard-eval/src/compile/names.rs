@@ -1,5 +1,6 @@
 //! Inputs and constants: declaring them, resolving names, suggesting fixes.
 
+use super::texts::Texts;
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
@@ -151,15 +152,7 @@ impl Names {
             cx.push(d);
             return None;
         }
-        let mut d = Diagnostic::error(
-            Code::UnknownName,
-            name.span,
-            match cx.lang {
-                Lang::Zh => format!("未声明的名称 `{}`", name.node),
-                Lang::En => format!("unknown name `{}`", name.node),
-            },
-            cx.pick("未声明", "not declared"),
-        );
+        let mut d = cx.error_about(Code::UnknownName, name.span, &name.node, &UNKNOWN_NAME);
         d = match self.suggest(&name.node) {
             Some(s) => d
                 .with_help(match cx.lang {
@@ -267,21 +260,7 @@ impl Names {
             }
             Named::Invalid => None,
             Named::Const { .. } => {
-                cx.push(
-                    Diagnostic::error(
-                        Code::WrongKind,
-                        name.span,
-                        match cx.lang {
-                            Lang::Zh => format!("`{}` 是常量，不能作为被比较的测量值", name.node),
-                            Lang::En => format!("`{}` is a constant, not a measured input", name.node),
-                        },
-                        cx.pick("这里需要一个输入", "an input is needed here"),
-                    )
-                    .with_help(cx.pick(
-                        "比较的对象应是 `输入` 声明的测量值；常量只能作为基准，如 `低于预算90%`",
-                        "the compared value must be an `input`; constants can only be references, e.g. `below 90% of budget`",
-                    )),
-                );
+                cx.push(cx.error_about(Code::WrongKind, name.span, &name.node, &AN_INPUT_IS_NEEDED_HERE));
                 None
             }
         }
@@ -360,18 +339,7 @@ impl Names {
     pub(crate) fn warn_unused(&self, _indicators: &[IndicatorPlan], cx: &mut Ctx<'_>) {
         for (spec, span) in &self.inputs {
             if spec.used_by.is_empty() && spec.derived.is_none() {
-                cx.push(
-                    Diagnostic::warning(
-                        Code::UnusedInput,
-                        *span,
-                        match cx.lang {
-                            Lang::Zh => format!("输入 `{}` 没有被任何评分条件使用", spec.name),
-                            Lang::En => format!("input `{}` is not used by any tier", spec.name),
-                        },
-                        cx.pick("未使用", "unused"),
-                    )
-                    .with_help(cx.pick("删除该声明，或在评分条件中引用它", "remove it, or use it in a tier")),
-                );
+                cx.push(cx.warning_about(Code::UnusedInput, *span, &spec.name, &UNUSED));
             }
         }
     }
@@ -427,16 +395,8 @@ pub(crate) fn unit_of(unit: &Spanned<String>, cx: &mut Ctx<'_>) -> Option<&'stat
     let found = Unit::lookup(&unit.node);
     if found.is_none() {
         cx.push(
-            Diagnostic::error(
-                Code::UnknownUnit,
-                unit.span,
-                match cx.lang {
-                    Lang::Zh => format!("未知的单位 `{}`", unit.node),
-                    Lang::En => format!("unknown unit `{}`", unit.node),
-                },
-                cx.pick("未知单位", "unknown unit"),
-            )
-            .with_help(unknown_unit_help(&unit.node, cx.lang)),
+            cx.error_about(Code::UnknownUnit, unit.span, &unit.node, &UNKNOWN_UNIT)
+                .with_help(unknown_unit_help(&unit.node, cx.lang)),
         );
     }
     found
@@ -495,31 +455,14 @@ pub(crate) fn quantity_in_base(
         None => match default {
             Some(u) => u,
             None => {
-                cx.push(
-                    Diagnostic::error(
-                        Code::UnknownUnit,
-                        q.span,
-                        cx.pick("这个数值缺少单位", "this value needs a unit"),
-                        cx.pick("缺少单位", "no unit"),
-                    )
-                    .with_help(cx.pick(
-                        "在数字后写上单位，如 `241.73万元`",
-                        "write the unit after the number, e.g. `241.73万元`",
-                    )),
-                );
-                return None;
+                return cx.fail(cx.error(Code::UnknownUnit, q.span, &NO_UNIT));
             }
         },
     };
     match unit.to_base(q.node.value) {
         Some(v) => Some((v, unit)),
         None => {
-            cx.push(Diagnostic::error(
-                Code::NumberOutOfRange,
-                q.span,
-                cx.pick("换算为基本单位后数值过大", "the value is too large once converted to its base unit"),
-                cx.pick("数值过大", "too large"),
-            ));
+            cx.push(cx.error(Code::NumberOutOfRange, q.span, &CONVERTED_TOO_LARGE));
             None
         }
     }
@@ -528,30 +471,84 @@ pub(crate) fn quantity_in_base(
 fn range_of(r: &Spanned<(Decimal, Decimal)>, unit: &'static Unit, cx: &mut Ctx<'_>) -> Option<(Decimal, Decimal)> {
     let (lo, hi) = r.node;
     let (Some(lo), Some(hi)) = (unit.to_base(lo), unit.to_base(hi)) else {
-        cx.push(Diagnostic::error(
-            Code::NumberOutOfRange,
-            r.span,
-            cx.pick(
-                "换算为基本单位后范围过大，无法精确表示",
-                "the range is too large to represent exactly in the base unit",
-            ),
-            cx.pick("范围过大", "range too large"),
-        ));
-        return None;
+        return cx.fail(cx.error(Code::NumberOutOfRange, r.span, &RANGE_TOO_LARGE));
     };
     if lo > hi {
-        cx.push(
-            Diagnostic::error(
-                Code::BadRange,
-                r.span,
-                cx.pick("范围的下限大于上限", "the range's lower bound is above its upper bound"),
-                cx.pick("范围颠倒", "reversed range"),
-            )
-            .with_help(
-                cx.pick("写成 `范围 下限～上限`，如 `范围 0～100`", "write `range low to high`, e.g. `range 0 to 100`"),
-            ),
-        );
-        return None;
+        return cx.fail(cx.error(Code::BadRange, r.span, &REVERSED_RANGE));
     }
     Some((lo, hi))
 }
+
+const UNKNOWN_NAME: Texts = Texts {
+    zh: "未声明的名称 `{}`",
+    zh_label: "未声明",
+    zh_help: None,
+    en: "unknown name `{}`",
+    en_label: "not declared",
+    en_help: None,
+};
+
+const AN_INPUT_IS_NEEDED_HERE: Texts = Texts {
+    zh: "`{}` 是常量，不能作为被比较的测量值",
+    zh_label: "这里需要一个输入",
+    zh_help: Some("比较的对象应是 `输入` 声明的测量值；常量只能作为基准，如 `低于预算90%`"),
+    en: "`{}` is a constant, not a measured input",
+    en_label: "an input is needed here",
+    en_help: Some(
+        "the compared value must be an `input`; constants can only be references, e.g. `below 90% of budget`",
+    ),
+};
+
+const UNUSED: Texts = Texts {
+    zh: "输入 `{}` 没有被任何评分条件使用",
+    zh_label: "未使用",
+    zh_help: Some("删除该声明，或在评分条件中引用它"),
+    en: "input `{}` is not used by any tier",
+    en_label: "unused",
+    en_help: Some("remove it, or use it in a tier"),
+};
+
+const UNKNOWN_UNIT: Texts = Texts {
+    zh: "未知的单位 `{}`",
+    zh_label: "未知单位",
+    zh_help: None,
+    en: "unknown unit `{}`",
+    en_label: "unknown unit",
+    en_help: None,
+};
+
+const NO_UNIT: Texts = Texts {
+    zh: "这个数值缺少单位",
+    zh_label: "缺少单位",
+    zh_help: Some("在数字后写上单位，如 `241.73万元`"),
+    en: "this value needs a unit",
+    en_label: "no unit",
+    en_help: Some("write the unit after the number, e.g. `241.73万元`"),
+};
+
+const CONVERTED_TOO_LARGE: Texts = Texts {
+    zh: "换算为基本单位后数值过大",
+    zh_label: "数值过大",
+    zh_help: None,
+    en: "the value is too large once converted to its base unit",
+    en_label: "too large",
+    en_help: None,
+};
+
+const RANGE_TOO_LARGE: Texts = Texts {
+    zh: "换算为基本单位后范围过大，无法精确表示",
+    zh_label: "范围过大",
+    zh_help: None,
+    en: "the range is too large to represent exactly in the base unit",
+    en_label: "range too large",
+    en_help: None,
+};
+
+const REVERSED_RANGE: Texts = Texts {
+    zh: "范围的下限大于上限",
+    zh_label: "范围颠倒",
+    zh_help: Some("写成 `范围 下限～上限`，如 `范围 0～100`"),
+    en: "the range's lower bound is above its upper bound",
+    en_label: "reversed range",
+    en_help: Some("write `range low to high`, e.g. `range 0 to 100`"),
+};

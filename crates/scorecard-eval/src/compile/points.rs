@@ -1,5 +1,6 @@
 //! Points: each indicator's (declared or derived), groups', and the total.
 
+use super::texts::Texts;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::{self, Outcome, ScoreStmt};
 use scorecard_syntax::{Code, Diagnostic, Lang, Span, Spanned};
@@ -72,19 +73,7 @@ pub(super) fn check_places(ind: &ast::Indicator, points: Decimal, cx: &mut Ctx<'
 }
 
 fn points_needed(ind: &ast::Indicator, cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::error(
-        Code::PointsUnbounded,
-        ind.name.span,
-        match cx.lang {
-            Lang::Zh => format!("指标 `{}` 的分值无法从评分规则推出，需要写明", ind.name.node),
-            Lang::En => format!("the points of `{}` cannot be derived from its rules", ind.name.node),
-        },
-        cx.pick("缺少分值", "points needed"),
-    )
-    .with_help(cx.pick(
-        "按次（每…）扣分、公式、等级或“得满分”都需要写 `分值 N分`；扣分到 N 为止",
-        "per-count deductions, formulas, grades and `full` need `points N`; deductions stop at N",
-    ))
+    cx.error_about(Code::PointsUnbounded, ind.name.span, &ind.name.node, &POINTS_NEEDED)
 }
 
 /// The largest score bands can give, when every band gives a fixed number of points.
@@ -244,3 +233,12 @@ pub(super) fn check_groups(
 fn sum_points<'a>(mut it: impl Iterator<Item = &'a IndicatorPlan>) -> Decimal {
     it.try_fold(Decimal::ZERO, |acc, i| crate::exact::add(acc, i.points)).unwrap_or(Decimal::MAX)
 }
+
+const POINTS_NEEDED: Texts = Texts {
+    zh: "指标 `{}` 的分值无法从评分规则推出，需要写明",
+    zh_label: "缺少分值",
+    zh_help: Some("按次（每…）扣分、公式、等级或“得满分”都需要写 `分值 N分`；扣分到 N 为止"),
+    en: "the points of `{}` cannot be derived from its rules",
+    en_label: "points needed",
+    en_help: Some("per-count deductions, formulas, grades and `full` need `points N`; deductions stop at N"),
+};

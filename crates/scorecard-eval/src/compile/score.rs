@@ -1,5 +1,6 @@
 //! Compiling `得分` statements: bands, formulas and grade mappings.
 
+use super::texts::Texts;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::{self, Outcome, ScoreStmt};
 use scorecard_syntax::{Code, Diagnostic, Lang, Spanned};
@@ -71,12 +72,7 @@ fn outcome(o: &Spanned<Outcome>, points: Decimal, cx: &mut Ctx<'_>) -> Option<De
         Outcome::Range(low, _) => Some(low),
     };
     if v.is_none() {
-        cx.push(Diagnostic::error(
-            Code::NumberOutOfRange,
-            o.span,
-            cx.pick("分数过大，无法精确计算", "the points are too large to compute exactly"),
-            cx.pick("数值过大", "too large"),
-        ));
+        cx.push(cx.error(Code::NumberOutOfRange, o.span, &POINTS_TOO_LARGE));
     }
     v
 }
@@ -97,22 +93,7 @@ fn formula(e: &Spanned<ast::Expr>, index: usize, names: &mut Names, cx: &mut Ctx
         Kind::Number => Decimal::ONE,
         Kind::Amount(u) if u.base == units::POINTS.base => Decimal::ONE,
         Kind::Amount(u) => {
-            cx.push(
-                Diagnostic::error(
-                    Code::UnitMismatch,
-                    e.span,
-                    match cx.lang {
-                        Lang::Zh => format!("得分公式的结果应为分数，这里是 `{}`", u.base),
-                        Lang::En => format!("a score formula must give points, not `{}`", u.base),
-                    },
-                    cx.pick("结果不是分数", "not points"),
-                )
-                .with_help(cx.pick(
-                    "例如 `得分 = 分值 × 执行率`，其中 `计算 执行率 = 执行数 ÷ 预算数`",
-                    "e.g. `score = points × execution rate`, with `let execution rate = spent / budget`",
-                )),
-            );
-            return None;
+            return cx.fail(cx.error_about(Code::UnitMismatch, e.span, u.base, &NOT_POINTS));
         }
     };
     Some(ScorePlan::Formula { expr: plan, scale })
@@ -131,22 +112,7 @@ fn grades(
     let labels = match names.spec(slot).map(|s| &s.kind) {
         Some(ValueKind::Grades(labels)) => labels.clone(),
         _ => {
-            cx.push(
-                Diagnostic::error(
-                    Code::WrongKind,
-                    input.span,
-                    match cx.lang {
-                        Lang::Zh => format!("`{}` 应为“等级”类输入", input.node),
-                        Lang::En => format!("`{}` must be a grade input", input.node),
-                    },
-                    cx.pick("需要等级类输入", "grade input needed"),
-                )
-                .with_help(cx.pick(
-                    "声明为 `输入 评价 = rating（等级：达成、部分达成、未达成）`",
-                    "declare it as `input rating = rating (grade: good, fair, poor)`",
-                )),
-            );
-            return None;
+            return cx.fail(cx.error_about(Code::WrongKind, input.span, &input.node, &GRADE_INPUT_NEEDED));
         }
     };
     let mut table: Vec<Option<GradePlan>> = vec![None; labels.len()];
@@ -191,24 +157,58 @@ fn grade_value(q: &Spanned<ast::Quantity>, points: Decimal, cx: &mut Ctx<'_>) ->
         Some(_) => {
             let (v, u) = quantity_in_base(q, Some(&units::POINTS), cx)?;
             if u.base != units::POINTS.base {
-                cx.push(Diagnostic::error(
-                    Code::UnitMismatch,
-                    q.span,
-                    cx.pick("等级的分值应写成“分”或百分比", "a grade's value must be in points (分) or a percentage"),
-                    cx.pick("单位不对", "wrong unit"),
-                ));
-                return None;
+                return cx.fail(cx.error(Code::UnitMismatch, q.span, &WRONG_UNIT));
             }
             Some(v)
         }
     };
     if value.is_none() {
-        cx.push(Diagnostic::error(
-            Code::NumberOutOfRange,
-            q.span,
-            cx.pick("该等级的分值无法精确计算", "this grade's points cannot be computed exactly"),
-            cx.pick("数值无法精确表示", "not exact"),
-        ));
+        cx.push(cx.error(Code::NumberOutOfRange, q.span, &NOT_EXACT));
     }
     value
 }
+
+const POINTS_TOO_LARGE: Texts = Texts {
+    zh: "分数过大，无法精确计算",
+    zh_label: "数值过大",
+    zh_help: None,
+    en: "the points are too large to compute exactly",
+    en_label: "too large",
+    en_help: None,
+};
+
+const NOT_POINTS: Texts = Texts {
+    zh: "得分公式的结果应为分数，这里是 `{}`",
+    zh_label: "结果不是分数",
+    zh_help: Some("例如 `得分 = 分值 × 执行率`，其中 `计算 执行率 = 执行数 ÷ 预算数`"),
+    en: "a score formula must give points, not `{}`",
+    en_label: "not points",
+    en_help: Some("e.g. `score = points × execution rate`, with `let execution rate = spent / budget`"),
+};
+
+const GRADE_INPUT_NEEDED: Texts = Texts {
+    zh: "`{}` 应为“等级”类输入",
+    zh_label: "需要等级类输入",
+    zh_help: Some("声明为 `输入 评价 = rating（等级：达成、部分达成、未达成）`"),
+    en: "`{}` must be a grade input",
+    en_label: "grade input needed",
+    en_help: Some("declare it as `input rating = rating (grade: good, fair, poor)`"),
+};
+
+const WRONG_UNIT: Texts = Texts {
+    zh: "等级的分值应写成“分”或百分比",
+    zh_label: "单位不对",
+    zh_help: None,
+    en: "a grade's value must be in points (分) or a percentage",
+    en_label: "wrong unit",
+    en_help: None,
+};
+
+const NOT_EXACT: Texts = Texts {
+    zh: "该等级的分值无法精确计算",
+    zh_label: "数值无法精确表示",
+    zh_help: None,
+    en: "this grade's points cannot be computed exactly",
+    en_label: "not exact",
+    en_help: None,
+};

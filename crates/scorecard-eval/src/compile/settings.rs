@@ -1,8 +1,9 @@
 //! File-wide settings: rounding and grade bands.
 
+use super::texts::Texts;
 use rust_decimal::{Decimal, RoundingStrategy};
 use scorecard_syntax::ast::{self, RoundingMode};
-use scorecard_syntax::{Code, Diagnostic};
+use scorecard_syntax::Code;
 
 use super::Ctx;
 use crate::plan::{GradeBand, RoundingPlan};
@@ -19,12 +20,7 @@ pub(super) fn rounding(file: &ast::File, cx: &mut Ctx<'_>) -> RoundingPlan {
     }
     if let Some(places) = &r.node.places {
         if places.node > MAX_PLACES {
-            cx.push(Diagnostic::error(
-                Code::BadRounding,
-                places.span,
-                cx.pick("保留位数最多为 10 位", "at most 10 decimal places"),
-                cx.pick("位数过多", "too many places"),
-            ));
+            cx.push(cx.error(Code::BadRounding, places.span, &TOO_MANY_PLACES));
         }
         plan.places = places.node.min(MAX_PLACES);
     }
@@ -49,18 +45,7 @@ pub(super) fn grades(file: &ast::File, full: Decimal, cx: &mut Ctx<'_>) -> Vec<G
             (None, true) => false,
         };
         if bad {
-            cx.push(
-                Diagnostic::error(
-                    Code::BadGrades,
-                    g.name.span,
-                    cx.pick(
-                        "等级须按分数从高到低排列，最后一档不写分数（其余情况）",
-                        "grades must go from the highest bound down, and the last one has no bound (everything else)",
-                    ),
-                    cx.pick("等级顺序有误", "grade out of order"),
-                )
-                .with_help(cx.pick("例如 `等级 优 90，良 80，中 60，差`", "e.g. `grades 优 90, 良 80, 中 60, 差`")),
-            );
+            cx.push(cx.error(Code::BadGrades, g.name.span, &GRADE_OUT_OF_ORDER));
             break;
         }
         prev = g.min.as_ref().map(|m| m.node);
@@ -77,3 +62,21 @@ fn default_grades(full: Decimal) -> Vec<GradeBand> {
         })
         .collect()
 }
+
+const TOO_MANY_PLACES: Texts = Texts {
+    zh: "保留位数最多为 10 位",
+    zh_label: "位数过多",
+    zh_help: None,
+    en: "at most 10 decimal places",
+    en_label: "too many places",
+    en_help: None,
+};
+
+const GRADE_OUT_OF_ORDER: Texts = Texts {
+    zh: "等级须按分数从高到低排列，最后一档不写分数（其余情况）",
+    zh_label: "等级顺序有误",
+    zh_help: Some("例如 `等级 优 90，良 80，中 60，差`"),
+    en: "grades must go from the highest bound down, and the last one has no bound (everything else)",
+    en_label: "grade out of order",
+    en_help: Some("e.g. `grades 优 90, 良 80, 中 60, 差`"),
+};

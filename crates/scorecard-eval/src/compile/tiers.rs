@@ -1,5 +1,6 @@
 //! Compiling an indicator's tiers into ladders, with unit checks.
 
+use super::texts::Texts;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use scorecard_syntax::ast::{Cmp, Dir, Quantity, Reference, Sign, StepRef, Test, Tier};
@@ -128,19 +129,7 @@ impl Statement {
                 Some(slot) => slot,
                 None if self.poisoned => return None,
                 None => {
-                    cx.push(
-                        Diagnostic::error(
-                            Code::NoSubject,
-                            at,
-                            cx.pick("这一档没有说明比较的是哪个测量值", "this tier does not say which input it compares"),
-                            cx.pick("比较对象不明", "compared with what?"),
-                        )
-                        .with_help(cx.pick(
-                            "在比较词前写出名称，如 `年办件量低于上期90%`，或为指标声明 `度量 年办件量`",
-                            "name the input before the comparison, e.g. `cases below 90% of last year`, or declare `measure cases`",
-                        )),
-                    );
-                    return None;
+                    return cx.fail(cx.error(Code::NoSubject, at, &COMPARED_WITH_WHAT));
                 }
             },
         };
@@ -313,28 +302,10 @@ impl Statement {
             None => (unit.scale_decimal(), false, Decimal::ONE, unit),
         };
         if step <= Decimal::ZERO {
-            cx.push(Diagnostic::error(
-                Code::BadRange,
-                at,
-                cx.pick("每档的步长必须大于 0", "the step must be greater than 0"),
-                cx.pick("步长为 0", "zero step"),
-            ));
-            return None;
+            return cx.fail(cx.error(Code::BadRange, at, &ZERO_STEP));
         }
         if calendar && spec.pro_rata {
-            cx.push(
-                Diagnostic::error(
-                    Code::ProRataMonths,
-                    at,
-                    cx.pick("按月计的逐档扣分不能按比例", "a step of calendar months cannot be pro rata"),
-                    cx.pick("按月且按比例", "months, pro rata"),
-                )
-                .with_help(cx.pick(
-                    "改为按天计（如 `每滞后30天扣1分（按比例）`），或去掉 `（按比例）` 只计整月",
-                    "count days instead (`each 30 days late → −1 pro rata`), or drop `pro rata` to count whole months",
-                )),
-            );
-            return None;
+            return cx.fail(cx.error(Code::ProRataMonths, at, &MONTHS_PRO_RATA));
         }
         let shown = step_unit.amount(value);
         Some((TestPlan::PerStep { step, per, from, relative, pro_rata: spec.pro_rata, calendar }, None, shown))
@@ -389,37 +360,18 @@ fn flag_value(
             }
         },
         _ => {
-            cx.push(
-                Diagnostic::error(
-                    Code::WrongKind,
-                    name.span,
-                    match cx.lang {
-                        Lang::Zh => format!("`{}` 不是“是否”或“等级”类输入，这里需要一个比较，如 `{}低于90%`", name.node, name.node),
-                        Lang::En => format!("`{}` is not a yes/no or grade input; a comparison is needed, e.g. `{} below 90%`", name.node, name.node),
-                    },
-                    cx.pick("缺少比较词", "no comparison"),
-                )
-                .with_help(cx.pick(
-                    "数值输入要写比较词（低于、超过、达到…）；是否类输入声明为 `（是否）`",
-                    "numeric inputs need a comparison word (below, above, at least…); declare yes/no inputs with `(yes/no)`",
-                )),
-            );
+            cx.push(cx.error_about(Code::WrongKind, name.span, &name.node, &NO_COMPARISON));
             None
         }
     }
 }
 
 fn bad_label(l: &Spanned<String>, allowed: &[&str], cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::error(
-        Code::UnknownName,
-        l.span,
-        match cx.lang {
-            Lang::Zh => format!("`{}` 不是该输入的取值", l.node),
-            Lang::En => format!("`{}` is not one of this input's values", l.node),
-        },
-        cx.pick("未知取值", "unknown value"),
-    )
-    .with_help(format!("{} {}", cx.pick("可用的取值：", "allowed values:"), allowed.join(cx.pick("、", ", "))))
+    cx.error_about(Code::UnknownName, l.span, &l.node, &UNKNOWN_VALUE).with_help(format!(
+        "{} {}",
+        cx.pick("可用的取值：", "allowed values:"),
+        allowed.join(cx.pick("、", ", "))
+    ))
 }
 
 fn wrong_sign(expected: Sign, at: Span, cx: &Ctx<'_>) -> Diagnostic {
@@ -440,38 +392,14 @@ fn wrong_sign(expected: Sign, at: Span, cx: &Ctx<'_>) -> Diagnostic {
 }
 
 fn no_step_reference(at: Span, cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::error(
-        Code::NoDeviationBase,
-        at,
-        cx.pick(
-            "没有说明从哪个基准起算（也没有可用的 `指标值`）",
-            "this per-step tier has no reference to count from (and no usable `target`)",
-        ),
-        cx.pick("缺少基准", "no reference"),
-    )
-    .with_help(cx.pick(
-        "写出基准，如 `较100%每超过1个百分点扣0.5分`，或为指标写 `指标值 ≤ 100%`",
-        "name the reference, e.g. `each 1 pp over 100% → −0.5`, or give the indicator a `target`",
-    ))
+    cx.error(Code::NoDeviationBase, at, &NO_STEP_REFERENCE)
 }
 
 /// A share written as a percentage, as a fraction (90% → 0.9).
 fn percent_factor(share: &Spanned<Quantity>, cx: &mut Ctx<'_>) -> Option<Decimal> {
     let is_percent = share.node.unit.as_deref().and_then(Unit::lookup).is_some_and(Unit::is_percent);
     if !is_percent {
-        cx.push(
-            Diagnostic::error(
-                Code::NotAPercentage,
-                share.span,
-                cx.pick("比例必须写成百分数", "a share must be written as a percentage"),
-                cx.pick("需要百分数", "percentage needed"),
-            )
-            .with_help(cx.pick(
-                "例如 `上期90%`、`超出（低于）年初预算10%`",
-                "e.g. `90% of last year`, `over or under budget by 10%`",
-            )),
-        );
-        return None;
+        return cx.fail(cx.error(Code::NotAPercentage, share.span, &PERCENTAGE_NEEDED));
     }
     exact::percent(share.node.value).or_else(|| overflow(share.span, cx))
 }
@@ -517,12 +445,7 @@ fn unit_help(subject: &Unit, other: &Unit, cx: &Ctx<'_>) -> String {
 
 /// Reports a threshold too large to compute exactly.
 fn overflow<T>(at: Span, cx: &mut Ctx<'_>) -> Option<T> {
-    cx.push(Diagnostic::error(
-        Code::NumberOutOfRange,
-        at,
-        cx.pick("阈值过大，无法精确计算", "the threshold is too large to compute exactly"),
-        cx.pick("数值过大", "too large"),
-    ));
+    cx.push(cx.error(Code::NumberOutOfRange, at, &THRESHOLD_TOO_LARGE));
     None
 }
 
@@ -530,18 +453,7 @@ fn overflow<T>(at: Span, cx: &mut Ctx<'_>) -> Option<T> {
 fn check_const_base(operand: Operand, at: Span, cx: &mut Ctx<'_>) -> Option<()> {
     match operand {
         Operand::Const(v) if v <= Decimal::ZERO => {
-            cx.push(
-                Diagnostic::error(
-                    Code::BadBaseline,
-                    at,
-                    cx.pick("作为比较基准的常量必须大于 0", "a constant used as a baseline must be above 0"),
-                    cx.pick("基准不大于 0", "baseline not above 0"),
-                )
-                .with_help(cx.pick(
-                    "与 0 的比例没有意义；请检查常量的值",
-                    "a ratio to zero is undefined; check the constant's value",
-                )),
-            );
+            cx.push(cx.error(Code::BadBaseline, at, &BASELINE_NOT_ABOVE_0));
             None
         }
         _ => Some(()),
@@ -549,16 +461,7 @@ fn check_const_base(operand: Operand, at: Span, cx: &mut Ctx<'_>) -> Option<()> 
 }
 
 fn no_deviation_base(at: Span, cx: &Ctx<'_>) -> Diagnostic {
-    Diagnostic::error(
-        Code::NoDeviationBase,
-        at,
-        cx.pick("没有说明与什么相比超出（低于）", "this deviation does not say what it deviates from"),
-        cx.pick("缺少基准", "no reference"),
-    )
-    .with_help(cx.pick(
-        "写出基准，如 `超出（低于）年初预算10%`；之后的档位可省略基准",
-        "name the reference, e.g. `over or under budget by 10%`; later tiers may leave it out",
-    ))
+    cx.error(Code::NoDeviationBase, at, &NO_DEVIATION_BASE)
 }
 
 /// `每出现一次不符合要求扣1分`: the counted name is undeclared but contains a
@@ -578,3 +481,97 @@ fn suggest_per_count(name: &Spanned<String>, per: Decimal, sign: Sign, errors: u
     };
     cx.amend_help(errors, Code::UnknownName, name.span, help);
 }
+
+const COMPARED_WITH_WHAT: Texts = Texts {
+    zh: "这一档没有说明比较的是哪个测量值",
+    zh_label: "比较对象不明",
+    zh_help: Some("在比较词前写出名称，如 `年办件量低于上期90%`，或为指标声明 `度量 年办件量`"),
+    en: "this tier does not say which input it compares",
+    en_label: "compared with what?",
+    en_help: Some(
+        "name the input before the comparison, e.g. `cases below 90% of last year`, or declare `measure cases`",
+    ),
+};
+
+const ZERO_STEP: Texts = Texts {
+    zh: "每档的步长必须大于 0",
+    zh_label: "步长为 0",
+    zh_help: None,
+    en: "the step must be greater than 0",
+    en_label: "zero step",
+    en_help: None,
+};
+
+const MONTHS_PRO_RATA: Texts = Texts {
+    zh: "按月计的逐档扣分不能按比例",
+    zh_label: "按月且按比例",
+    zh_help: Some("改为按天计（如 `每滞后30天扣1分（按比例）`），或去掉 `（按比例）` 只计整月"),
+    en: "a step of calendar months cannot be pro rata",
+    en_label: "months, pro rata",
+    en_help: Some("count days instead (`each 30 days late → −1 pro rata`), or drop `pro rata` to count whole months"),
+};
+
+const NO_COMPARISON: Texts = Texts {
+    zh: "`{}` 不是“是否”或“等级”类输入，这里需要一个比较，如 `{}低于90%`",
+    zh_label: "缺少比较词",
+    zh_help: Some("数值输入要写比较词（低于、超过、达到…）；是否类输入声明为 `（是否）`"),
+    en: "`{}` is not a yes/no or grade input; a comparison is needed, e.g. `{} below 90%`",
+    en_label: "no comparison",
+    en_help: Some(
+        "numeric inputs need a comparison word (below, above, at least…); declare yes/no inputs with `(yes/no)`",
+    ),
+};
+
+const UNKNOWN_VALUE: Texts = Texts {
+    zh: "`{}` 不是该输入的取值",
+    zh_label: "未知取值",
+    zh_help: None,
+    en: "`{}` is not one of this input's values",
+    en_label: "unknown value",
+    en_help: None,
+};
+
+const NO_STEP_REFERENCE: Texts = Texts {
+    zh: "没有说明从哪个基准起算（也没有可用的 `指标值`）",
+    zh_label: "缺少基准",
+    zh_help: Some("写出基准，如 `较100%每超过1个百分点扣0.5分`，或为指标写 `指标值 ≤ 100%`"),
+    en: "this per-step tier has no reference to count from (and no usable `target`)",
+    en_label: "no reference",
+    en_help: Some("name the reference, e.g. `each 1 pp over 100% → −0.5`, or give the indicator a `target`"),
+};
+
+const PERCENTAGE_NEEDED: Texts = Texts {
+    zh: "比例必须写成百分数",
+    zh_label: "需要百分数",
+    zh_help: Some("例如 `上期90%`、`超出（低于）年初预算10%`"),
+    en: "a share must be written as a percentage",
+    en_label: "percentage needed",
+    en_help: Some("e.g. `90% of last year`, `over or under budget by 10%`"),
+};
+
+const THRESHOLD_TOO_LARGE: Texts = Texts {
+    zh: "阈值过大，无法精确计算",
+    zh_label: "数值过大",
+    zh_help: None,
+    en: "the threshold is too large to compute exactly",
+    en_label: "too large",
+    en_help: None,
+};
+
+const BASELINE_NOT_ABOVE_0: Texts = Texts {
+    zh: "作为比较基准的常量必须大于 0",
+    zh_label: "基准不大于 0",
+    zh_help: Some("与 0 的比例没有意义；请检查常量的值"),
+    en: "a constant used as a baseline must be above 0",
+    en_label: "baseline not above 0",
+    en_help: Some("a ratio to zero is undefined; check the constant's value"),
+};
+
+const NO_DEVIATION_BASE: Texts = Texts {
+    zh: "没有说明与什么相比超出（低于）",
+    zh_label: "缺少基准",
+    zh_help: Some("写出基准，如 `超出（低于）年初预算10%`；之后的档位可省略基准"),
+    en: "this deviation does not say what it deviates from",
+    en_label: "no reference",
+    en_help: Some("name the reference, e.g. `over or under budget by 10%`; later tiers may leave it out"),
+};

@@ -86,45 +86,54 @@ pub async fn batch(State(app): State<Arc<App>>, Json(body): Json<Batch>) -> Resu
 
 /// `POST /api/batch/csv`: the results as CSV for Excel.
 pub async fn batch_csv(State(app): State<Arc<App>>, Json(body): Json<Batch>) -> Result<Response, ApiError> {
-    let (text, name, data) = body.split()?;
-    let csv = app
-        .with_card(text, move |compiled| {
-            let card = compiled.as_ref().as_ref().map_err(|_| not_compiled())?;
-            batch::to_csv(card, &score_all(card, &name, &data)).map_err(|e| {
-                ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    format!("无法写出 CSV：{e}"),
-                    format!("cannot write CSV: {e}"),
-                )
-            })
-        })
-        .await??;
-    let headers = [
-        (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-        (header::CONTENT_DISPOSITION, "attachment; filename=\"results.csv\""),
-    ];
-    Ok((headers, csv).into_response())
+    download(app, body, &CSV, |card, name, data| {
+        batch::to_csv(card, &score_all(card, name, data)).map(String::into_bytes).map_err(|e| e.to_string())
+    })
+    .await
 }
 
 /// `POST /api/batch/xlsx`: the results as the 自评表 workbook, the same as `scorecard eval --format xlsx`.
 pub async fn batch_xlsx(State(app): State<Arc<App>>, Json(body): Json<Batch>) -> Result<Response, ApiError> {
+    download(app, body, &WORKBOOK, form_workbook).await
+}
+
+/// A file of results to download: what a failure to write it says, its type and its name.
+struct Download {
+    cannot_write: [&'static str; 2],
+    content_type: &'static str,
+    disposition: &'static str,
+}
+
+const CSV: Download = Download {
+    cannot_write: ["无法写出 CSV", "cannot write CSV"],
+    content_type: "text/csv; charset=utf-8",
+    disposition: "attachment; filename=\"results.csv\"",
+};
+
+const WORKBOOK: Download = Download {
+    cannot_write: ["无法写出工作簿", "cannot write the workbook"],
+    content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    disposition: "attachment; filename=\"results.xlsx\"",
+};
+
+/// The batch scored against the editor's text, written by `write` as `file`.
+async fn download(
+    app: Arc<App>,
+    body: Batch,
+    file: &'static Download,
+    write: fn(&Scorecard, &str, &Upload) -> Result<Vec<u8>, String>,
+) -> Result<Response, ApiError> {
     let (text, name, data) = body.split()?;
     let bytes = app
         .with_card(text, move |compiled| {
             let card = compiled.as_ref().as_ref().map_err(|_| not_compiled())?;
-            form_workbook(card, &name, &data).map_err(|e| {
-                ApiError::new(
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    format!("无法写出工作簿：{e}"),
-                    format!("cannot write the workbook: {e}"),
-                )
+            write(card, &name, &data).map_err(|e| {
+                let [zh, en] = file.cannot_write;
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("{zh}：{e}"), format!("{en}: {e}"))
             })
         })
         .await??;
-    let headers = [
-        (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        (header::CONTENT_DISPOSITION, "attachment; filename=\"results.xlsx\""),
-    ];
+    let headers = [(header::CONTENT_TYPE, file.content_type), (header::CONTENT_DISPOSITION, file.disposition)];
     Ok((headers, bytes).into_response())
 }
 
