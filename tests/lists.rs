@@ -146,12 +146,14 @@ fn misuse_of_lists_is_e0210_in_both_languages() {
 fn a_list_of_grades_is_e0210_not_a_grade_named_list() {
     // `，列表` after the grades is the list suffix, so the error is the one
     // that applies (E0210), not a grade label `列表` the rules never name.
-    let zh = "计分表 「等级」\n输入 评价 = g（等级：好、中、差，列表）\n三级指标 甲\n  分值 5分\n  评分 评价为差，扣1分\n";
+    let zh =
+        "计分表 「等级」\n输入 评价 = g（等级：好、中、差，列表）\n三级指标 甲\n  分值 5分\n  评分 评价为差，扣1分\n";
     assert_eq!(codes(zh), vec![Code::ListMismatch], "{zh}");
     let en = "scorecard \"grades\"\ninput rating = g (grade: good, fair, poor, list)\nindicator a\n  points 5\n  scoring: rating is poor → −1\n";
     assert_eq!(codes(en), vec![Code::ListMismatch], "{en}");
     // A grade of that name is still written, quoted.
-    let quoted = "计分表 「等级」\n输入 评价 = g（等级：好、「列表」）\n三级指标 甲\n  分值 5分\n  评分 评价为「列表」，扣1分\n";
+    let quoted =
+        "计分表 「等级」\n输入 评价 = g（等级：好、「列表」）\n三级指标 甲\n  分值 5分\n  评分 评价为「列表」，扣1分\n";
     assert_eq!(codes(quoted), Vec::<Code>::new(), "{quoted}");
 }
 

@@ -40,11 +40,7 @@ fn an_unknown_unit_is_e0301_wherever_it_is_written() {
             "是否想写 `批次`",
         ),
         // `3台欠`: a known unit run on into a typo is read whole, not cut at `欠`.
-        (
-            "计分表 「单位」\n输入 维修 = n（台次）\n三级指标 甲\n  评分 维修低于3台欠，扣1分\n",
-            "台欠",
-            "`台次`",
-        ),
+        ("计分表 「单位」\n输入 维修 = n（台次）\n三级指标 甲\n  评分 维修低于3台欠，扣1分\n", "台欠", "`台次`"),
         (
             "scorecard \"units\"\ninput devices = n (sets)\nindicator a\n  scoring: devices below 3台 → −1\n",
             "sets",

@@ -462,7 +462,8 @@ fn unknown_unit_help(written: &str, lang: Lang) -> String {
         let pool = || written_units().filter(|_| written.chars().count() > 1);
         let first = crate::suggest::closest(written, pool());
         let d = |u: &str| strsim::osa_distance(written, u);
-        let second = first.and_then(|f| crate::suggest::closest(written, pool().filter(|u| *u != f)).filter(|s| d(s) == d(f)));
+        let second =
+            first.and_then(|f| crate::suggest::closest(written, pool().filter(|u| *u != f)).filter(|s| d(s) == d(f)));
         first.map(|f| match second {
             Some(s) => format!("`{f}`{}`{s}`", lang.pick(" 或 ", " or ")),
             None => format!("`{f}`"),
