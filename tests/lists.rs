@@ -143,6 +143,37 @@ fn misuse_of_lists_is_e0210_in_both_languages() {
 }
 
 #[test]
+fn a_list_of_grades_is_e0210_not_a_grade_named_list() {
+    // `，列表` after the grades is the list suffix, so the error is the one
+    // that applies (E0210), not a grade label `列表` the rules never name.
+    let zh =
+        "计分表 「等级」\n输入 评价 = g（等级：好、中、差，列表）\n三级指标 甲\n  分值 5分\n  评分 评价为差，扣1分\n";
+    assert_eq!(codes(zh), vec![Code::ListMismatch], "{zh}");
+    let en = "scorecard \"grades\"\ninput rating = g (grade: good, fair, poor, list)\nindicator a\n  points 5\n  scoring: rating is poor → −1\n";
+    assert_eq!(codes(en), vec![Code::ListMismatch], "{en}");
+    // A grade of that name is still written, quoted.
+    let quoted =
+        "计分表 「等级」\n输入 评价 = g（等级：好、「列表」）\n三级指标 甲\n  分值 5分\n  评分 评价为「列表」，扣1分\n";
+    assert_eq!(codes(quoted), Vec::<Code>::new(), "{quoted}");
+}
+
+#[test]
+fn a_target_on_a_list_says_it_applies_to_each_reading() {
+    // `指标值 ≥ 95%` with monthly rates: a per-step tier that would count from
+    // the target is E0210, and its help says to write the target per reading.
+    let zh = "计分表 「抽检」\n输入 抽检合格率 = rates（%，列表）\n三级指标 抽检\n  指标值 ≥ 95%\n  分值 5分\n  评分 抽检合格率每低于1个百分点扣1分\n";
+    let e = Scorecard::compile(zh).unwrap_err();
+    let d = e.diagnostics.iter().find(|d| d.is_error()).unwrap();
+    assert_eq!(d.code, Code::ListMismatch);
+    let help = d.help.clone().unwrap_or_default();
+    assert!(help.contains("指标值对每次读数适用") && help.contains("每次抽检合格率低于95%"), "{help}");
+    assert!(help.contains("平均(抽检合格率)"), "{help}");
+    // Written per reading, the target's number counts each month below it.
+    let each = zh.replace("评分 抽检合格率每低于1个百分点扣1分", "评分 每次抽检合格率低于95%扣0.5分");
+    assert_eq!(total(&card(&each), r#"{"rates": [96, 94, 93.5]}"#), "4");
+}
+
+#[test]
 fn the_typed_api_sets_one_reading_or_separated_readings() {
     let c = card(ZH);
     let key = c.input("rates").unwrap();

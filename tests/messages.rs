@@ -30,8 +30,8 @@ fn an_unknown_unit_is_e0301_wherever_it_is_written() {
         // input declaration, constant, threshold
         ("计分表 「单位」\n输入 设备 = n（台数）\n三级指标 甲\n  评分 设备低于3台，扣1分\n", "台数", "是否想写 `台`"),
         (
-            "计分表 「单位」\n输入 重量 = w（吨）\n常量 上限 = 5公斤\n三级指标 甲\n  评分 重量低于上限90%，扣1分\n",
-            "公斤",
+            "计分表 「单位」\n输入 重量 = w（吨）\n常量 上限 = 5斤\n三级指标 甲\n  评分 重量低于上限90%，扣1分\n",
+            "斤",
             "可用的单位",
         ),
         (
@@ -39,6 +39,8 @@ fn an_unknown_unit_is_e0301_wherever_it_is_written() {
             "批欠",
             "是否想写 `批次`",
         ),
+        // `3台欠`: a known unit run on into a typo is read whole, not cut at `欠`.
+        ("计分表 「单位」\n输入 维修 = n（台次）\n三级指标 甲\n  评分 维修低于3台欠，扣1分\n", "台欠", "`台次`"),
         (
             "scorecard \"units\"\ninput devices = n (sets)\nindicator a\n  scoring: devices below 3台 → −1\n",
             "sets",
@@ -119,7 +121,7 @@ fn a_product_that_needs_the_quotient_first_says_to_add_parentheses() {
 /// The caret of an unknown unit stands under the unit, counted in characters.
 #[test]
 fn the_unknown_unit_is_underlined_alone() {
-    let src = "计分表 「单位」\n输入 重量 = w（吨）\n三级指标 甲\n  评分 重量低于90公斤，扣1分\n";
+    let src = "计分表 「单位」\n输入 重量 = w（吨）\n三级指标 甲\n  评分 重量低于90斤，扣1分\n";
     let all = errors(src);
     let d = all.iter().find(|d| d.code == Code::UnknownUnit).unwrap();
     let at = LineIndex::new(src).span_start(src, d.span);

@@ -396,7 +396,7 @@ fn parse_errors_have_positions_and_human_words() {
 #[test]
 fn columns_count_characters_under_chinese_text() {
     // the unknown unit is after 13 characters, 33 bytes, of Chinese text and digits
-    let src = zh("满意度低于90公斤，扣3分");
+    let src = zh("满意度低于90斤，扣3分");
     let src = src.replace("计分表 「测试」\n", "计分表 「测试」\n输入 满意度 = s（%）\n");
     let errors = compile_errors(&src);
     let d = errors.iter().find(|d| d.code == Code::UnknownUnit).expect("E0301");
@@ -565,7 +565,7 @@ fn compile_diagnostics_are_in_the_file_language() {
         ("评分 年办件量低于上期90%", "评分 年办件数低于上期90%"),
         ("评分 年办件量低于上期90%", "评分 年办件量低于90%"),
         ("评分 年办件量低于上期90%", "评分 年办件量低于上期90件"),
-        ("输入 黑榜次数 = blacklist_count（次）", "输入 黑榜次数 = blacklist_count（公斤）"),
+        ("输入 黑榜次数 = blacklist_count（次）", "输入 黑榜次数 = blacklist_count（斤）"),
         ("输入 上期 = cases_last_year（件）", "输入 上期 = cases（件）"),
         ("输入 上期 = cases_last_year（件）", "输入 上期 = cases_last_year（件）\n输入 上期 = x（件）"),
         ("范围 0～100\n输入 年办结率", "范围 100～0\n输入 年办结率"),
@@ -581,7 +581,7 @@ fn compile_diagnostics_are_in_the_file_language() {
     let en_cases = [
         ("scoring: annual cases below", "scoring: annual case below"),
         ("annual cases below 90% of last year", "annual cases below 90%"),
-        ("input blacklistings = blacklist_count (次)", "input blacklistings = blacklist_count (公斤)"),
+        ("input blacklistings = blacklist_count (次)", "input blacklistings = blacklist_count (斤)"),
         ("input last year = cases_last_year (件)", "input last year = cases (件)"),
         ("range 0 to 100\ninput completion rate", "range 100 to 0\ninput completion rate"),
         ("input spending = spending (万元)", &format!("input spending = spending (万元), range 0 to {huge}")),

@@ -79,3 +79,14 @@ fn help_texts_list_every_unit() {
         }
     }
 }
+
+#[test]
+fn kilograms_tons_and_wan_mu_convert_in_rules() {
+    // 吨 = 1,000 公斤 (千克 the same), 万亩 = 10,000 亩: a threshold in one
+    // compares with an input in the other, exactly.
+    let src = "计分表 「换算」\n输入 重量 = w（公斤）\n输入 面积 = a（亩）\n三级指标 甲\n  分值 5分\n  评分 重量超过1.5吨，扣1分\n  评分 面积低于2万亩，扣2分\n";
+    let card = Scorecard::compile(src).unwrap();
+    assert_eq!(card.evaluate_json(r#"{"w": 1500, "a": 20000}"#).unwrap().total.to_string(), "5");
+    assert_eq!(card.evaluate_json(r#"{"w": "1500.5千克", "a": "1.99万亩"}"#).unwrap().total.to_string(), "2");
+    assert!(Scorecard::compile(&src.replace("（公斤）", "（千克）")).is_ok());
+}

@@ -36,59 +36,29 @@ pub const YES_NO: Unit = u("是否", "是否", 1);
 /// The pseudo-unit of grade inputs.
 pub const GRADE: Unit = u("等级", "等级", 1);
 
-/// Every unit the engine knows. Keep in sync with the `unit` rule of the grammar.
+/// Every unit the engine knows, one dimension (or a run of one) per line.
+/// Keep in sync with the `unit` rule of the grammar.
+#[rustfmt::skip]
 pub const UNITS: &[Unit] = &[
-    PERCENT,
-    u("％", "%", 1),
-    u("个百分点", "个百分点", 1),
-    u("百分点", "个百分点", 1),
-    u("元", "元", 1),
-    u("千元", "元", 1_000),
-    u("万元", "元", 10_000),
-    u("亿元", "元", 100_000_000),
-    u("件", "件", 1),
-    u("万件", "件", 10_000),
-    u("次", "次", 1),
-    u("天", "天", 1),
-    u("日", "天", 1),
-    u("个", "个", 1),
-    u("人", "人", 1),
-    u("万人", "人", 10_000),
-    u("人次", "人次", 1),
-    u("万人次", "人次", 10_000),
-    u("户", "户", 1),
-    u("项", "项", 1),
-    u("起", "起", 1),
-    u("篇", "篇", 1),
-    u("名", "名", 1),
-    u("台", "台", 1),
-    u("台次", "台次", 1),
-    u("辆", "辆", 1),
-    u("套", "套", 1),
-    u("所", "所", 1),
-    u("家", "家", 1),
-    u("场", "场", 1),
-    u("期", "期", 1),
-    u("批次", "批次", 1),
-    u("公顷", "公顷", 1),
-    u("亩", "亩", 1),
-    u("平方米", "平方米", 1),
+    PERCENT, u("％", "%", 1),
+    u("个百分点", "个百分点", 1), u("百分点", "个百分点", 1),
+    u("元", "元", 1), u("千元", "元", 1_000), u("万元", "元", 10_000), u("亿元", "元", 100_000_000),
+    u("件", "件", 1), u("万件", "件", 10_000),
+    u("次", "次", 1), u("天", "天", 1), u("日", "天", 1), u("个", "个", 1),
+    u("人", "人", 1), u("万人", "人", 10_000), u("人次", "人次", 1), u("万人次", "人次", 10_000),
+    u("户", "户", 1), u("项", "项", 1), u("起", "起", 1), u("篇", "篇", 1), u("名", "名", 1),
+    u("台", "台", 1), u("台次", "台次", 1), u("辆", "辆", 1), u("套", "套", 1), u("所", "所", 1),
+    u("家", "家", 1), u("场", "场", 1), u("期", "期", 1), u("批次", "批次", 1),
+    u("公顷", "公顷", 1), u("亩", "亩", 1), u("万亩", "亩", 10_000), u("平方米", "平方米", 1),
     u("公里", "公里", 1),
-    u("吨", "吨", 1),
+    u("公斤", "公斤", 1), u("千克", "公斤", 1), u("吨", "公斤", 1_000),
     POINTS,
     u("pp", "个百分点", 1),
     DATE,
-    u("day", "天", 1),
-    u("days", "天", 1),
-    u("周", "天", 7),
+    u("day", "天", 1), u("days", "天", 1), u("周", "天", 7),
     u("小时", "小时", 1),
-    u("个月", "月", 1),
-    u("月", "月", 1),
-    u("month", "月", 1),
-    u("months", "月", 1),
-    u("年", "月", 12),
-    u("year", "月", 12),
-    u("years", "月", 12),
+    u("个月", "月", 1), u("月", "月", 1), u("month", "月", 1), u("months", "月", 1),
+    u("年", "月", 12), u("year", "月", 12), u("years", "月", 12),
 ];
 
 /// Bases that count things or measure durations: values in them may not be negative.
@@ -187,5 +157,16 @@ mod tests {
         assert!(wan.compatible(Unit::lookup("元").unwrap()));
         assert!(!wan.compatible(Unit::lookup("件").unwrap()));
         assert!(!Unit::lookup("%").unwrap().compatible(Unit::lookup("个百分点").unwrap()));
+    }
+
+    #[test]
+    fn mass_and_large_areas_convert_exactly() {
+        let ton = Unit::lookup("吨").unwrap();
+        assert!(ton.compatible(Unit::lookup("公斤").unwrap()) && ton.compatible(Unit::lookup("千克").unwrap()));
+        assert_eq!(ton.to_base(Decimal::from_str("1.5").unwrap()).unwrap(), Decimal::from(1_500));
+        let wan_mu = Unit::lookup("万亩").unwrap();
+        assert_eq!(wan_mu.to_base(Decimal::from_str("2.5").unwrap()).unwrap(), Decimal::from(25_000));
+        assert!(wan_mu.compatible(Unit::lookup("亩").unwrap()));
+        assert!(!wan_mu.compatible(Unit::lookup("公顷").unwrap()), "公顷 and 亩 stay apart (1 公顷 = 15 亩)");
     }
 }

@@ -110,8 +110,8 @@ fn texts(code: Code) -> (&'static str, &'static str) {
             "An input declared as a list of readings (e.g. `(%, list)`) is used where one value is needed; or `every`, `average` and the like are used on an input with one value.\nFix: to count readings write `every sample rate below 95% → −0.5`; for one value first `let mean rate = average(sample rate)` (or `lowest`, `highest`, `sum`, `count`); on a single-value input drop `every`, or declare it a list.",
         ),
         Code::UnknownUnit => (
-            "单位不在已知列表中，或数值缺少必需的单位。已知单位：% 个百分点 百分点 pp 件 万件 元 千元 万元 亿元 次 人次 万人次 人 万人 天 日 周 小时 个月 月 年 个 户 项 起 篇 名 台 台次 辆 套 所 家 场 期 批次 公顷 亩 平方米 公里 吨 分 day days month months year years。\n修改：改用已知单位；常量必须写单位，如 `241.73万元`。",
-            "The unit is not a known one, or a value needs a unit. Known units: % 个百分点 百分点 pp 件 万件 元 千元 万元 亿元 次 人次 万人次 人 万人 天 日 周 小时 个月 月 年 个 户 项 起 篇 名 台 台次 辆 套 所 家 场 期 批次 公顷 亩 平方米 公里 吨 分 day days month months year years.\nFix: use a known unit; constants need one, e.g. `241.73万元`.",
+            "单位不在已知列表中，或数值缺少必需的单位。已知单位：% 个百分点 百分点 pp 件 万件 元 千元 万元 亿元 次 人次 万人次 人 万人 天 日 周 小时 个月 月 年 个 户 项 起 篇 名 台 台次 辆 套 所 家 场 期 批次 公顷 亩 万亩 平方米 公里 公斤 千克 吨 分 day days month months year years。\n修改：改用已知单位；常量必须写单位，如 `241.73万元`。",
+            "The unit is not a known one, or a value needs a unit. Known units: % 个百分点 百分点 pp 件 万件 元 千元 万元 亿元 次 人次 万人次 人 万人 天 日 周 小时 个月 月 年 个 户 项 起 篇 名 台 台次 辆 套 所 家 场 期 批次 公顷 亩 万亩 平方米 公里 公斤 千克 吨 分 day days month months year years.\nFix: use a known unit; constants need one, e.g. `241.73万元`.",
         ),
         Code::UnitMismatch => (
             "比较了两个单位不兼容的量，如把以“件”计的输入与 90% 比较。同类单位（元、万元、亿元）会精确换算；不同类的不能比较。“个百分点”（两个比率之差）与“%”（相对某个基准的比例）也不能混用。\n修改：使用与输入同类的单位。",

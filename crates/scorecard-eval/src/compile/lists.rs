@@ -12,10 +12,10 @@ pub(super) fn one_value_needed(name: &Spanned<String>, cx: &Ctx<'_>) -> Diagnost
     let n = &name.node;
     cx.error_about(Code::ListMismatch, name.span, n, &LIST_WHERE_ONE_VALUE).with_help(match cx.lang {
         Lang::Zh => format!(
-            "按每次读数扣分写 `每次{n}低于95%扣0.5分`；需要一个值时先写 `计算 平均{n} = 平均({n})`（或 最低、最高、合计、个数）"
+            "按每次读数扣分写 `每次{n}低于95%扣0.5分`（指标值对每次读数适用，把 95% 换成指标值）；需要一个值时先写 `计算 平均{n} = 平均({n})`（或 最低、最高、合计、个数），再对它评分"
         ),
         Lang::En => format!(
-            "to count readings write `every {n} below 95% → −0.5`; for one value first write `let mean {n} = average({n})` (or lowest, highest, sum, count)"
+            "to count readings write `every {n} below 95% → −0.5` (a target applies to each reading: put its value for 95%); for one value first write `let mean {n} = average({n})` (or lowest, highest, sum, count) and score that"
         ),
     })
 }

@@ -418,8 +418,16 @@ fn unknown_unit_help(written: &str, lang: Lang) -> String {
     // a one-letter word is otherwise one edit from every one-letter unit.
     let started: Vec<String> = written_units().filter(|u| u.starts_with(written)).map(|u| format!("`{u}`")).collect();
     let nearest = if started.is_empty() {
-        crate::suggest::closest(written, written_units().filter(|_| written.chars().count() > 1))
-            .map(|u| format!("`{u}`"))
+        // Two units equally near are both named: `台欠` may be `台` or `台次`.
+        let pool = || written_units().filter(|_| written.chars().count() > 1);
+        let first = crate::suggest::closest(written, pool());
+        let d = |u: &str| strsim::osa_distance(written, u);
+        let second =
+            first.and_then(|f| crate::suggest::closest(written, pool().filter(|u| *u != f)).filter(|s| d(s) == d(f)));
+        first.map(|f| match second {
+            Some(s) => format!("`{f}`{}`{s}`", lang.pick(" 或 ", " or ")),
+            None => format!("`{f}`"),
+        })
     } else {
         started.split_last().map(|(last, rest)| {
             if rest.is_empty() {

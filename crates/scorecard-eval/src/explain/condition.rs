@@ -189,48 +189,61 @@ pub(super) fn percent(value: Option<String>, lang: Lang) -> String {
 /// The comparison word, or its negation when the test did not hold, in the
 /// words of the measure: `低于` a rate, `超过` a duration, `晚于` a date.
 pub(super) fn cmp_word(cmp: Cmp, held: bool, lang: Lang, measure: Measure) -> &'static str {
-    match measure {
-        Measure::Level => level_word(cmp, held, lang),
-        Measure::Duration => duration_word(cmp, held, lang),
-        Measure::Date => date_word(cmp, held, lang),
-    }
+    // What the sentence says: x < t, x ≥ t failed, x ≥ t failed not, …
+    let slot = match (cmp, held) {
+        (Cmp::Lt, true) => 0,
+        (Cmp::Ge, false) => 1,
+        (Cmp::Lt, false) => 2,
+        (Cmp::Le, true) => 3,
+        (Cmp::Le, false) | (Cmp::Gt, true) => 4,
+        (Cmp::Gt, false) => 5,
+        (Cmp::Ge, true) => 6,
+        (Cmp::Eq, true) => 7,
+        (Cmp::Eq, false) => 8,
+    };
+    let words = match measure {
+        Measure::Level => &LEVEL,
+        Measure::Duration => &DURATION,
+        Measure::Date => &DATE,
+    };
+    words.get(slot).map_or("", |&(zh, en)| lang.pick(zh, en))
 }
 
-fn level_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
-    match (cmp, held) {
-        (Cmp::Lt, true) => lang.pick("低于", "below"),
-        (Cmp::Ge, false) => lang.pick("未达到", "below"),
-        (Cmp::Lt, false) => lang.pick("不低于", "not below"),
-        (Cmp::Le, true) => lang.pick("不高于", "at most"),
-        (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("高于", "above"),
-        (Cmp::Gt, false) => lang.pick("不高于", "not above"),
-        (Cmp::Ge, true) => lang.pick("达到", "at least"),
-        (Cmp::Eq, true) => lang.pick("为", "equal to"),
-        (Cmp::Eq, false) => lang.pick("不为", "not equal to"),
-    }
-}
+/// Rates, money and counts go up and down.
+const LEVEL: [(&str, &str); 9] = [
+    ("低于", "below"),
+    ("未达到", "below"),
+    ("不低于", "not below"),
+    ("不高于", "at most"),
+    ("高于", "above"),
+    ("不高于", "not above"),
+    ("达到", "at least"),
+    ("为", "equal to"),
+    ("不为", "not equal to"),
+];
 
 /// Durations are longer or shorter: `超过 30天`, `少于 10天`, never `高于`.
-fn duration_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
-    match (cmp, held) {
-        (Cmp::Lt, true) | (Cmp::Ge, false) => lang.pick("少于", "less than"),
-        (Cmp::Lt, false) => lang.pick("不少于", "not less than"),
-        (Cmp::Le, true) | (Cmp::Gt, false) => lang.pick("不超过", "at most"),
-        (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("超过", "more than"),
-        (Cmp::Ge, true) => lang.pick("达到", "at least"),
-        (Cmp::Eq, true) => lang.pick("为", "equal to"),
-        (Cmp::Eq, false) => lang.pick("不为", "not equal to"),
-    }
-}
+const DURATION: [(&str, &str); 9] = [
+    ("少于", "less than"),
+    ("少于", "less than"),
+    ("不少于", "not less than"),
+    ("不超过", "at most"),
+    ("超过", "more than"),
+    ("不超过", "at most"),
+    ("达到", "at least"),
+    ("为", "equal to"),
+    ("不为", "not equal to"),
+];
 
-/// Dates are later or earlier: `晚于`, not `高于`.
-fn date_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
-    match (cmp, held) {
-        (Cmp::Lt, true) | (Cmp::Ge, false) => lang.pick("早于", "before"),
-        (Cmp::Lt, false) | (Cmp::Ge, true) => lang.pick("不早于", "on or after"),
-        (Cmp::Le, true) | (Cmp::Gt, false) => lang.pick("不晚于", "on or before"),
-        (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("晚于", "after"),
-        (Cmp::Eq, true) => lang.pick("为", "on"),
-        (Cmp::Eq, false) => lang.pick("不为", "not on"),
-    }
-}
+/// Dates are earlier or later: `晚于`, not `高于`.
+const DATE: [(&str, &str); 9] = [
+    ("早于", "before"),
+    ("早于", "before"),
+    ("不早于", "on or after"),
+    ("不晚于", "on or before"),
+    ("晚于", "after"),
+    ("不晚于", "on or before"),
+    ("不早于", "on or after"),
+    ("为", "on"),
+    ("不为", "not on"),
+];
