@@ -312,3 +312,40 @@ fn a_rejected_value_names_its_cell() {
     assert_eq!(spending["cell"], "数据!G3", "{bad}");
     assert!(spending["message"].as_str().unwrap().starts_with("数据!G3："), "{bad}");
 }
+
+#[test]
+fn the_form_names_the_cell_of_every_bad_value() {
+    let d = dir();
+    let path = d.join("cells.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("数据").unwrap();
+    for (col, h) in (1..).zip(["名称"].into_iter().chain(KEYS.split(','))) {
+        sheet.write_string(0, col, h).unwrap(); // the table starts in column B
+    }
+    for (r, name) in (1..).zip(["一号", "二号", "三号"]) {
+        sheet.write_string(r, 1, name).unwrap();
+        for (col, value) in (2..).zip(ROW.split(',')) {
+            sheet.write_string(r, col, value).unwrap();
+        }
+    }
+    sheet.write_string(2, 6, "很多").unwrap(); // spending, a value the engine rejects: 数据!G3
+    sheet.write_formula(3, 4, Formula::new("=1/0").set_result("#DIV/0!")).unwrap(); // an error cell: 数据!E4
+    book.save(&path).unwrap();
+    let out = d.join("cells-form.xlsx");
+    let run = scorecard(&["eval", SEED, "--data", arg(&path), "--format", "xlsx", "-o", arg(&out)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("cells.xlsx:3：数据!G3："), "{}", run.stderr);
+    assert!(run.stderr.contains("cells.xlsx:4：单元格 数据!E4 是错误值 #DIV/0!"), "{}", run.stderr);
+    // The summary keeps every record in order; each failed row names its cell in the errors column.
+    let summary = sheet_rows(&out, "汇总");
+    let errors: Vec<&str> = summary[1..].iter().map(|r| r.last().unwrap().as_str()).collect();
+    assert_eq!(errors[0], "", "{summary:?}");
+    assert!(errors[1].starts_with("数据!G3："), "{summary:?}");
+    assert!(errors[2].contains("数据!E4"), "{summary:?}");
+    // So does each record's form sheet.
+    let form = sheet_rows(&out, "二号");
+    assert!(form[2][0].starts_with("数据!G3："), "{form:?}");
+    // (A row with an unreadable cell is not read at all, so its form is named by its row.)
+    let form = sheet_rows(&out, "记录 4");
+    assert!(form[2][0].contains("数据!E4"), "{form:?}");
+}
