@@ -7,7 +7,6 @@ use scorecard_table::form::{json_values, FormOptions, FormRecord, FormWriter, Xl
 use scorecard_table::template;
 
 use crate::exit::{note, CliError};
-use crate::failure::Failure;
 use crate::input::{OwnedRecord, Places, Source};
 
 /// What the workbook needs beyond the records.
