@@ -23,7 +23,7 @@ pub use error::ImportError;
 pub use header::{column_of, Column, Header};
 pub use rows::{entries, Entry};
 
-use crate::document::Table;
+use crate::document::{Merged, Table};
 
 /// How one criterion was read.
 #[derive(Debug, Clone, PartialEq)]
@@ -219,36 +219,65 @@ pub fn import(table: &Table, file: &str) -> Result<Draft, ImportError> {
     Ok(build(table, &header, &entries, file))
 }
 
-/// Refuses a merged region below the header that spans several rows in a
-/// column of its own per indicator: a 三级指标 over several rows (the rows
-/// after the first would be lost), or another column shared by several
-/// indicators (only the first would get it). 一级/二级 merged down their
-/// indicators are how these tables are drawn and read as meant.
+/// Refuses a merged region below the header that import cannot read row by
+/// row: see [`tall_merge`] and [`wide_merge`]. 一级/二级 merged down their
+/// indicators (or across a group row) are how these tables are drawn and read as meant.
 fn odd_merge(table: &Table, header: &Header, file: &str) -> Result<(), ImportError> {
-    let level3 = header.col(Column::Level3);
-    for m in table.merged.iter().filter(|m| m.first.0 > header.row && m.last.0 > m.first.0) {
-        let kind = header.columns.iter().find(|(c, _)| *c == m.first.1).map(|(_, k)| *k);
-        let Some(kind) = kind.filter(|k| !matches!(k, Column::Level1 | Column::Level2)) else { continue };
-        let names: Vec<&str> = (m.first.0..=m.last.0)
-            .filter_map(|r| table.rows.get(r)?.get(level3?))
-            .map(|c| c.text.as_str())
-            .filter(|t| !t.is_empty())
-            .collect();
-        let what = if kind == Column::Level3 {
-            format!("one 三级指标 cell ({}) spans several rows; each indicator needs its own row", names.join("、"))
-        } else if names.len() > 1 {
-            format!(
-                "one {} cell is shared by {} indicators ({}); import would give it to the first only",
-                kind.word(),
-                names.len(),
-                names.join("、")
-            )
-        } else {
-            continue;
-        };
-        return Err(ImportError::OddMerge { file: file.to_owned(), range: m.range.clone(), what });
+    for m in table.merged.iter().filter(|m| m.first.0 > header.row) {
+        if let Some(what) = tall_merge(table, header, m).or_else(|| wide_merge(table, header, m)) {
+            return Err(ImportError::OddMerge { file: file.to_owned(), range: m.range.clone(), what });
+        }
     }
     Ok(())
+}
+
+/// A region over several rows in a column of its own per indicator: a
+/// 三级指标 over several rows (the rows after the first would be lost), or
+/// another column shared by several indicators (only the first would get it).
+fn tall_merge(table: &Table, header: &Header, m: &Merged) -> Option<String> {
+    if m.last.0 <= m.first.0 {
+        return None;
+    }
+    let kind = header.columns.iter().find(|(c, _)| *c == m.first.1).map(|(_, k)| *k)?;
+    if matches!(kind, Column::Level1 | Column::Level2) {
+        return None;
+    }
+    let names = indicator_names(table, header, m.first.0, m.last.0);
+    if kind == Column::Level3 {
+        Some(format!("one 三级指标 cell ({}) spans several rows; each indicator needs its own row", names.join("、")))
+    } else if names.len() > 1 {
+        Some(format!(
+            "one {} cell is shared by {} indicators ({}); import would give it to the first only",
+            kind.word(),
+            names.len(),
+            names.join("、")
+        ))
+    } else {
+        None
+    }
+}
+
+/// A region across the 评（扣）分标准 column and another column of an
+/// indicator's row: one of the two would be read as empty.
+fn wide_merge(table: &Table, header: &Header, m: &Merged) -> Option<String> {
+    let covered: Vec<Column> =
+        header.columns.iter().filter(|(c, _)| (m.first.1..=m.last.1).contains(c)).map(|(_, k)| *k).collect();
+    if covered.len() < 2 || !covered.contains(&Column::Criterion) {
+        return None;
+    }
+    let name = indicator_names(table, header, m.first.0, m.first.0).into_iter().next()?;
+    let words: Vec<&str> = covered.iter().map(|k| k.word()).collect();
+    Some(format!("one cell of {name} spans the {} columns; each column needs its own cell", words.join("、")))
+}
+
+/// The 三级指标 names in rows `first..=last`.
+fn indicator_names<'t>(table: &'t Table, header: &Header, first: usize, last: usize) -> Vec<&'t str> {
+    let Some(level3) = header.col(Column::Level3) else { return Vec::new() };
+    (first..=last)
+        .filter_map(|r| table.rows.get(r)?.get(level3))
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn build(table: &Table, header: &Header, entries: &[Entry], file: &str) -> Draft {
