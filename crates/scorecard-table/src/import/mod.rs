@@ -319,22 +319,43 @@ fn read_criterion(entry: &Entry, declared: &[InputDecl]) -> Reading {
         let reason = "表中没有评（扣）分标准".to_owned();
         return Reading::Pending { note: reason.clone(), reason, proposal: None, max };
     }
-    let parse_reason = match probe::read(text, entry, declared) {
+    let mut parse_reason = match probe::read(text, entry, declared) {
         Ok(read) => return Reading::AsWritten(read),
         Err(reason) => reason,
     };
-    let rewording = reword::propose(text);
+    // With the name quoted the parser reads further, so its reason is the better one.
+    match quoted_name(text, entry).map(|t| probe::read(&t, entry, declared)) {
+        Some(Ok(read)) => return Reading::AsWritten(read),
+        Some(Err(reason)) => parse_reason = reason,
+        None => {}
+    }
+    let rewording = reword::propose(text, &entry.name);
     let proposal = rewording.as_ref().and_then(|r| {
         let read = probe::read(&r.text, entry, declared).ok()?;
         let inputs = read.inputs.into_iter().filter(|i| !declared.iter().any(|d| d.name == i.name)).collect();
         Some(Proposal { text: r.text.clone(), scoring: read.scoring, inputs, measure: read.measure })
     });
-    let reason = rewording.as_ref().map_or(parse_reason, |r| r.unclear.clone());
-    let note = match &proposal {
-        Some(p) => format!("{reason}。建议改写为“评分 {}”{}。", p.text, declare_note(&p.inputs)),
-        None => format!("{reason}。请按原文写出评分条件。"),
+    let discretion = reword::discretionary(text).filter(|_| proposal.is_none());
+    let reason = match (&rewording, &discretion) {
+        (_, Some(why)) => why.clone(),
+        (Some(r), None) => r.unclear.clone(),
+        (None, None) => parse_reason,
+    };
+    let note = match (&proposal, &discretion) {
+        (Some(p), _) => format!("{reason}。建议改写为“评分 {}”{}。", p.text, declare_note(&p.inputs)),
+        (None, Some(_)) => format!("{reason}。"),
+        (None, None) => format!("{reason}。请按原文写出评分条件。"),
     };
     Reading::Pending { note, reason, proposal, max }
+}
+
+/// The criterion with the indicator's own name quoted (`「65岁及以上老年人健康管理人数」低于5000人`)
+/// when the name cannot stand bare: it starts with a digit or holds a word
+/// such as `增加`. The words are the table's; only the quotes are added.
+fn quoted_name(text: &str, entry: &Entry) -> Option<String> {
+    let name = entry.name.as_str();
+    let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric()) && text.contains(name);
+    (plain && !text.contains('「')).then(|| text.replace(name, &format!("「{name}」")))
 }
 
 fn declare_note(inputs: &[InputDecl]) -> String {
