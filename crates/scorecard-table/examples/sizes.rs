@@ -35,7 +35,9 @@ fn table(path: &Path) -> Result<(), Box<dyn Error>> {
     let sheet = book.add_worksheet();
     let plain = Format::new();
     sheet.merge_range(0, 0, 0, 6, "2025年规模测试项目绩效目标表", &plain)?;
-    for (col, head) in (0u16..).zip(["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "分值", "评（扣）分标准"]) {
+    for (col, head) in
+        (0u16..).zip(["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "分值", "评（扣）分标准"])
+    {
         sheet.write_string(1, col, head)?;
     }
     let mut row = 2u32;

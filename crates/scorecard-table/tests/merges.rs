@@ -42,9 +42,11 @@ fn groups_merged_down_continue_the_group_above_in_every_form() {
 
 #[test]
 fn a_cell_merged_across_the_criterion_is_refused_with_its_place() {
-    let tail = "merged cells: one cell of 培训覆盖率 spans the 指标值、评（扣）分标准 columns; each column needs its own \
+    let tail =
+        "merged cells: one cell of 培训覆盖率 spans the 指标值、评（扣）分标准 columns; each column needs its own \
                 cell; unmerge the region and fill in the cell of each row";
-    for (file, place) in [("odd.docx", "table 1, row 4, columns 4–5"), ("odd.xlsx", "目标表!D4:E4"), ("odd.ods", "目标表!D4:E4")]
+    for (file, place) in
+        [("odd.docx", "table 1, row 4, columns 4–5"), ("odd.xlsx", "目标表!D4:E4"), ("odd.ods", "目标表!D4:E4")]
     {
         let e = import(&table(file), file).unwrap_err();
         assert_eq!(e.to_string(), format!("{file}: {place}: {tail}"));

@@ -227,7 +227,8 @@ impl Walk {
         let Some(table) = self.tables.last_mut() else { return };
         table.merged.retain(|m| m.first != m.last);
         for m in &mut table.merged {
-            m.range = format!("table {n}, {}, {}", span("row", m.first.0, m.last.0), span("column", m.first.1, m.last.1));
+            m.range =
+                format!("table {n}, {}, {}", span("row", m.first.0, m.last.0), span("column", m.first.1, m.last.1));
         }
     }
 }

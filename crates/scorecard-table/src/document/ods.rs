@@ -83,7 +83,10 @@ impl Walk {
             "table-cell" | "covered-table-cell" if self.depth == 1 => {
                 let (rows, cols) = (count(e, "number-rows-spanned"), count(e, "number-columns-spanned"));
                 if (rows > 1 || cols > 1) && e.local_name().as_ref() == "table-cell" {
-                    let end = (self.row.saturating_add(rows - 1), self.col.saturating_add(cols - 1));
+                    let end = (
+                        self.row.saturating_add(rows.saturating_sub(1)),
+                        self.col.saturating_add(cols.saturating_sub(1)),
+                    );
                     let region = Dimensions { start: (self.row, self.col), end };
                     self.sheets.entry(self.sheet.clone()).or_default().push(region);
                 }

@@ -187,7 +187,12 @@ pub fn input(name: &str, kind: InputKind) -> InputDecl {
 
 /// Compiles the tiers with their inputs alone (and the 分值 column's points,
 /// which a per-step tier needs); the first error is the reason.
-fn check(scoring: &[Scoring], inputs: &[InputDecl], measure: Option<&str>, points: Option<Decimal>) -> Result<(), String> {
+fn check(
+    scoring: &[Scoring],
+    inputs: &[InputDecl],
+    measure: Option<&str>,
+    points: Option<Decimal>,
+) -> Result<(), String> {
     let mut ind = super::draft::indicator("甲");
     ind.points = points.map(|p| Spanned::new(p, Span::default()));
     ind.scoring = scoring.to_vec();

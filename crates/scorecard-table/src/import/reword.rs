@@ -71,10 +71,7 @@ pub fn propose(text: &str, name: &str) -> Option<Rewording> {
 #[must_use]
 pub fn discretionary(text: &str) -> Option<String> {
     let m = AT_DISCRETION.find(text)?;
-    Some(format!(
-        "“{}”由评价人视情况决定扣分，已写成下面的酌情扣分；请核对扣分的条件，确认后删去这一行",
-        m.as_str()
-    ))
+    Some(format!("“{}”由评价人视情况决定扣分，已写成下面的酌情扣分；请核对扣分的条件，确认后删去这一行", m.as_str()))
 }
 
 /// `3000元/亩` on an indicator named `亩均…`: the name already says per 亩, so the amount is in 元.
