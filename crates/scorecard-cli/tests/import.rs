@@ -74,3 +74,20 @@ fn bad_tables_are_refused_with_the_file_named() {
     assert_eq!(code, 1);
     assert!(err.contains("none.csv: csv!A1: the header row has no 评（扣）分标准 column"), "{err}");
 }
+
+#[test]
+fn an_odd_merge_in_a_word_table_names_the_table_row() {
+    let odd = concat!(env!("CARGO_MANIFEST_DIR"), "/../scorecard-table/tests/fixtures/merges/odd.docx");
+    let (code, out, err) = scorecard(&["import", odd]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.is_empty(), "no draft: {out}");
+    assert!(
+        err.contains("odd.docx: table 1, row 4, columns 4–5: merged cells: one cell of 培训覆盖率 spans the 指标值、评（扣）分标准 columns"),
+        "{err}"
+    );
+    let groups = concat!(env!("CARGO_MANIFEST_DIR"), "/../scorecard-table/tests/fixtures/merges/groups.docx");
+    let (code, out, err) = scorecard(&["import", groups]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("一级指标 产出指标\n  二级指标 数量指标\n    三级指标 培训人次"), "{out}");
+    assert!(out.contains("  二级指标 质量指标\n    三级指标 考核合格率"), "{out}");
+}

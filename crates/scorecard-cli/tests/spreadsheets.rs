@@ -312,3 +312,92 @@ fn a_rejected_value_names_its_cell() {
     assert_eq!(spending["cell"], "数据!G3", "{bad}");
     assert!(spending["message"].as_str().unwrap().starts_with("数据!G3："), "{bad}");
 }
+
+#[test]
+fn the_form_names_the_cell_of_every_bad_value() {
+    let d = dir();
+    let path = d.join("cells.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("数据").unwrap();
+    for (col, h) in (1..).zip(["名称"].into_iter().chain(KEYS.split(','))) {
+        sheet.write_string(0, col, h).unwrap(); // the table starts in column B
+    }
+    for (r, name) in (1..).zip(["一号", "二号", "三号"]) {
+        sheet.write_string(r, 1, name).unwrap();
+        for (col, value) in (2..).zip(ROW.split(',')) {
+            sheet.write_string(r, col, value).unwrap();
+        }
+    }
+    sheet.write_string(2, 6, "很多").unwrap(); // spending, a value the engine rejects: 数据!G3
+    sheet.write_formula(3, 4, Formula::new("=1/0").set_result("#DIV/0!")).unwrap(); // an error cell: 数据!E4
+    book.save(&path).unwrap();
+    let out = d.join("cells-form.xlsx");
+    let run = scorecard(&["eval", SEED, "--data", arg(&path), "--format", "xlsx", "-o", arg(&out)]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("cells.xlsx:3：数据!G3："), "{}", run.stderr);
+    assert!(run.stderr.contains("cells.xlsx:4：单元格 数据!E4 是错误值 #DIV/0!"), "{}", run.stderr);
+    // The summary keeps every record in order; each failed row names its cell in the errors column.
+    let summary = sheet_rows(&out, "汇总");
+    let errors: Vec<&str> = summary[1..].iter().map(|r| r.last().unwrap().as_str()).collect();
+    assert_eq!(errors[0], "", "{summary:?}");
+    assert!(errors[1].starts_with("数据!G3："), "{summary:?}");
+    assert!(errors[2].contains("数据!E4"), "{summary:?}");
+    // So does each record's form sheet.
+    let form = sheet_rows(&out, "二号");
+    assert!(form[2][0].starts_with("数据!G3："), "{form:?}");
+    // (A row with an unreadable cell is not read at all, so its form is named by its row.)
+    let form = sheet_rows(&out, "记录 4");
+    assert!(form[2][0].contains("数据!E4"), "{form:?}");
+}
+
+/// The imported seed with its proposals accepted (docs/from-a-table.md).
+const ACCEPTED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/chenggong-2021/accepted.rules");
+
+#[test]
+fn round_trip_from_the_imported_draft_totals_equal_eval_json() {
+    let d = dir().join("imported-round-trip");
+    std::fs::create_dir_all(&d).unwrap();
+    let template = d.join("年终数据.xlsx");
+    let run = scorecard(&["template", ACCEPTED, "--format", "xlsx", "-o", arg(&template)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Filled in as the analyst would, under the template's own header (the Chinese names).
+    let rows = sheet_rows(&template, "填报表");
+    let value = |head: &str| match head {
+        "名称" => "政务中心",
+        "年办件量" => "1500000",
+        "上期" => "1800000",
+        "入驻窗口工作人员的满意度" => "85",
+        "年初预算金额" => "241.73",
+        "实际支出金额" => "270",
+        "群众办事投诉率" => "12.5",
+        "办事群众满意度" => "91",
+        "年办结率" => "92.5%",
+        "黑榜次数" => "0",
+        other => panic!("a column the test does not know: {other}"),
+    };
+    let filled = d.join("filled.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, head) in (0..).zip(&rows[0]) {
+        sheet.write_string(0, c, head).unwrap();
+        let v = value(head);
+        match v.parse::<f64>() {
+            Ok(x) => sheet.write_number(1, c, x).unwrap(),
+            Err(_) => sheet.write_string(1, c, v).unwrap(),
+        };
+    }
+    book.save(&filled).unwrap();
+    let out = d.join("自评表.xlsx");
+    let run = scorecard(&["eval", ACCEPTED, "--data", arg(&filled), "--format", "xlsx", "-o", arg(&out)]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = scorecard(&["eval", ACCEPTED, "--data", arg(&filled), "--format", "json"]);
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(report["total"], serde_json::json!(81), "{}", json.stdout);
+    let summary = sheet_rows(&out, "汇总");
+    let total_col = summary[0].iter().position(|h| h == "总分").unwrap();
+    assert_eq!(summary[1][total_col], report["total"].to_string());
+    let form = sheet_rows(&out, "政务中心");
+    let total_row = form.iter().find(|r| r[0] == "总分").unwrap();
+    assert_eq!(total_row[6], report["total"].to_string());
+}

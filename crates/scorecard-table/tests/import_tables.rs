@@ -50,7 +50,7 @@ fn an_education_table_with_a_points_column() {
 #[test]
 fn a_health_table_with_a_two_row_header_and_a_value_that_is_not_a_number() {
     let d = check("health-2022");
-    assert_eq!(counts(&d), (5, 3), "{:?}", d.summary());
+    assert_eq!(counts(&d), (5, 4), "{:?}", d.summary());
     let src = d.to_source();
     assert!(src.contains("# 指标值（原文）：居民电子健康档案建档率：≥ 逐步提高\n"), "{src}");
 }
@@ -62,4 +62,18 @@ fn a_farmland_table_without_unit_or_operator_columns() {
     // 1,000 公斤), so the area target scores as written; 元/亩 is not a unit at all.
     assert_eq!(counts(&d), (5, 3), "{:?}", d.summary());
     assert!(d.to_source().contains("计分表 「2024年高标准农田建设项目绩效目标表」"));
+}
+
+#[test]
+fn a_name_that_cannot_stand_bare_is_quoted_and_read_as_written() {
+    let csv = "一级指标,二级指标,三级指标,指标值,评（扣）分标准\n\
+               产出指标,数量指标,新增加就业人数,≥100人,新增加就业人数低于100人，扣5分\n\
+               产出指标,数量指标,2024年培训人次,≥500人次,2024年培训人次低于500人次，扣5分\n";
+    let tables = scorecard_table::document::read_csv(csv.as_bytes(), "t.csv").unwrap();
+    let d = import(&tables[0], "t.csv").unwrap();
+    assert_eq!(counts(&d), (2, 2), "{:?}", d.summary());
+    let src = d.to_source();
+    assert!(src.contains("评分 「新增加就业人数」低于100人，扣5分\n"), "{src}");
+    assert!(src.contains("评分 「2024年培训人次」低于500人次，扣5分\n"), "{src}");
+    assert!(src.contains("评分标准 「新增加就业人数低于100人，扣5分」"), "the table's words are kept: {src}");
 }

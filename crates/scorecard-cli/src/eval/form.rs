@@ -7,8 +7,7 @@ use scorecard_table::form::{json_values, FormOptions, FormRecord, FormWriter, Xl
 use scorecard_table::template;
 
 use crate::exit::{note, CliError};
-use crate::failure::Failure;
-use crate::input::{OwnedRecord, Source};
+use crate::input::{OwnedRecord, Places, Source};
 
 /// What the workbook needs beyond the records.
 pub struct Target<'a> {
@@ -32,10 +31,11 @@ pub fn write(card: &Scorecard, source: &mut dyn Source, target: &Target<'_>) -> 
         source: std::io::Error::other(e.to_string()),
     };
     let mut writer = FormWriter::new(card, options, target.name_column.is_some()).map_err(failed_write)?;
+    let places = source.places();
     let (mut records, mut failed) = (0u64, 0u64);
     while let Some(record) = source.next_record().map_err(|e| CliError::read(target.data_path, e))? {
         records = records.saturating_add(1);
-        if !add(card, &mut writer, &record, target).map_err(failed_write)? {
+        if !add(card, &mut writer, &record, target, &places).map_err(failed_write)? {
             failed = failed.saturating_add(1);
         }
     }
@@ -53,18 +53,20 @@ pub fn write(card: &Scorecard, source: &mut dyn Source, target: &Target<'_>) -> 
     Ok((records, failed))
 }
 
-/// Scores one record into the workbook; whether it was scored.
+/// Scores one record into the workbook, naming the cell of each rejected value; whether it was scored.
 fn add(
     card: &Scorecard,
     writer: &mut FormWriter<'_>,
     record: &OwnedRecord,
     target: &Target<'_>,
+    places: &Places,
 ) -> Result<bool, XlsxError> {
     let lang = card.lang();
     let values = record.text.as_deref().map(json_values).unwrap_or_default();
     let name = target.name_column.and_then(|col| values.iter().find(|(k, _)| k == col)).map(|(_, v)| v.as_str());
     let report = match &record.text {
-        Ok(json) => card.evaluate_json(json).map_err(Failure::Record),
+        // A value the engine rejects is named by its cell (`Sheet1!C7`) when the data is a table.
+        Ok(json) => card.evaluate_json(json).map_err(|e| places.rejected(record.line, e, lang)),
         Err(failure) => Err(failure.clone()),
     };
     let outcome = report.as_ref().map_err(|failure| failure.messages(lang));

@@ -9,7 +9,7 @@
 //! that cannot be read (a spreadsheet error value such as `#DIV/0!`) fails the
 //! record with the cell's position, `Sheet1!C7`.
 
-use scorecard::Lang;
+use scorecard::{Lang, RecordError};
 use scorecard_table::cell::{cell_ref, CellProblem};
 use scorecard_table::records::Field;
 pub use scorecard_table::records::Names;
@@ -47,6 +47,19 @@ pub enum Places {
 }
 
 impl Places {
+    /// The failure for the engine's errors about the record at `line`, each naming its cell if known.
+    pub fn rejected(&self, line: u64, error: RecordError, lang: Lang) -> Failure {
+        if matches!(self, Places::None) {
+            return Failure::Record(error);
+        }
+        let cells = error
+            .errors
+            .iter()
+            .map(|e| e.input.as_ref().and_then(|input| self.place(line, &input.key, lang)))
+            .collect();
+        Failure::Placed { error, cells }
+    }
+
     /// The place of input `key`'s value in the record at `line`: `数据!F3`,
     /// `第 3 行第 6 列（spending）` or `row 3, column 6 (spending)`.
     pub fn place(&self, line: u64, key: &str, lang: Lang) -> Option<String> {

@@ -106,6 +106,12 @@ pub trait Source {
     /// How far the input has been read, in the progress bar's unit (bytes
     /// of a stream, records of a whole file).
     fn position(&self) -> u64;
+
+    /// Where each input's value sits, to name the cell of a value the engine
+    /// rejects (nothing for JSON).
+    fn places(&self) -> Places {
+        Places::None
+    }
 }
 
 /// The data, after detecting its layout.
@@ -231,14 +237,6 @@ impl Stream {
         Ok(self.pending.len() > 1)
     }
 
-    /// Where each input's value sits in a CSV row (nothing for JSON Lines).
-    pub fn places(&self) -> Places {
-        match &self.rows {
-            Rows::Csv(rows) => Places::Csv(rows.places()),
-            Rows::Lines(_) | Rows::Ended => Places::None,
-        }
-    }
-
     /// The column names of a CSV header (empty for JSON Lines).
     pub fn columns(&self) -> &[String] {
         match &self.rows {
@@ -278,6 +276,14 @@ impl Source for Stream {
 
     fn position(&self) -> u64 {
         self.reader().map_or(0, Tracked::consumed)
+    }
+
+    /// Where each input's value sits in a CSV row (nothing for JSON Lines).
+    fn places(&self) -> Places {
+        match &self.rows {
+            Rows::Csv(rows) => Places::Csv(rows.places()),
+            Rows::Lines(_) | Rows::Ended => Places::None,
+        }
     }
 }
 

@@ -43,12 +43,6 @@ impl SheetSource {
         self.columns.names()
     }
 
-    /// Where each input's value sits: `数据!F3`.
-    pub fn places(&self) -> Places {
-        let columns = self.columns.places();
-        Places::Sheet { sheet: self.sheet.clone(), first_column: self.first_column, columns }
-    }
-
     /// How many records the sheet has.
     pub fn len(&self) -> u64 {
         self.total
@@ -69,5 +63,11 @@ impl Source for SheetSource {
 
     fn position(&self) -> u64 {
         self.read
+    }
+
+    /// Where each input's value sits: `数据!F3`.
+    fn places(&self) -> Places {
+        let columns = self.columns.places();
+        Places::Sheet { sheet: self.sheet.clone(), first_column: self.first_column, columns }
     }
 }

@@ -54,15 +54,7 @@ impl Style {
 
     /// The failure for the engine's errors about the record at `line`, each naming its cell if known.
     pub fn rejected(&self, line: u64, error: RecordError) -> Failure {
-        if matches!(self.places, Places::None) {
-            return Failure::Record(error);
-        }
-        let cells = error
-            .errors
-            .iter()
-            .map(|e| e.input.as_ref().and_then(|input| self.places.place(line, &input.key, self.lang)))
-            .collect();
-        Failure::Placed { error, cells }
+        self.places.rejected(line, error, self.lang)
     }
 
     /// Whether records are written with scores only.

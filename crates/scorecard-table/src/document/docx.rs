@@ -3,8 +3,10 @@
 //! `w:tbl` is a table, `w:tr` a row, `w:tc` a cell; `w:gridSpan` widens a
 //! cell over several grid columns (the extra columns are empty, like a
 //! merged spreadsheet region); a `w:vMerge` cell that continues the one
-//! above is empty. Paragraphs inside a cell are joined by a line break. A
-//! table nested in a cell adds its text to that cell.
+//! above is empty. Both are kept as the table's merged regions, named
+//! `table 1, rows 3–4, column 2`, so import treats them as it treats a
+//! workbook's merged cells. Paragraphs inside a cell are joined by a line
+//! break. A table nested in a cell adds its text to that cell.
 
 use std::io::Read as _;
 use std::path::Path;
@@ -12,7 +14,7 @@ use std::path::Path;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::{Cell, DocumentError, Origin, ReadLimits, Row, Table};
+use super::{Cell, DocumentError, Merged, Origin, ReadLimits, Row, Table};
 
 /// Reads every top-level table of a .docx file.
 pub(super) fn read(path: &Path, file: &str, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
@@ -58,11 +60,14 @@ struct Walk {
     cell: Option<(String, u32, bool)>,
     para_started: bool,
     cells: usize,
+    /// For each grid column of the current table, the merged region a `w:vMerge` continuation extends.
+    open: Vec<Option<usize>>,
 }
 
 fn parse(xml: &[u8], limits: &ReadLimits, file: &str) -> Result<Vec<Table>, DocumentError> {
     let mut reader = Reader::from_reader(xml);
-    let mut w = Walk { tables: Vec::new(), depth: 0, row: None, cell: None, para_started: false, cells: 0 };
+    let mut w =
+        Walk { tables: Vec::new(), depth: 0, row: None, cell: None, para_started: false, cells: 0, open: Vec::new() };
     let mut buf = Vec::new();
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| DocumentError::Corrupt {
@@ -102,7 +107,8 @@ fn entity(r: &quick_xml::events::BytesRef<'_>) -> String {
     .to_owned()
 }
 
-fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+/// The value of attribute `name` (any namespace), entities resolved.
+pub(super) fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
@@ -117,6 +123,7 @@ impl Walk {
                 if self.depth == 1 {
                     let n = self.tables.len().saturating_add(1);
                     self.tables.push(Table { name: format!("表{n}"), rows: Vec::new(), merged: Vec::new() });
+                    self.open.clear();
                 }
             }
             "tr" if self.depth == 1 && !empty => self.row = Some(Row::default()),
@@ -147,7 +154,12 @@ impl Walk {
 
     fn end(&mut self, name: &str) {
         match name {
-            "tbl" => self.depth = self.depth.saturating_sub(1),
+            "tbl" => {
+                if self.depth == 1 {
+                    self.name_merges();
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
             "tc" if self.depth == 1 => self.finish_cell(),
             "tr" if self.depth == 1 => {
                 if let (Some(row), Some(table)) = (self.row.take(), self.tables.last_mut()) {
@@ -170,6 +182,10 @@ impl Walk {
         let table = u32::try_from(self.tables.len()).unwrap_or(u32::MAX);
         let rown = self.tables.last().map_or(0, |t| t.rows.len()).saturating_add(1);
         let text = if continued { String::new() } else { super::visible(&text) };
+        let at = (rown.saturating_sub(1), row.cells.len());
+        if let Some(table) = self.tables.last_mut() {
+            merge(table, &mut self.open, at, span, continued);
+        }
         for k in 0..span {
             let col = u32::try_from(row.cells.len()).unwrap_or(u32::MAX).saturating_add(1);
             let origin = Origin::Word { table, row: u32::try_from(rown).unwrap_or(u32::MAX), col };
@@ -177,6 +193,53 @@ impl Walk {
             row.cells.push(Cell { text, origin });
             self.cells = self.cells.saturating_add(1);
         }
+    }
+}
+
+/// Records a Word cell at (row, column) of `table` spanning `span` grid
+/// columns: a continuation extends the region open above it; any other cell
+/// opens a region (kept only if it turns out to span more than one cell).
+fn merge(table: &mut Table, open: &mut Vec<Option<usize>>, at: (usize, usize), span: u32, continued: bool) {
+    let (row, col) = at;
+    let width = usize::try_from(span).unwrap_or(1).max(1);
+    let last_col = col.saturating_add(width).saturating_sub(1);
+    if open.len() <= last_col {
+        open.resize(last_col.saturating_add(1), None);
+    }
+    let above = open.get(col).copied().flatten();
+    if continued {
+        if let Some(region) = above.and_then(|i| table.merged.get_mut(i)) {
+            region.last.0 = row;
+            return;
+        }
+    }
+    let index = table.merged.len();
+    table.merged.push(Merged { first: at, last: (row, last_col), range: String::new() });
+    for slot in open.iter_mut().skip(col).take(width) {
+        *slot = Some(index);
+    }
+}
+
+impl Walk {
+    /// Drops the one-cell regions of the finished table and names the others as an analyst finds them in Word.
+    fn name_merges(&mut self) {
+        let n = self.tables.len();
+        let Some(table) = self.tables.last_mut() else { return };
+        table.merged.retain(|m| m.first != m.last);
+        for m in &mut table.merged {
+            m.range =
+                format!("table {n}, {}, {}", span("row", m.first.0, m.last.0), span("column", m.first.1, m.last.1));
+        }
+    }
+}
+
+/// `row 3` or `rows 3–4`, from 0-based indices.
+fn span(what: &str, first: usize, last: usize) -> String {
+    let (a, b) = (first.saturating_add(1), last.saturating_add(1));
+    if a == b {
+        format!("{what} {a}")
+    } else {
+        format!("{what}s {a}–{b}")
     }
 }
 
@@ -196,5 +259,10 @@ mod tests {
         assert_eq!(text(0), ["A&B", "", "C"]);
         assert_eq!(text(1), ["1\n2", "", ""]);
         assert_eq!(t[0].rows[1].cells[2].origin, Origin::Word { table: 1, row: 2, col: 3 });
+        let merged: Vec<_> = t[0].merged.iter().map(|m| (m.first, m.last, m.range.as_str())).collect();
+        assert_eq!(
+            merged,
+            [((0, 0), (0, 1), "table 1, row 1, columns 1–2"), ((0, 2), (1, 2), "table 1, rows 1–2, column 3")]
+        );
     }
 }

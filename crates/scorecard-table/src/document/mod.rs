@@ -8,6 +8,7 @@
 mod docx;
 mod error;
 mod limits;
+mod ods;
 mod text;
 mod workbook;
 
@@ -25,7 +26,7 @@ pub struct Table {
     pub name: String,
     /// The rows, in document order.
     pub rows: Vec<Row>,
-    /// The merged regions the reader knows of (workbooks: .xlsx and .xls), in table coordinates.
+    /// The merged regions the reader knows of (.xlsx, .xls, .ods and .docx), in table coordinates.
     pub merged: Vec<Merged>,
 }
 

@@ -1,5 +1,7 @@
-//! Reading workbooks (.xlsx, .xls, .xlsb, .ods) with calamine: one table per sheet that has any text.
+//! Reading workbooks (.xlsx, .xls, .xlsb, .ods) with calamine: one table per sheet that has any text,
+//! with its merged regions.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, Dimensions, Range, Reader as _, Sheets};
@@ -10,6 +12,10 @@ use crate::cell::{cell_ref, column_name, read_cell};
 /// Reads every sheet of a workbook.
 pub(super) fn read(path: &Path, file: &str, limits: &ReadLimits) -> Result<Vec<Table>, DocumentError> {
     let mut book = open_workbook_auto(path).map_err(|e| open_error(&e, file))?;
+    let mut ods = match book {
+        Sheets::Ods(_) => super::ods::merges(path, limits),
+        Sheets::Xlsx(_) | Sheets::Xls(_) | Sheets::Xlsb(_) => HashMap::new(),
+    };
     let mut tables = Vec::new();
     let mut cells = 0usize;
     for name in book.sheet_names() {
@@ -19,7 +25,8 @@ pub(super) fn read(path: &Path, file: &str, limits: &ReadLimits) -> Result<Vec<T
             return Err(DocumentError::TooManyCells { file: file.to_owned(), limit: limits.max_cells });
         }
         let mut table = sheet(&name, &range, file)?;
-        table.merged = merges(&mut book, &name, range.start().map_or(0, |(r, _)| r));
+        let regions = ods.remove(&name).unwrap_or_default();
+        table.merged = merges(&mut book, &name, range.start().map_or(0, |(r, _)| r), regions);
         tables.push(table);
     }
     Ok(tables)
@@ -50,13 +57,20 @@ fn sheet(name: &str, range: &Range<Data>, file: &str) -> Result<Table, DocumentE
 }
 
 /// The merged regions of a sheet, rows counted from the sheet's first row
-/// (`row0`). Only .xlsx and .xls record them for calamine; a region that
-/// cannot be read is left out (its cells read as empty, as before).
-fn merges<RS: std::io::Read + std::io::Seek>(book: &mut Sheets<RS>, name: &str, row0: u32) -> Vec<Merged> {
+/// (`row0`): calamine's for .xlsx and .xls, `ods` (read by [`super::ods`])
+/// for .ods; .xlsb gives none. A region that cannot be read is left out (its
+/// cells read as empty, as before).
+fn merges<RS: std::io::Read + std::io::Seek>(
+    book: &mut Sheets<RS>,
+    name: &str,
+    row0: u32,
+    ods: Vec<Dimensions>,
+) -> Vec<Merged> {
     let regions: Vec<Dimensions> = match book {
         Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
         Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+        Sheets::Ods(_) => ods,
+        Sheets::Xlsb(_) => Vec::new(),
     };
     let index = |r: u32, c: u32| Some((usize::try_from(r.checked_sub(row0)?).ok()?, usize::try_from(c).ok()?));
     regions

@@ -23,7 +23,7 @@ pub use error::ImportError;
 pub use header::{column_of, Column, Header};
 pub use rows::{entries, Entry};
 
-use crate::document::Table;
+use crate::document::{Merged, Table};
 
 /// How one criterion was read.
 #[derive(Debug, Clone, PartialEq)]
@@ -219,36 +219,65 @@ pub fn import(table: &Table, file: &str) -> Result<Draft, ImportError> {
     Ok(build(table, &header, &entries, file))
 }
 
-/// Refuses a merged region below the header that spans several rows in a
-/// column of its own per indicator: a 三级指标 over several rows (the rows
-/// after the first would be lost), or another column shared by several
-/// indicators (only the first would get it). 一级/二级 merged down their
-/// indicators are how these tables are drawn and read as meant.
+/// Refuses a merged region below the header that import cannot read row by
+/// row: see [`tall_merge`] and [`wide_merge`]. 一级/二级 merged down their
+/// indicators (or across a group row) are how these tables are drawn and read as meant.
 fn odd_merge(table: &Table, header: &Header, file: &str) -> Result<(), ImportError> {
-    let level3 = header.col(Column::Level3);
-    for m in table.merged.iter().filter(|m| m.first.0 > header.row && m.last.0 > m.first.0) {
-        let kind = header.columns.iter().find(|(c, _)| *c == m.first.1).map(|(_, k)| *k);
-        let Some(kind) = kind.filter(|k| !matches!(k, Column::Level1 | Column::Level2)) else { continue };
-        let names: Vec<&str> = (m.first.0..=m.last.0)
-            .filter_map(|r| table.rows.get(r)?.get(level3?))
-            .map(|c| c.text.as_str())
-            .filter(|t| !t.is_empty())
-            .collect();
-        let what = if kind == Column::Level3 {
-            format!("one 三级指标 cell ({}) spans several rows; each indicator needs its own row", names.join("、"))
-        } else if names.len() > 1 {
-            format!(
-                "one {} cell is shared by {} indicators ({}); import would give it to the first only",
-                kind.word(),
-                names.len(),
-                names.join("、")
-            )
-        } else {
-            continue;
-        };
-        return Err(ImportError::OddMerge { file: file.to_owned(), range: m.range.clone(), what });
+    for m in table.merged.iter().filter(|m| m.first.0 > header.row) {
+        if let Some(what) = tall_merge(table, header, m).or_else(|| wide_merge(table, header, m)) {
+            return Err(ImportError::OddMerge { file: file.to_owned(), range: m.range.clone(), what });
+        }
     }
     Ok(())
+}
+
+/// A region over several rows in a column of its own per indicator: a
+/// 三级指标 over several rows (the rows after the first would be lost), or
+/// another column shared by several indicators (only the first would get it).
+fn tall_merge(table: &Table, header: &Header, m: &Merged) -> Option<String> {
+    if m.last.0 <= m.first.0 {
+        return None;
+    }
+    let kind = header.columns.iter().find(|(c, _)| *c == m.first.1).map(|(_, k)| *k)?;
+    if matches!(kind, Column::Level1 | Column::Level2) {
+        return None;
+    }
+    let names = indicator_names(table, header, m.first.0, m.last.0);
+    if kind == Column::Level3 {
+        Some(format!("one 三级指标 cell ({}) spans several rows; each indicator needs its own row", names.join("、")))
+    } else if names.len() > 1 {
+        Some(format!(
+            "one {} cell is shared by {} indicators ({}); import would give it to the first only",
+            kind.word(),
+            names.len(),
+            names.join("、")
+        ))
+    } else {
+        None
+    }
+}
+
+/// A region across the 评（扣）分标准 column and another column of an
+/// indicator's row: one of the two would be read as empty.
+fn wide_merge(table: &Table, header: &Header, m: &Merged) -> Option<String> {
+    let covered: Vec<Column> =
+        header.columns.iter().filter(|(c, _)| (m.first.1..=m.last.1).contains(c)).map(|(_, k)| *k).collect();
+    if covered.len() < 2 || !covered.contains(&Column::Criterion) {
+        return None;
+    }
+    let name = indicator_names(table, header, m.first.0, m.first.0).into_iter().next()?;
+    let words: Vec<&str> = covered.iter().map(|k| k.word()).collect();
+    Some(format!("one cell of {name} spans the {} columns; each column needs its own cell", words.join("、")))
+}
+
+/// The 三级指标 names in rows `first..=last`.
+fn indicator_names<'t>(table: &'t Table, header: &Header, first: usize, last: usize) -> Vec<&'t str> {
+    let Some(level3) = header.col(Column::Level3) else { return Vec::new() };
+    (first..=last)
+        .filter_map(|r| table.rows.get(r)?.get(level3))
+        .map(|c| c.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 fn build(table: &Table, header: &Header, entries: &[Entry], file: &str) -> Draft {
@@ -290,22 +319,43 @@ fn read_criterion(entry: &Entry, declared: &[InputDecl]) -> Reading {
         let reason = "表中没有评（扣）分标准".to_owned();
         return Reading::Pending { note: reason.clone(), reason, proposal: None, max };
     }
-    let parse_reason = match probe::read(text, entry, declared) {
+    let mut parse_reason = match probe::read(text, entry, declared) {
         Ok(read) => return Reading::AsWritten(read),
         Err(reason) => reason,
     };
-    let rewording = reword::propose(text);
+    // With the name quoted the parser reads further, so its reason is the better one.
+    match quoted_name(text, entry).map(|t| probe::read(&t, entry, declared)) {
+        Some(Ok(read)) => return Reading::AsWritten(read),
+        Some(Err(reason)) => parse_reason = reason,
+        None => {}
+    }
+    let rewording = reword::propose(text, &entry.name);
     let proposal = rewording.as_ref().and_then(|r| {
         let read = probe::read(&r.text, entry, declared).ok()?;
         let inputs = read.inputs.into_iter().filter(|i| !declared.iter().any(|d| d.name == i.name)).collect();
         Some(Proposal { text: r.text.clone(), scoring: read.scoring, inputs, measure: read.measure })
     });
-    let reason = rewording.as_ref().map_or(parse_reason, |r| r.unclear.clone());
-    let note = match &proposal {
-        Some(p) => format!("{reason}。建议改写为“评分 {}”{}。", p.text, declare_note(&p.inputs)),
-        None => format!("{reason}。请按原文写出评分条件。"),
+    let discretion = reword::discretionary(text).filter(|_| proposal.is_none());
+    let reason = match (&rewording, &discretion) {
+        (_, Some(why)) => why.clone(),
+        (Some(r), None) => r.unclear.clone(),
+        (None, None) => parse_reason,
+    };
+    let note = match (&proposal, &discretion) {
+        (Some(p), _) => format!("{reason}。建议改写为“评分 {}”{}。", p.text, declare_note(&p.inputs)),
+        (None, Some(_)) => format!("{reason}。"),
+        (None, None) => format!("{reason}。请按原文写出评分条件。"),
     };
     Reading::Pending { note, reason, proposal, max }
+}
+
+/// The criterion with the indicator's own name quoted (`「65岁及以上老年人健康管理人数」低于5000人`)
+/// when the name cannot stand bare: it starts with a digit or holds a word
+/// such as `增加`. The words are the table's; only the quotes are added.
+fn quoted_name(text: &str, entry: &Entry) -> Option<String> {
+    let name = entry.name.as_str();
+    let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric()) && text.contains(name);
+    (plain && !text.contains('「')).then(|| text.replace(name, &format!("「{name}」")))
 }
 
 fn declare_note(inputs: &[InputDecl]) -> String {

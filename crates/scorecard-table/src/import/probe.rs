@@ -5,6 +5,7 @@
 //! else the 度量单位 column, else the unit of the 指标值. A deviation from a
 //! budget (`超出（低于）年初预算金额10%`) gets a measured input in 万元.
 
+use rust_decimal::Decimal;
 use scorecard::units::Unit;
 use scorecard::Scorecard;
 use scorecard_syntax::ast::{self, InputDecl, InputKind, Reference, Scoring, Test, Tier};
@@ -46,7 +47,7 @@ pub fn read(text: &str, entry: &Entry, declared: &[InputDecl]) -> Result<Read, S
         names.push((m.clone(), unit.clone()));
     }
     let inputs = declare(names, declared)?;
-    check(&scoring, &inputs, measure.as_deref())?;
+    check(&scoring, &inputs, measure.as_deref(), super::draft::points(&entry.points))?;
     Ok(Read { scoring, inputs, measure })
 }
 
@@ -184,9 +185,16 @@ pub fn input(name: &str, kind: InputKind) -> InputDecl {
     }
 }
 
-/// Compiles the tiers with their inputs alone; the first error is the reason.
-fn check(scoring: &[Scoring], inputs: &[InputDecl], measure: Option<&str>) -> Result<(), String> {
+/// Compiles the tiers with their inputs alone (and the 分值 column's points,
+/// which a per-step tier needs); the first error is the reason.
+fn check(
+    scoring: &[Scoring],
+    inputs: &[InputDecl],
+    measure: Option<&str>,
+    points: Option<Decimal>,
+) -> Result<(), String> {
     let mut ind = super::draft::indicator("甲");
+    ind.points = points.map(|p| Spanned::new(p, Span::default()));
     ind.scoring = scoring.to_vec();
     ind.measure = measure.map(|m| Spanned::new(m.to_owned(), Span::default()));
     let mut file = super::draft::file("探");
