@@ -59,8 +59,10 @@ fn a_health_table_with_a_two_row_header_and_a_value_that_is_not_a_number() {
 fn a_farmland_table_without_unit_or_operator_columns() {
     let d = check("farmland-2024");
     // 万亩 and 公斤 are units the language knows (1 万亩 = 10,000 亩, 1 吨 =
-    // 1,000 公斤), so the area target scores as written; 元/亩 is not a unit at all.
-    assert_eq!(counts(&d), (5, 3), "{:?}", d.summary());
+    // 1,000 公斤), so the area and yield targets score as written; 元/亩 is not a
+    // unit at all, so 亩均财政投入 alone needs a person (the draft proposes 3000元).
+    assert_eq!(counts(&d), (5, 4), "{:?}", d.summary());
+    assert_eq!(d.summary().needs_review, ["亩均财政投入"]);
     assert!(d.to_source().contains("计分表 「2024年高标准农田建设项目绩效目标表」"));
 }
 
