@@ -20,6 +20,9 @@ use libtest_mimic::{Arguments, Failed, Trial};
 const CHILD_ROOT: &str = "SUITE_BLESS_CHILD_ROOT";
 const RULES: &str = include_str!("../rules/chenggong-2021-window-service.rules");
 const SUITE: &str = include_str!("../rules/chenggong-2021-window-service.suite.toml");
+const DOWNSTREAM_RULES: &str = include_str!("../examples/downstream/rules/library-2022.rules");
+const DOWNSTREAM_SUITE: &str = include_str!("../examples/downstream/rules/library-2022.suite.toml");
+const DOC: &str = include_str!("../docs/suites.md");
 
 fn main() -> ExitCode {
     if let Some(root) = std::env::var_os(CHILD_ROOT) {
@@ -31,6 +34,8 @@ fn main() -> ExitCode {
         Trial::test("a_plain_run_reports_with_relative_paths_and_writes_nothing", plain_run_writes_nothing),
         Trial::test("one_blessed_run_rewrites_the_suite_and_the_snapshot", one_run_blesses_both),
         Trial::test("a_filter_limits_what_is_blessed", a_filter_limits_blessing),
+        Trial::test("the_failure_in_the_docs_is_what_the_harness_prints", the_documented_failure),
+        Trial::test("every_cargo_command_in_the_docs_runs", every_documented_command_runs),
     ];
     libtest_mimic::run(&args, trials).exit_code()
 }
@@ -47,21 +52,27 @@ fn snapshot(name: &str, data: &scorecard::testing::Snapshot, input: &Path) {
 struct Scratch(PathBuf);
 
 impl Scratch {
+    /// A copy of the seed rules and suite.
     fn new(name: &str) -> Result<Scratch, Failed> {
+        Scratch::holding(name, "chenggong-2021-window-service", RULES, SUITE)
+    }
+
+    /// `rules/<stem>.rules` and `rules/<stem>.suite.toml` in a fresh directory.
+    fn holding(name: &str, stem: &str, rules: &str, suite: &str) -> Result<Scratch, Failed> {
         let dir = std::env::temp_dir().join(format!("scorecard-suite-bless-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("rules")).map_err(fail)?;
-        std::fs::write(dir.join("rules/demo.rules"), RULES).map_err(fail)?;
-        std::fs::write(dir.join("rules/demo.suite.toml"), SUITE).map_err(fail)?;
+        std::fs::write(dir.join(format!("rules/{stem}.rules")), rules).map_err(fail)?;
+        std::fs::write(dir.join(format!("rules/{stem}.suite.toml")), suite).map_err(fail)?;
         Ok(Scratch(dir))
     }
 
     fn suite(&self) -> PathBuf {
-        self.0.join("rules/demo.suite.toml")
+        self.0.join("rules/chenggong-2021-window-service.suite.toml")
     }
 
     fn snap(&self) -> PathBuf {
-        self.0.join("snapshots/suite_bless__rules__demo.snap")
+        self.0.join("snapshots/suite_bless__rules__chenggong-2021-window-service.snap")
     }
 
     fn read(&self, path: &Path) -> Result<String, Failed> {
@@ -105,10 +116,15 @@ impl Scratch {
     /// A first blessed run writes the snapshot of the seed suite as it is.
     fn with_snapshot(name: &str) -> Result<Scratch, Failed> {
         let scratch = Scratch::new(name)?;
-        let (ok, text) = scratch.harness(true, &[])?;
-        check(ok && scratch.snap().is_file(), "the first blessed run writes the snapshot", &text)?;
-        check(scratch.read(&scratch.suite())? == SUITE, "a passing suite is not rewritten", &text)?;
+        scratch.snapshot_taken()?;
+        check(scratch.snap().is_file(), "the first blessed run writes the snapshot", "")?;
+        check(scratch.read(&scratch.suite())? == SUITE, "a passing suite is not rewritten", "")?;
         Ok(scratch)
+    }
+
+    fn snapshot_taken(&self) -> Result<(), Failed> {
+        let (ok, text) = self.harness(true, &[])?;
+        check(ok, "the first blessed run passes", &text)
     }
 }
 
@@ -140,7 +156,7 @@ fn check(ok: bool, what: &str, output: &str) -> Result<(), Failed> {
 /// The spending rule deducts 6 instead of 8 beyond 10%: the typical case's
 /// total (81), its cost score (7) and the snapshot's explanation all move.
 fn change_rule(scratch: &Scratch) -> Result<(), Failed> {
-    let rules = scratch.0.join("rules/demo.rules");
+    let rules = scratch.0.join("rules/chenggong-2021-window-service.rules");
     scratch.edit(&rules, "评分 超出（低于）年初预算金额10%扣8分", "评分 超出（低于）年初预算金额10%扣6分")
 }
 
@@ -159,11 +175,11 @@ fn plain_run_writes_nothing() -> Result<(), Failed> {
     let before = scratch.files()?;
     let (ok, text) = scratch.harness(false, &[])?;
     check(!ok, "the run fails", &text)?;
-    check(reported(&text, " rules/demo::典型：示例数据", "FAILED"), "the failing case is its own test", &text)?;
-    check(reported(&text, "[snapshot] rules/demo", "FAILED"), "the snapshot test fails", &text)?;
-    check(text.contains("位置 rules/demo.suite.toml:19"), "the case is located from the root", &text)?;
+    check(reported(&text, " rules/chenggong-2021-window-service::典型：示例数据", "FAILED"), "the failing case is its own test", &text)?;
+    check(reported(&text, "[snapshot] rules/chenggong-2021-window-service", "FAILED"), "the snapshot test fails", &text)?;
+    check(text.contains("位置 rules/chenggong-2021-window-service.suite.toml:19"), "the case is located from the root", &text)?;
     check(
-        text.contains("测试集 rules/demo.suite.toml（规则 rules/demo.rules，13 个用例）"),
+        text.contains("测试集 rules/chenggong-2021-window-service.suite.toml（规则 rules/chenggong-2021-window-service.rules，13 个用例）"),
         "the suite and rules are named from the root",
         &text,
     )?;
@@ -181,7 +197,7 @@ fn one_run_blesses_both() -> Result<(), Failed> {
     change_rule(&scratch)?;
     let (ok, text) = scratch.harness(true, &[])?;
     check(ok, "the blessed run passes", &text)?;
-    check(text.contains("更新 rules/demo.suite.toml:19 「典型：示例数据」 total：81 → 83"), "the change is printed", &text)?;
+    check(text.contains("更新 rules/chenggong-2021-window-service.suite.toml:19 「典型：示例数据」 total：81 → 83"), "the change is printed", &text)?;
     let suite = scratch.read(&scratch.suite())?;
     check(only_values_changed(SUITE, &suite), "only expectations' values are rewritten; comments and layout stay", &suite)?;
     check(suite.contains("total = 83\ngrade = \"良\""), "the typical case's total is rewritten", &suite)?;
@@ -194,13 +210,88 @@ fn one_run_blesses_both() -> Result<(), Failed> {
 fn a_filter_limits_blessing() -> Result<(), Failed> {
     let scratch = Scratch::with_snapshot("filter")?;
     let old_snap = scratch.read(&scratch.snap())?;
-    scratch.edit(&scratch.suite(), "total = 81\n", "total = 99\n")?;
-    scratch.edit(&scratch.suite(), "total = 100\n", "total = 98\n")?;
-    let (ok, text) = scratch.harness(true, &["rules/demo::典型"])?;
+    change_rule(&scratch)?;
+    let (ok, text) = scratch.harness(true, &["chenggong-2021-window-service::典型"])?;
     check(ok, "the selected case passes once blessed", &text)?;
+    let typical = SUITE.replacen("total = 81\n", "total = 83\n", 1).replacen(
+        "\"严格按照厉行节约，控制支出成本\" = 7\n",
+        "\"严格按照厉行节约，控制支出成本\" = 9\n",
+        1,
+    );
     let suite = scratch.read(&scratch.suite())?;
-    check(suite == SUITE.replacen("total = 100\n", "total = 98\n", 1), "only the selected case is rewritten", &suite)?;
+    check(suite == typical, "only the selected case is rewritten", &suite)?;
     check(scratch.read(&scratch.snap())? == old_snap, "an unselected snapshot is left alone", &text)?;
     let (ok, text) = scratch.harness(false, &[])?;
-    check(!ok && reported(&text, " rules/demo::满分", "FAILED"), "the other case still fails", &text)
+    let other = " rules/chenggong-2021-window-service::边界：支出超出预算 10% 又 0.0001万元，扣 8 分";
+    check(!ok && reported(&text, other, "FAILED"), "another case still fails", &text)?;
+    check(reported(&text, "[snapshot] rules/chenggong-2021-window-service", "FAILED"), "so does the snapshot", &text)
+}
+
+fn the_documented_failure() -> Result<(), Failed> {
+    let block = DOC
+        .split("```text\n")
+        .find(|b| b.starts_with("---- rules/chenggong-2021-window-service::典型"))
+        .and_then(|b| b.split("```").next())
+        .ok_or("docs/suites.md shows no failure of the seed suite's typical case")?;
+    let scratch = Scratch::with_snapshot("doc-failure")?;
+    change_rule(&scratch)?;
+    let (_, text) = scratch.harness(false, &[])?;
+    check(text.contains(block.trim_end()), "docs/suites.md shows the harness's output verbatim", &text)
+}
+
+/// Every `cargo test` line in the docs' cargo-test section, run as the
+/// harness with the same arguments and environment: `--test rule_suites`
+/// over a copy of the downstream example, the workspace's `suites` over the
+/// seed suite. Each passes and runs (or lists) at least one test.
+fn every_documented_command_runs() -> Result<(), Failed> {
+    let start = DOC.find("## Suites in `cargo test`").ok_or("no cargo test section")?;
+    let section = DOC.get(start..).unwrap_or_default();
+    let section = section.get(..section.find("\n## Problems").unwrap_or(section.len())).unwrap_or_default();
+    let mut ran = 0;
+    for block in section.split("```sh\n").skip(1) {
+        for line in block.split("```").next().unwrap_or_default().lines() {
+            let command = line.split("  #").next().unwrap_or_default().trim();
+            if command.starts_with("git diff") {
+                continue;
+            }
+            run_documented(command)?;
+            ran += 1;
+        }
+    }
+    check(ran >= 7, &format!("the docs' commands were found ({ran})"), section)
+}
+
+fn run_documented(command: &str) -> Result<(), Failed> {
+    let (bless, rest) = match command.strip_prefix("SCORECARD_BLESS=1 ") {
+        Some(rest) => (true, rest),
+        None => (false, command),
+    };
+    let (cargo, args) = rest.split_once(" -- ").unwrap_or((rest, ""));
+    let scratch = match cargo {
+        "cargo test --test rule_suites" => {
+            Scratch::holding("doc-command", "library-2022", DOWNSTREAM_RULES, DOWNSTREAM_SUITE)?
+        }
+        "cargo test" | "cargo test -p scorecard-tests --test suites" => Scratch::new("doc-command")?,
+        other => return Err(format!("docs/suites.md runs `{other}`, which no test covers").into()),
+    };
+    scratch.snapshot_taken()?;
+    let args = words(args);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (ok, text) = scratch.harness(bless, &args)?;
+    let listed = args.contains(&"--list") && text.contains("::");
+    let ran = text.contains("test result: ok.") && !text.contains("ok. 0 passed");
+    check(ok && (listed || ran), &format!("`{command}` passes and runs a test"), &text)
+}
+
+/// Shell words: spaces separate, single quotes group.
+fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, part) in text.split('\'').enumerate() {
+        if i % 2 == 1 {
+            out.push(part.to_owned());
+        } else {
+            out.extend(part.split_whitespace().map(str::to_owned));
+        }
+    }
+    out
 }
