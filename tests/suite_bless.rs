@@ -141,7 +141,9 @@ fn fail(e: impl std::fmt::Display) -> Failed {
 /// Whether libtest's output has the line `test <name> ... <status>` (names are padded).
 fn reported(output: &str, name: &str, status: &str) -> bool {
     output.lines().any(|l| {
-        l.starts_with("test ") && l.ends_with(&format!(" ... {status}")) && l.split(" ... ").next().is_some_and(|h| h.trim_end().ends_with(name))
+        l.starts_with("test ")
+            && l.ends_with(&format!(" ... {status}"))
+            && l.split(" ... ").next().is_some_and(|h| h.trim_end().ends_with(name))
     })
 }
 
@@ -166,7 +168,10 @@ fn only_values_changed(before: &str, after: &str) -> bool {
     let comment = |l: &str| l.split_once(" #").map(|(_, c)| c.to_owned());
     before.lines().count() == after.lines().count()
         && before.lines().zip(after.lines()).any(|(b, a)| b != a)
-        && before.lines().zip(after.lines()).all(|(b, a)| b == a || (key(b).is_some() && key(b) == key(a) && comment(b) == comment(a)))
+        && before
+            .lines()
+            .zip(after.lines())
+            .all(|(b, a)| b == a || (key(b).is_some() && key(b) == key(a) && comment(b) == comment(a)))
 }
 
 fn plain_run_writes_nothing() -> Result<(), Failed> {
@@ -175,9 +180,21 @@ fn plain_run_writes_nothing() -> Result<(), Failed> {
     let before = scratch.files()?;
     let (ok, text) = scratch.harness(false, &[])?;
     check(!ok, "the run fails", &text)?;
-    check(reported(&text, " rules/chenggong-2021-window-service::典型：示例数据", "FAILED"), "the failing case is its own test", &text)?;
-    check(reported(&text, "[snapshot] rules/chenggong-2021-window-service", "FAILED"), "the snapshot test fails", &text)?;
-    check(text.contains("位置 rules/chenggong-2021-window-service.suite.toml:19"), "the case is located from the root", &text)?;
+    check(
+        reported(&text, " rules/chenggong-2021-window-service::典型：示例数据", "FAILED"),
+        "the failing case is its own test",
+        &text,
+    )?;
+    check(
+        reported(&text, "[snapshot] rules/chenggong-2021-window-service", "FAILED"),
+        "the snapshot test fails",
+        &text,
+    )?;
+    check(
+        text.contains("位置 rules/chenggong-2021-window-service.suite.toml:19"),
+        "the case is located from the root",
+        &text,
+    )?;
     check(
         text.contains("测试集 rules/chenggong-2021-window-service.suite.toml（规则 rules/chenggong-2021-window-service.rules，13 个用例）"),
         "the suite and rules are named from the root",
@@ -197,9 +214,17 @@ fn one_run_blesses_both() -> Result<(), Failed> {
     change_rule(&scratch)?;
     let (ok, text) = scratch.harness(true, &[])?;
     check(ok, "the blessed run passes", &text)?;
-    check(text.contains("更新 rules/chenggong-2021-window-service.suite.toml:19 「典型：示例数据」 total：81 → 83"), "the change is printed", &text)?;
+    check(
+        text.contains("更新 rules/chenggong-2021-window-service.suite.toml:19 「典型：示例数据」 total：81 → 83"),
+        "the change is printed",
+        &text,
+    )?;
     let suite = scratch.read(&scratch.suite())?;
-    check(only_values_changed(SUITE, &suite), "only expectations' values are rewritten; comments and layout stay", &suite)?;
+    check(
+        only_values_changed(SUITE, &suite),
+        "only expectations' values are rewritten; comments and layout stay",
+        &suite,
+    )?;
     check(suite.contains("total = 83\ngrade = \"良\""), "the typical case's total is rewritten", &suite)?;
     let snap = scratch.read(&scratch.snap())?;
     check(snap != old_snap && snap.contains("超出 10%，扣 6 分"), "the snapshot is rewritten", &snap)?;

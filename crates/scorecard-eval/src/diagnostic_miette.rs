@@ -263,8 +263,6 @@ fn neutralise_source(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    #![expect(clippy::unwrap_used, clippy::indexing_slicing, reason = "tests")]
-
     use super::*;
 
     #[test]

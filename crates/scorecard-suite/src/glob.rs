@@ -26,7 +26,8 @@ impl Matched {
     /// The suite's name in tests and snapshots: `shown` without
     /// `.suite.toml` (or `.toml`), `/`-separated: `rules/x`.
     pub fn name(&self) -> String {
-        let parts: Vec<String> = self.shown.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let parts: Vec<String> =
+            self.shown.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
         let joined = parts.join("/");
         let stem = joined.strip_suffix(crate::SUITE_SUFFIX).or_else(|| joined.strip_suffix(".toml"));
         stem.map(str::to_owned).unwrap_or(joined)

@@ -56,8 +56,8 @@ pub mod text;
 
 pub use bless::{bless, bless_text, Blessed, Change, RefuseReason, Refused};
 pub use discover::{find, rule_files, suite_beside, NotFound, NotFoundReason, SUITE_SUFFIX};
-pub use glob::{glob, GlobError, Matched};
 pub use error::{Problem, ProblemKind, SuiteError, ValueType};
+pub use glob::{glob, GlobError, Matched};
 pub use names::{error_tag, status_tag, IndicatorId, ERROR_KINDS, STATUSES};
 pub use number::{plain, Number, NumberProblem};
 pub use outcome::{CaseOutcome, Measure, Mismatch, SuiteOutcome};

@@ -28,12 +28,12 @@ pub use scorecard_eval::{
     Limits, LineCol, LineIndex, LocatedDiagnostic, Record, RecordError, RecordSeed, Report, Scorecard, Scores,
     Severity, Span, Status, StepKind, TierStep, Trace, SCHEMA_VERSION,
 };
+/// How the engine reads each criterion: [`Scorecard::reading`].
+pub use scorecard_eval::{reading, Reading};
 /// One diagnostic with its rule file as a `miette::Diagnostic` (feature `miette`).
 #[cfg(feature = "miette")]
 #[cfg_attr(docsrs, doc(cfg(feature = "miette")))]
 pub use scorecard_eval::{ShownDiagnostic, SourceSnippet};
-/// How the engine reads each criterion: [`Scorecard::reading`].
-pub use scorecard_eval::{reading, Reading};
 
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]

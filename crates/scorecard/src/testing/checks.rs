@@ -85,11 +85,7 @@ fn suite_checks(m: &Matched, snapshot: SnapshotFn, bless: bool, selected: &dyn F
         .map(|case| {
             let failure = (!case.passed())
                 .then(|| format!("{}\n{}\n\n{hint}", diff::header(&outcome), diff::render_case(&outcome, case)));
-            Check {
-                name: case_name(&case.name),
-                kind: Kind::Case,
-                run: Box::new(move || failure.map_or(Ok(()), Err)),
-            }
+            Check { name: case_name(&case.name), kind: Kind::Case, run: Box::new(move || failure.map_or(Ok(()), Err)) }
         })
         .collect();
     out.push(snapshot_check(name, Snapshot::of(&outcome), m.path(), snapshot, hint));
