@@ -142,21 +142,7 @@ fn bless_all(suites: &[PathBuf], out: &mut impl Write) -> Result<Exit, CliError>
 }
 
 fn write_blessed(out: &mut impl Write, blessed: &Blessed) -> io::Result<()> {
-    let lang = blessed.lang;
-    for c in &blessed.changes {
-        let from = c.from.clone().unwrap_or_else(|| lang.pick("（新增）", "(new)").to_owned());
-        let to = c.to.clone().unwrap_or_else(|| lang.pick("（删除）", "(removed)").to_owned());
-        let line = lang.pick(
-            format!("更新 {}:{} 「{}」 {}：{from} → {to}", blessed.path, c.line, c.case, c.key),
-            format!("updated {}:{} \"{}\" {}: {from} → {to}", blessed.path, c.line, c.case, c.key),
-        );
-        writeln!(out, "{line}")?;
-    }
-    for r in &blessed.refused {
-        let line = lang.pick(
-            format!("未更新 {}:{} 「{}」：{}", blessed.path, r.line, r.case, r.reason.message(lang)),
-            format!("not blessed {}:{} \"{}\": {}", blessed.path, r.line, r.case, r.reason.message(lang)),
-        );
+    for line in blessed.lines() {
         writeln!(out, "{line}")?;
     }
     Ok(())

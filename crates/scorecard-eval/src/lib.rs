@@ -30,6 +30,8 @@ pub mod units;
 mod value;
 
 pub use compile_error::{CompileError, LocatedDiagnostic};
+#[cfg(feature = "miette")]
+pub use diagnostic_miette::{ShownDiagnostic, SourceSnippet};
 pub use entries::RecordSeed;
 pub use error::{DataError, DataErrorKind, InputRef, RecordError};
 pub use explain::trace::{IndicatorTrace, StepKind, TierStep, Trace};

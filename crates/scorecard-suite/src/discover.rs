@@ -83,7 +83,7 @@ pub fn rule_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, NotFound> {
 /// Every file below `dir` whose name ends with `suffix`, in path order,
 /// skipping hidden directories, `target`, and links to directories (which
 /// could loop; `walkdir` does not follow links unless asked).
-fn files_below(dir: &Path, suffix: &str) -> std::io::Result<Vec<PathBuf>> {
+pub(crate) fn files_below(dir: &Path, suffix: &str) -> std::io::Result<Vec<PathBuf>> {
     let skipped = |e: &DirEntry| {
         let name = e.file_name().to_string_lossy();
         e.depth() > 0 && e.file_type().is_dir() && (name.starts_with('.') || name == "target")

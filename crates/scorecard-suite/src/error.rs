@@ -188,6 +188,14 @@ fn did_you_mean(lang: Lang, suggestion: Option<&str>) -> String {
 }
 
 impl ProblemKind {
+    /// A read problem naming the file as `shown` rather than where it was read.
+    pub(crate) fn shown_as(self, shown: &std::path::Path) -> ProblemKind {
+        match self {
+            ProblemKind::Read { detail, .. } => ProblemKind::Read { path: shown.display().to_string(), detail },
+            other => other,
+        }
+    }
+
     /// The message in language `lang`: lowercase, user text in backticks
     /// (invisible characters shown as `<U+200B>`), with how to fix it.
     pub fn message(&self, lang: Lang) -> String {

@@ -11,7 +11,8 @@
 //!   the engine's explanation, aligned for Chinese text;
 //! - [`bless`] rewrites failing expectations from current results, keeping
 //!   comments and layout;
-//! - [`Snapshot`] is a suite's full outcome as plain data for snapshot tests.
+//! - [`Snapshot`] is a suite's full outcome as plain data for snapshot tests;
+//! - [`glob`] picks suites by a pattern relative to a crate's root, for a test harness.
 //!
 //! The format is described in `docs/suites.md`.
 //!
@@ -41,6 +42,7 @@ mod bless;
 pub mod diff;
 mod discover;
 mod error;
+mod glob;
 mod names;
 mod number;
 mod outcome;
@@ -55,11 +57,12 @@ pub mod text;
 pub use bless::{bless, bless_text, Blessed, Change, RefuseReason, Refused};
 pub use discover::{find, rule_files, suite_beside, NotFound, NotFoundReason, SUITE_SUFFIX};
 pub use error::{Problem, ProblemKind, SuiteError, ValueType};
+pub use glob::{glob, GlobError, Matched};
 pub use names::{error_tag, status_tag, IndicatorId, ERROR_KINDS, STATUSES};
 pub use number::{plain, Number, NumberProblem};
 pub use outcome::{CaseOutcome, Measure, Mismatch, SuiteOutcome};
 pub use parse::{parse, CASE_KEYS, ROOT_KEYS};
 pub use pos::Pos;
-pub use run::{load, load_text, run, Loaded, MAX_SUITE_BYTES};
+pub use run::{load, load_in, load_text, run, Loaded, MAX_SUITE_BYTES};
 pub use snapshot::{CaseSnapshot, ErrorSnapshot, IndicatorSnapshot, Snapshot};
 pub use suite::{Case, Expect, ExpectError, IndicatorExpect, Input, InputValue, Scored, StatusExpect, Suite};

@@ -30,6 +30,8 @@ pub struct Loaded {
     /// The compiled rule file.
     pub card: Scorecard,
     plans: Vec<Plan>,
+    /// The file it was read from (`None` for a suite held in memory).
+    file: Option<PathBuf>,
 }
 
 /// A case with its record built and its indicator names resolved.
@@ -42,15 +44,25 @@ struct Plan {
 
 /// Reads, parses and checks a suite, and compiles its rule file.
 pub fn load(path: &Path) -> Result<Loaded, SuiteError> {
-    let shown = path.display().to_string();
+    load_in(Path::new(""), path)
+}
+
+/// [`load`] for the suite at `base/relative`, naming it (and its rule file)
+/// by `relative` in every message, the diff and [`Loaded::path`]: a test
+/// harness reads from an absolute `base` and shows paths from the crate root.
+pub fn load_in(base: &Path, relative: &Path) -> Result<Loaded, SuiteError> {
+    let file = base.join(relative);
+    let shown = relative.display().to_string();
     let fail = |lang: Lang, problems: Vec<Problem>| SuiteError { path: shown.clone(), lang, problems };
-    let guess = guess_lang(path);
-    let text = read_text(path, MAX_SUITE_BYTES).map_err(|kind| fail(guess, vec![Problem { pos: None, kind }]))?;
+    let guess = guess_lang(&file);
+    let unreadable = |kind: ProblemKind| fail(guess, vec![Problem { pos: None, kind: kind.shown_as(relative) }]);
+    let text = read_text(&file, MAX_SUITE_BYTES).map_err(unreadable)?;
     let suite = parse::parse(&text).map_err(|problems| fail(guess, problems))?;
-    let rules_written = suite.rules.clone().unwrap_or_else(|| default_rules(path));
-    let rules = path.parent().unwrap_or(Path::new("")).join(&rules_written);
-    let card = compile(&rules).map_err(|kind| fail(guess, vec![Problem { pos: None, kind }]))?;
-    checked(Loaded { path: shown, rules, rules_written, text, suite, card, plans: Vec::new() })
+    let rules_written = suite.rules.clone().unwrap_or_else(|| default_rules(&file));
+    let rules = relative.parent().unwrap_or(Path::new("")).join(&rules_written);
+    let card = compile(&base.join(&rules), &rules).map_err(|kind| fail(guess, vec![Problem { pos: None, kind }]))?;
+    let file = Some(file);
+    checked(Loaded { path: shown, rules, rules_written, text, suite, card, plans: Vec::new(), file })
 }
 
 /// Checks a suite held in memory against a scorecard already compiled, for a
@@ -72,6 +84,7 @@ pub fn load_text(path: &str, text: &str, card: Scorecard) -> Result<Loaded, Suit
         suite,
         card,
         plans: Vec::new(),
+        file: None,
     })
 }
 
@@ -97,6 +110,11 @@ pub fn run(path: &Path) -> Result<SuiteOutcome, SuiteError> {
 }
 
 impl Loaded {
+    /// The file the suite was read from; `None` for one given by [`load_text`].
+    pub fn file(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+
     /// Scores every case and compares it with its expectations.
     pub fn run(&self) -> SuiteOutcome {
         let cases = self
@@ -150,10 +168,11 @@ fn read_text(path: &Path, max: u64) -> Result<String, ProblemKind> {
     String::from_utf8(bytes).map_err(|e| read(format!("not UTF-8 text: {e}")))
 }
 
-fn compile(rules: &Path) -> Result<Scorecard, ProblemKind> {
+/// Compiles the rule file at `rules`, naming it `shown` in messages.
+fn compile(rules: &Path, shown: &Path) -> Result<Scorecard, ProblemKind> {
     let limits = Limits::default();
     let max = u64::try_from(limits.max_file_bytes()).unwrap_or(u64::MAX);
-    let text = read_text(rules, max)?;
+    let text = read_text(rules, max).map_err(|kind| kind.shown_as(shown))?;
     Scorecard::compile_with(&text, &limits).map_err(|e| {
         let lines = LineIndex::new(&text);
         let errors = e
@@ -165,7 +184,7 @@ fn compile(rules: &Path) -> Result<Scorecard, ProblemKind> {
                 format!("{}:{}: {d}", at.line, at.column)
             })
             .collect();
-        ProblemKind::Rules { path: rules.display().to_string(), errors }
+        ProblemKind::Rules { path: shown.display().to_string(), errors }
     })
 }
 

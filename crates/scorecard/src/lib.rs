@@ -16,8 +16,10 @@
 //!
 //! - `miette`: [`CompileError`] implements `miette::Diagnostic` (with its
 //!   source text and path, columns counted in characters), so a service or
-//!   tool that uses miette renders it with snippets.
-//! - `testing`: `rule_suites!` runs every rule suite as a test (docs/suites.md).
+//!   tool that uses miette renders it with snippets. [`ShownDiagnostic`]
+//!   renders one [`Diagnostic`] on its own, about a [`SourceSnippet`].
+//! - `testing`: `rule_suites!` makes every rule suite case a test, with
+//!   snapshots and `SCORECARD_BLESS=1` (docs/suites.md).
 
 pub use rust_decimal::Decimal;
 pub use scorecard_eval::{
@@ -28,6 +30,10 @@ pub use scorecard_eval::{
 };
 /// How the engine reads each criterion: [`Scorecard::reading`].
 pub use scorecard_eval::{reading, Reading};
+/// One diagnostic with its rule file as a `miette::Diagnostic` (feature `miette`).
+#[cfg(feature = "miette")]
+#[cfg_attr(docsrs, doc(cfg(feature = "miette")))]
+pub use scorecard_eval::{ShownDiagnostic, SourceSnippet};
 
 #[cfg(feature = "testing")]
 #[cfg_attr(docsrs, doc(cfg(feature = "testing")))]

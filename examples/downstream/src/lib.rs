@@ -1,6 +1,6 @@
 //! An example service that scores community-library funding records with
 //! its own rule file, `rules/library-2022.rules`. Its rule suites run in
-//! `cargo test` through one line in `tests/rule_suites.rs`.
+//! `cargo test` through one line in `tests/rule_suites.rs`, each case a test.
 
 use std::sync::OnceLock;
 

@@ -1,16 +1,13 @@
-//! Rendering rule-file diagnostics with source snippets (miette), and the
-//! one-line summary after them.
-
-mod diag;
-mod source;
+//! Rendering rule-file diagnostics with source snippets (miette, through
+//! the library's `miette` feature), and the one-line summary after them.
 
 use std::io::IsTerminal;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
-use scorecard::{Diagnostic, Lang};
+use scorecard::{Diagnostic, Lang, ShownDiagnostic};
 
-pub use diag::Shown;
-pub use source::Snippet;
+/// A rule file prepared for display: the library's, with character columns.
+pub use scorecard::SourceSnippet as Snippet;
 
 /// Renders diagnostics as text, with or without colours.
 pub struct Renderer {
@@ -33,7 +30,7 @@ impl Renderer {
     /// Renders one diagnostic about `source`.
     pub fn render(&self, diagnostic: &Diagnostic, source: &Snippet) -> String {
         let mut out = String::new();
-        let shown = Shown::new(diagnostic, source);
+        let shown = ShownDiagnostic::new(diagnostic, source);
         if self.handler.render_report(&mut out, &shown).is_err() {
             // miette could not read the snippet: fall back to the plain message.
             out = format!("{}: {}\n", diagnostic.code.as_str(), shown);
