@@ -123,6 +123,12 @@ impl Unit {
         self.base == "%"
     }
 
+    /// Whether this unit measures a duration (天, 周, 小时, 个月, 年): compared
+    /// as longer or shorter (`多`/`少`) in sentences.
+    pub(crate) fn is_duration(&self) -> bool {
+        matches!(self.base, "天" | "月" | "小时")
+    }
+
     /// Whether this unit counts things (and so may not be negative).
     pub fn is_count(&self) -> bool {
         COUNT_BASES.contains(&self.base)

@@ -8,7 +8,8 @@ use scorecard_syntax::Lang;
 
 use super::condition::{self, Written};
 use super::ladder::shown_in;
-use super::{phrase, steps};
+use super::phrase::{self, Measure};
+use super::steps;
 use crate::eval::{self, rules as eval_rules, Fault};
 use crate::number;
 use crate::plan::{BandPlan, GradePlan, InputSpec, Ladder, Plan, Slot, TestPlan, TierPlan, ValueKind, VetoPlan};
@@ -115,11 +116,13 @@ pub(super) fn per_step(plan: &Plan, ladder: &Ladder, record: &Record, sure: bool
             continue;
         }
         let step = steps::step_text(plan, spec, tier, record)?;
-        let word = match (from, spec.unit.is_date()) {
+        let word = match (from, Measure::of(spec.unit)) {
             (None, _) => lang.pick("减少", "lower").to_owned(),
+            (Some((_, Dir::Below)), Measure::Duration) => lang.pick("增加", "longer").to_owned(),
             (Some((_, Dir::Below)), _) => lang.pick("提高", "higher").to_owned(),
-            (Some((_, Dir::Above)), false) => lang.pick("降低", "lower").to_owned(),
-            (Some((_, Dir::Above)), true) => lang.pick("提前", "earlier").to_owned(),
+            (Some((_, Dir::Above)), Measure::Level) => lang.pick("降低", "lower").to_owned(),
+            (Some((_, Dir::Above)), Measure::Duration) => lang.pick("减少", "shorter").to_owned(),
+            (Some((_, Dir::Above)), Measure::Date) => lang.pick("提前", "earlier").to_owned(),
             (Some((reference, Dir::Both)), _) => {
                 let r = eval::operand(reference, record)?;
                 let shown = condition::operand(plan, spec, reference, r, tier.base_name.as_deref());
@@ -266,7 +269,7 @@ fn meet(plan: &Plan, subject: Slot, test: &TestPlan, record: &Record) -> Result<
             let b = eval::operand(*base, record)?;
             let base = condition::operand(plan, spec, *base, b, None);
             let share = factor.checked_mul(Decimal::ONE_HUNDRED).map(number::plain).unwrap_or_default();
-            let word = condition::cmp_word(*cmp, true, lang);
+            let word = condition::cmp_word(*cmp, true, lang, Measure::Level);
             let at = crate::exact::mul(*factor, b).map(|t| shown_in(spec, t, lang)).unwrap_or_default();
             lang.pick(format!("{word}{base} 的 {share}%（{at}）"), format!("{word} {share}% of {base} ({at})"))
         }

@@ -104,7 +104,7 @@ fn failures(plan: &Plan, failed: &[(Slot, &TestPlan)], record: &Record) -> Resul
             said.push(*slot);
             let spec = plan.inputs.get(*slot).ok_or(Fault::Overflow)?;
             let x = record.get(*slot).ok_or(Fault::Overflow)?;
-            let value = phrase::value(&spec.name, &super::ladder::shown_in(spec, x, lang));
+            let value = phrase::value(&spec.name, &super::ladder::reading(plan, spec, x, condition::threshold(&rel)));
             let words = condition::relation(plan, spec, &rel, x, record, true, Written::default())?;
             clauses.push(phrase::is(lang, &value, &words));
             continue;

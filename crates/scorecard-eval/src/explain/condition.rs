@@ -7,8 +7,8 @@ use rust_decimal::Decimal;
 use scorecard_syntax::ast::Cmp;
 use scorecard_syntax::Lang;
 
-use super::ladder::shown_in;
-use super::phrase;
+use super::ladder::{reading, shown_in};
+use super::phrase::{self, Measure};
 use crate::eval::{self, Fault};
 use crate::number;
 use crate::plan::{InputSpec, Operand, Plan, Slot, TestPlan, ValueKind};
@@ -45,9 +45,28 @@ pub(super) fn clause(
     }
     let spec = plan.inputs.get(subject).ok_or(Fault::Overflow)?;
     let x = record.get(subject).ok_or(Fault::Overflow)?;
-    let value = phrase::value(&spec.name, &shown_in(spec, x, plan.lang));
+    let shown = reading(plan, spec, x, threshold(test));
+    if held && is_equality(spec, test) {
+        // `完成率为 100%`, not `完成率 100%，为 100%`.
+        return Ok(phrase::equals(plan.lang, &spec.name, &shown));
+    }
+    let value = phrase::value(&spec.name, &shown);
     let rel = relation(plan, spec, test, x, record, held, written)?;
     Ok(if rel.is_empty() { value } else { phrase::is(plan.lang, &value, &rel) })
+}
+
+/// The fixed threshold a test compares with, if it has one (base units).
+pub(super) fn threshold(test: &TestPlan) -> Option<Decimal> {
+    match test {
+        TestPlan::Fixed { threshold, .. } => Some(*threshold),
+        _ => None,
+    }
+}
+
+/// Whether `test` is an equality on a number or a date (`调整率=0`), which
+/// reads best as `调整率为 0%` when it holds.
+pub(super) fn is_equality(spec: &InputSpec, test: &TestPlan) -> bool {
+    spec.kind == ValueKind::Number && matches!(test, TestPlan::Fixed { cmp: Cmp::Eq, .. })
 }
 
 /// How `x` relates to a test, without the subject: `低于 90%`,
@@ -63,6 +82,7 @@ pub(super) fn relation(
     written: Written<'_>,
 ) -> Result<String, Fault> {
     let lang = plan.lang;
+    let measure = Measure::of(spec.unit);
     let threshold = |t: Decimal| written.shown.map_or_else(|| shown_in(spec, t, lang), str::to_owned);
     Ok(match test {
         TestPlan::Fixed { .. } if spec.kind == ValueKind::YesNo => String::new(),
@@ -70,22 +90,20 @@ pub(super) fn relation(
             true => String::new(),
             false => lang.pick(format!("不为「{}」", spec.shown(*t)), format!("not `{}`", spec.shown(*t))),
         },
-        TestPlan::Fixed { cmp, threshold: t } if spec.unit.is_date() => {
-            phrase::before(date_word(*cmp, held, lang), &threshold(*t))
-        }
-        TestPlan::Fixed { cmp, threshold: t } => phrase::before(cmp_word(*cmp, held, lang), &threshold(*t)),
+        TestPlan::Fixed { cmp, threshold: t } => phrase::before(cmp_word(*cmp, held, lang, measure), &threshold(*t)),
         TestPlan::ShareOf { cmp, base, factor, .. } => {
             let b = eval::operand(*base, record)?;
             let base = operand(plan, spec, *base, b, written.base);
             if *factor == Decimal::ONE {
                 // `不超过上年结转`: the baseline itself is the threshold.
-                phrase::before(cmp_word(*cmp, held, lang), &base)
+                phrase::before(cmp_word(*cmp, held, lang, measure), &base)
             } else {
                 let share = factor.checked_mul(Decimal::ONE_HUNDRED);
                 let pct = percent(number::percent_of(x, b, share), lang);
                 let limit =
                     written.shown.map_or_else(|| share.map(number::plain).unwrap_or_default() + "%", str::to_owned);
-                let to = phrase::before(cmp_word(*cmp, held, lang), &limit);
+                // The share is a percentage, whatever the subject measures.
+                let to = phrase::before(cmp_word(*cmp, held, lang, Measure::Level), &limit);
                 match lang {
                     Lang::Zh => format!("{} 的 {pct}，{to}", phrase::before("为", &base)),
                     Lang::En => format!("{pct} of {base}, {to}"),
@@ -168,21 +186,17 @@ pub(super) fn percent(value: Option<String>, lang: Lang) -> String {
     value.map_or_else(|| lang.pick("（无法计算）", "(not computable)").to_owned(), |v| format!("{v}%"))
 }
 
-/// The comparison word for dates (`晚于`, not `高于`), or its negation when
-/// the test did not hold.
-fn date_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
-    match (cmp, held) {
-        (Cmp::Lt, true) | (Cmp::Ge, false) => lang.pick("早于", "before"),
-        (Cmp::Lt, false) | (Cmp::Ge, true) => lang.pick("不早于", "on or after"),
-        (Cmp::Le, true) | (Cmp::Gt, false) => lang.pick("不晚于", "on or before"),
-        (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("晚于", "after"),
-        (Cmp::Eq, true) => lang.pick("为", "on"),
-        (Cmp::Eq, false) => lang.pick("不为", "not on"),
+/// The comparison word, or its negation when the test did not hold, in the
+/// words of the measure: `低于` a rate, `超过` a duration, `晚于` a date.
+pub(super) fn cmp_word(cmp: Cmp, held: bool, lang: Lang, measure: Measure) -> &'static str {
+    match measure {
+        Measure::Level => level_word(cmp, held, lang),
+        Measure::Duration => duration_word(cmp, held, lang),
+        Measure::Date => date_word(cmp, held, lang),
     }
 }
 
-/// The comparison word, or its negation when the test did not hold.
-pub(super) fn cmp_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
+fn level_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
     match (cmp, held) {
         (Cmp::Lt, true) => lang.pick("低于", "below"),
         (Cmp::Ge, false) => lang.pick("未达到", "below"),
@@ -193,5 +207,30 @@ pub(super) fn cmp_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
         (Cmp::Ge, true) => lang.pick("达到", "at least"),
         (Cmp::Eq, true) => lang.pick("为", "equal to"),
         (Cmp::Eq, false) => lang.pick("不为", "not equal to"),
+    }
+}
+
+/// Durations are longer or shorter: `超过 30天`, `少于 10天`, never `高于`.
+fn duration_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
+    match (cmp, held) {
+        (Cmp::Lt, true) | (Cmp::Ge, false) => lang.pick("少于", "less than"),
+        (Cmp::Lt, false) => lang.pick("不少于", "not less than"),
+        (Cmp::Le, true) | (Cmp::Gt, false) => lang.pick("不超过", "at most"),
+        (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("超过", "more than"),
+        (Cmp::Ge, true) => lang.pick("达到", "at least"),
+        (Cmp::Eq, true) => lang.pick("为", "equal to"),
+        (Cmp::Eq, false) => lang.pick("不为", "not equal to"),
+    }
+}
+
+/// Dates are later or earlier: `晚于`, not `高于`.
+fn date_word(cmp: Cmp, held: bool, lang: Lang) -> &'static str {
+    match (cmp, held) {
+        (Cmp::Lt, true) | (Cmp::Ge, false) => lang.pick("早于", "before"),
+        (Cmp::Lt, false) | (Cmp::Ge, true) => lang.pick("不早于", "on or after"),
+        (Cmp::Le, true) | (Cmp::Gt, false) => lang.pick("不晚于", "on or before"),
+        (Cmp::Le, false) | (Cmp::Gt, true) => lang.pick("晚于", "after"),
+        (Cmp::Eq, true) => lang.pick("为", "on"),
+        (Cmp::Eq, false) => lang.pick("不为", "not on"),
     }
 }

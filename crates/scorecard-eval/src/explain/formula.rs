@@ -80,7 +80,7 @@ impl<'a> Writer<'a> {
             // A list's readings as read: `平均(抽检合格率 92%、96%、94%)`.
             ExprPlan::List(func, slot) => {
                 let readings = self.plan.inputs.get(*slot).and_then(|spec| {
-                    let shown = super::list::shown(spec, *slot, self.record, lang)?;
+                    let shown = super::list::shown(self.plan, spec, *slot, self.record)?;
                     Some(phrase::value(&spec.name, &shown))
                 });
                 format!("{}({})", list_word(*func, lang), readings.unwrap_or_default())
@@ -225,11 +225,17 @@ fn gain_sentence(plan: &Plan, spec: &InputSpec, up: bool, gain: Decimal) -> Stri
     let rounded = gain.round_dp_with_strategy(plan.rounding.places, plan.rounding.strategy);
     let n = number::plain(rounded);
     let about = if rounded == gain { lang.pick(" ", "") } else { lang.pick("约 ", "about ") };
-    match (lang, up) {
-        (Lang::Zh, true) => format!("{}再提高 {step}可多得{about}{n} 分", spec.name),
-        (Lang::Zh, false) => format!("{}再降低 {step}可多得{about}{n} 分", spec.name),
-        (Lang::En, true) => format!("`{}` {step} higher would add {about}{n}", spec.name),
-        (Lang::En, false) => format!("`{}` {step} lower would add {about}{n}", spec.name),
+    // A duration is longer or shorter (`再增加 1天`), anything else higher or lower.
+    let duration = phrase::Measure::of(spec.unit) == phrase::Measure::Duration;
+    let word = match (up, duration) {
+        (true, false) => lang.pick("提高", "higher"),
+        (false, false) => lang.pick("降低", "lower"),
+        (true, true) => lang.pick("增加", "longer"),
+        (false, true) => lang.pick("减少", "shorter"),
+    };
+    match lang {
+        Lang::Zh => format!("{}再{word} {step}可多得{about}{n} 分", spec.name),
+        Lang::En => format!("`{}` {step} {word} would add {about}{n}", spec.name),
     }
 }
 

@@ -7,7 +7,7 @@ use scorecard_syntax::Lang;
 
 use super::{condition, phrase, steps};
 use crate::eval::{self, Fault};
-use crate::plan::{InputSpec, Ladder, Plan, Slot, TestPlan, TierPlan, ValueKind};
+use crate::plan::{ExprPlan, InputSpec, Ladder, Plan, Slot, TestPlan, TierPlan, ValueKind};
 use crate::record::Record;
 
 /// The sentence for one ladder, the tiers that fired and the ladder's deduction.
@@ -74,7 +74,12 @@ fn tier_clause(
         TestPlan::PerStep { .. } => steps::relation(plan, spec, tier, x, record, sign)?,
         test => condition::relation(plan, spec, test, x, record, fired, written)?,
     };
-    let value = phrase::value(&spec.name, &shown_in(spec, x, plan.lang));
+    let shown = reading(plan, spec, x, condition::threshold(&tier.test));
+    if fired && condition::is_equality(spec, &tier.test) {
+        // `完成率为 100%`, not `完成率 100%，为 100%`.
+        return Ok(if with_value { phrase::equals(plan.lang, &spec.name, &shown) } else { rel });
+    }
+    let value = phrase::value(&spec.name, &shown);
     // Counted from zero, the step follows the value: `次数 3次，每次扣 1 分` / `times 3次, −1 for each 次`.
     let from_zero = matches!(tier.test, TestPlan::PerStep { from: None, .. });
     Ok(match (with_value, rel.is_empty()) {
@@ -83,6 +88,51 @@ fn tier_clause(
         (true, false) => phrase::is(plan.lang, &value, &rel),
         (false, _) => rel,
     })
+}
+
+/// A record's value as a sentence shows it, like [`shown_in`]; but a value
+/// computed from a list (`平均(抽检合格率)`), which may have twenty places,
+/// is shown to the scorecard's places and marked `约` / `about` when that
+/// rounds it: `平均合格率 约 94.33%`. When the rounded value would look equal
+/// to `near` (the threshold it is compared with) while it is not, more places
+/// are shown. Display only: scoring uses the exact value.
+pub(super) fn reading(plan: &Plan, spec: &InputSpec, x: Decimal, near: Option<Decimal>) -> String {
+    let lang = plan.lang;
+    let exact = spec.unit.from_base(x);
+    let (Some(v), true) = (exact, spec.derived.as_ref().is_some_and(|d| reads_list(&d.expr, 0))) else {
+        return shown_in(spec, x, lang);
+    };
+    let near = near.and_then(|t| spec.unit.from_base(t));
+    let (places, strategy) = (plan.rounding.places, plan.rounding.strategy);
+    let mut r = v;
+    for p in places..=places.saturating_add(10) {
+        r = v.round_dp_with_strategy(p, strategy);
+        if near.is_none_or(|t| r != t || v == t) {
+            break;
+        }
+    }
+    let shown = spec.unit.amount(r);
+    if r == v {
+        shown
+    } else {
+        lang.pick(format!("约 {shown}"), format!("about {shown}"))
+    }
+}
+
+/// Whether a formula takes a value from a list (`平均(抽检合格率)`).
+fn reads_list(e: &ExprPlan, depth: usize) -> bool {
+    const MAX_DEPTH: usize = 64;
+    let d = depth.saturating_add(1);
+    depth <= MAX_DEPTH
+        && match e {
+            ExprPlan::List(..) => true,
+            ExprPlan::Neg(a) | ExprPlan::Floor(a) => reads_list(a, d),
+            ExprPlan::Add(a, b) | ExprPlan::Sub(a, b) | ExprPlan::Mul(a, b, _) | ExprPlan::Div(a, b, _) => {
+                reads_list(a, d) || reads_list(b, d)
+            }
+            ExprPlan::Min(args) | ExprPlan::Max(args) => args.iter().any(|a| reads_list(a, d)),
+            ExprPlan::Const(_) | ExprPlan::Slot(_) | ExprPlan::Points => false,
+        }
 }
 
 /// A value as shown in an explanation: like [`InputSpec::shown`], with yes/no in the file's language.

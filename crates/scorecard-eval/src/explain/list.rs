@@ -3,7 +3,9 @@
 //! `抽检合格率 92%、96%、94%，其中 1 次低于 95%，每次扣 0.5 分，共扣 0.5 分`.
 
 use rust_decimal::Decimal;
-use scorecard_syntax::ast::{Cmp, Sign};
+use scorecard_syntax::ast::Sign;
+
+use super::phrase::Measure;
 use scorecard_syntax::Lang;
 
 use crate::eval::{self, Fault};
@@ -13,12 +15,12 @@ use crate::record::Record;
 
 /// An input's value in a record, as sentences show it: a list's readings
 /// joined (`92%、96%、94%`), any other value in its unit.
-pub(super) fn shown(spec: &InputSpec, slot: usize, record: &Record, lang: Lang) -> Option<String> {
+pub(super) fn shown(plan: &Plan, spec: &InputSpec, slot: usize, record: &Record) -> Option<String> {
     if spec.list {
         let readings: Vec<String> = record.list(slot).iter().map(|r| spec.shown(*r)).collect();
-        return Some(readings.join(lang.pick("、", ", ")));
+        return Some(readings.join(plan.lang.pick("、", ", ")));
     }
-    Some(super::ladder::shown_in(spec, record.get(slot)?, lang))
+    Some(super::ladder::reading(plan, spec, record.get(slot)?, None))
 }
 
 /// The sentence, the tiers that counted and the ladder's amount.
@@ -31,7 +33,8 @@ pub(super) fn ladder_sentence<'p>(
 ) -> Result<(String, Vec<&'p TierPlan>, Decimal), Fault> {
     let lang = plan.lang;
     let readings = record.list(ladder.subject);
-    let mut text = format!("{} {}", spec.name, shown(spec, ladder.subject, record, lang).unwrap_or_default());
+    let measure = Measure::of(spec.unit);
+    let mut text = format!("{} {}", spec.name, shown(plan, spec, ladder.subject, record).unwrap_or_default());
     let mut hits: Vec<(&TierPlan, usize, Decimal)> = Vec::new();
     for tier in &ladder.tiers {
         let TestPlan::Each { test, .. } = &tier.test else { continue };
@@ -49,7 +52,7 @@ pub(super) fn ladder_sentence<'p>(
     }
     let Some(mildest) = ladder.tiers.iter().min_by_key(|t| t.deduct) else { return Err(Fault::Overflow) };
     if hits.is_empty() {
-        let word = condition(mildest, lang);
+        let word = condition(mildest, measure, lang);
         text.push_str(&match (lang, sign) {
             (Lang::Zh, Sign::Deduct) => format!("，没有一次{word}，不扣分"),
             (Lang::Zh, Sign::Add) => format!("，没有一次{word}，不加分"),
@@ -63,14 +66,14 @@ pub(super) fn ladder_sentence<'p>(
         amount = crate::exact::add(amount, *a).ok_or(Fault::Overflow)?;
         let joint = if i == 0 { lang.pick("，其中 ", ": ") } else { lang.pick("；", "; ") };
         text.push_str(joint);
-        text.push_str(&counted(tier, *count, *a, sign, lang));
+        text.push_str(&counted(tier, measure, *count, *a, sign, lang));
     }
     Ok((text, hits.into_iter().map(|(t, _, _)| t).collect(), amount))
 }
 
 /// `1 次低于 95%，每次扣 0.5 分，共扣 0.5 分` / `1 below 95%, −0.5 each: −0.5`.
-fn counted(tier: &TierPlan, count: usize, amount: Decimal, sign: Sign, lang: Lang) -> String {
-    let (word, per, total) = (condition(tier, lang), plain(tier.deduct), plain(amount));
+fn counted(tier: &TierPlan, measure: Measure, count: usize, amount: Decimal, sign: Sign, lang: Lang) -> String {
+    let (word, per, total) = (condition(tier, measure, lang), plain(tier.deduct), plain(amount));
     match (lang, sign) {
         (Lang::Zh, Sign::Deduct) => format!("{count} 次{word}，每次扣 {per} 分，共扣 {total} 分"),
         (Lang::Zh, Sign::Add) => format!("{count} 次{word}，每次加 {per} 分，共加 {total} 分"),
@@ -79,31 +82,20 @@ fn counted(tier: &TierPlan, count: usize, amount: Decimal, sign: Sign, lang: Lan
     }
 }
 
-/// What a reading meets: `低于 95%` / `below 95%`.
-fn condition(tier: &TierPlan, lang: Lang) -> String {
+/// What a reading meets: `低于 95%` / `below 95%`, `超过 30天` / `more than 30天`.
+fn condition(tier: &TierPlan, measure: Measure, lang: Lang) -> String {
     let cmp = match &tier.test {
         TestPlan::Each { test, .. } => match **test {
-            TestPlan::Fixed { cmp, .. } | TestPlan::ShareOf { cmp, .. } => Some(cmp),
+            TestPlan::Fixed { cmp, .. } => Some((cmp, measure)),
+            // A share is a percentage, whatever the readings measure.
+            TestPlan::ShareOf { cmp, .. } => Some((cmp, Measure::Level)),
             _ => None,
         },
         _ => None,
     };
-    let word = match (cmp, lang) {
-        (Some(Cmp::Lt), Lang::Zh) => "低于",
-        (Some(Cmp::Le), Lang::Zh) => "不高于",
-        (Some(Cmp::Gt), Lang::Zh) => "高于",
-        (Some(Cmp::Ge), Lang::Zh) => "达到",
-        (Some(Cmp::Eq), Lang::Zh) => "为",
-        (None, Lang::Zh) => "符合",
-        (Some(Cmp::Lt), Lang::En) => "below",
-        (Some(Cmp::Le), Lang::En) => "at most",
-        (Some(Cmp::Gt), Lang::En) => "above",
-        (Some(Cmp::Ge), Lang::En) => "at least",
-        (Some(Cmp::Eq), Lang::En) => "equal to",
-        (None, Lang::En) => "meeting",
+    let word = match cmp {
+        Some((cmp, measure)) => super::condition::cmp_word(cmp, true, lang, measure),
+        None => lang.pick("符合", "meeting"),
     };
-    match lang {
-        Lang::Zh => format!("{word} {}", tier.shown),
-        Lang::En => format!("{word} {}", tier.shown),
-    }
+    format!("{word} {}", tier.shown)
 }

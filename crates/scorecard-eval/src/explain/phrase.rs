@@ -8,10 +8,19 @@ use scorecard_syntax::Lang;
 
 use crate::number;
 use crate::plan::RoundingPlan;
+use crate::units::Unit;
 
 /// `完成率 95.5%` / `completion 95.5%`: a name and its value.
 pub(super) fn value(name: &str, shown: &str) -> String {
     format!("{name} {shown}")
+}
+
+/// `完成率为 100%` / `completion is 100%`: a value that equals what the rule asks.
+pub(super) fn equals(lang: Lang, name: &str, shown: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{name}{}", before("为", shown)),
+        Lang::En => format!("{name} is {shown}"),
+    }
 }
 
 /// `完成率 95.5%，低于 90%` / `completion 95.5% is below 90%`: a subject and how it relates.
@@ -100,24 +109,52 @@ pub(super) fn distance(lang: Lang, side: Side, reference: &str, dist: &str) -> S
     }
 }
 
-/// Which side of a reference a per-step tier counts, and whether the
-/// subject is a date (`晚`/`早`, `after`/`before`, rather than `高`/`低`).
+/// How values of a unit are compared in words: levels and rates go up and
+/// down (`高`/`低`), durations are longer or shorter (`多`/`少`: `比 30天 多 5天`),
+/// dates are later or earlier (`晚`/`早`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Measure {
+    /// Rates, amounts of money, counts: `高`/`低`.
+    Level,
+    /// Durations (天, 周, 小时, 个月, 年): `多`/`少`.
+    Duration,
+    /// Calendar dates: `晚`/`早`.
+    Date,
+}
+
+impl Measure {
+    /// The measure of values in `unit`.
+    pub(super) fn of(unit: &Unit) -> Self {
+        if unit.is_date() {
+            Self::Date
+        } else if unit.is_duration() {
+            Self::Duration
+        } else {
+            Self::Level
+        }
+    }
+}
+
+/// Which side of a reference a per-step tier counts, and how its subject is
+/// compared (`高`/`低`, `多`/`少`, `晚`/`早`).
 #[derive(Clone, Copy)]
 pub(super) struct Side {
     /// The side.
     pub(super) dir: Dir,
-    /// Whether the subject is a date.
-    pub(super) date: bool,
+    /// How the subject is compared.
+    pub(super) measure: Measure,
 }
 
 impl Side {
-    /// `低` / `below`, `晚` / `after`, `相差` / `off`.
+    /// `低` / `below`, `多` / `over`, `晚` / `after`, `相差` / `off`.
     pub(super) fn word(self, lang: Lang) -> &'static str {
-        match (self.dir, self.date) {
-            (Dir::Below, false) => lang.pick("低", "under"),
-            (Dir::Above, false) => lang.pick("高", "over"),
-            (Dir::Below, true) => lang.pick("早", "before"),
-            (Dir::Above, true) => lang.pick("晚", "after"),
+        match (self.dir, self.measure) {
+            (Dir::Below, Measure::Level) => lang.pick("低", "under"),
+            (Dir::Above, Measure::Level) => lang.pick("高", "over"),
+            (Dir::Below, Measure::Duration) => lang.pick("少", "under"),
+            (Dir::Above, Measure::Duration) => lang.pick("多", "over"),
+            (Dir::Below, Measure::Date) => lang.pick("早", "before"),
+            (Dir::Above, Measure::Date) => lang.pick("晚", "after"),
             (Dir::Both, _) => lang.pick("相差", "off"),
         }
     }
@@ -125,11 +162,12 @@ impl Side {
 
 /// `未低于 100%` / `not below 100%`: the value is not on the side that counts.
 pub(super) fn not_past(lang: Lang, side: Side, reference: &str) -> String {
-    let word = match (side.dir, side.date) {
-        (Dir::Below, false) => lang.pick("未低于", "not below"),
-        (Dir::Above, false) => lang.pick("未超过", "not above"),
-        (Dir::Below, true) => lang.pick("不早于", "not before"),
-        (Dir::Above, true) => lang.pick("不晚于", "not after"),
+    let word = match (side.dir, side.measure) {
+        (Dir::Below, Measure::Level) => lang.pick("未低于", "not below"),
+        (Dir::Above, Measure::Level | Measure::Duration) => lang.pick("未超过", "not above"),
+        (Dir::Below, Measure::Duration) => lang.pick("不少于", "not under"),
+        (Dir::Below, Measure::Date) => lang.pick("不早于", "not before"),
+        (Dir::Above, Measure::Date) => lang.pick("不晚于", "not after"),
         (Dir::Both, _) => {
             return lang.pick(format!("{} 相同", before("与", reference)), format!("equal to {reference}"))
         }

@@ -8,7 +8,7 @@ use scorecard_syntax::ast::Sign;
 use scorecard_syntax::Lang;
 
 use super::condition;
-use super::phrase::{self, Side};
+use super::phrase::{self, Measure, Side};
 use crate::eval::{self, Fault};
 use crate::number;
 use crate::plan::{InputSpec, Plan, TestPlan, TierPlan};
@@ -35,7 +35,7 @@ pub(super) fn relation(
         eval::distance(x, step, from, relative, record)?
     };
     let unit = Unit::of(spec, calendar);
-    let side = from.map(|(_, dir)| Side { dir, date: spec.unit.is_date() });
+    let side = from.map(|(_, dir)| Side { dir, measure: Measure::of(spec.unit) });
     let mut out = Vec::new();
     if let (Some((reference, _)), Some(side)) = (from, side) {
         let r = eval::operand(reference, record)?;

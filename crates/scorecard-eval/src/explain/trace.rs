@@ -96,7 +96,7 @@ fn inputs(plan: &Plan, index: usize, record: &Record) -> Vec<String> {
         .iter()
         .enumerate()
         .filter(|(_, s)| s.used_by.contains(&index))
-        .filter_map(|(slot, s)| Some(format!("{} = {}", s.name, super::list::shown(s, slot, record, plan.lang)?)))
+        .filter_map(|(slot, s)| Some(format!("{} = {}", s.name, super::list::shown(plan, s, slot, record)?)))
         .collect()
 }
 

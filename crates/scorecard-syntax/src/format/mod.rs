@@ -78,7 +78,7 @@ pub fn format(src: &str, limits: &Limits) -> Result<String, FormatError> {
     Ok(laid.text)
 }
 
-/// Formats the bytes of a rule file: like [`format`], after the checks
+/// Formats the bytes of a rule file: like [`format()`], after the checks
 /// [`crate::source::decode`] makes (size, UTF-8, NUL bytes), each an error with its position.
 pub fn format_bytes(bytes: &[u8], limits: &Limits) -> Result<String, FormatError> {
     let src = crate::source::decode(bytes, limits).map_err(|d| FormatError::Invalid(vec![d]))?;
