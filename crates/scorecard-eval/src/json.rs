@@ -180,7 +180,8 @@ mod tests {
     fn decimals_and_integers_are_written_as_serialize_writes_them() {
         let cases = ["0", "-0", "0.00", "-0.000", "5.00", "-3.50", "265.90300000000000000001", "0.0001", "1e-28"];
         for text in cases {
-            let d: Decimal = if text.contains('e') { Decimal::from_scientific(text).unwrap() } else { text.parse().unwrap() };
+            let d: Decimal =
+                if text.contains('e') { Decimal::from_scientific(text).unwrap() } else { text.parse().unwrap() };
             for d in [d, -d, Decimal::MAX, Decimal::MIN] {
                 let mut out = Vec::new();
                 push_decimal(&mut out, d);

@@ -1,6 +1,5 @@
 //! The compiled, immutable scorecard: compile once, evaluate many records.
 
-
 use rust_decimal::Decimal;
 use scorecard_syntax::{Diagnostic, Lang, Limits};
 

@@ -86,11 +86,13 @@ fn reports_are_byte_identical_to_the_baseline() {
         }
         hashes.push((first, records::fnv(&out)));
     }
-    let checked: Vec<_> = BASELINE.iter().map(|(first, all)| if RECORDS == 100_000 { (*first, *all) } else { (*first, 0) }).collect();
+    let checked: Vec<_> =
+        BASELINE.iter().map(|(first, all)| if RECORDS == 100_000 { (*first, *all) } else { (*first, 0) }).collect();
     if std::env::var_os("PERF_BLESS").is_some() {
         println!("const BASELINE: &[(u64, u64)] = &{hashes:#x?};");
         return;
     }
-    let hashes: Vec<_> = hashes.iter().map(|(first, all)| if RECORDS == 100_000 { (*first, *all) } else { (*first, 0) }).collect();
+    let hashes: Vec<_> =
+        hashes.iter().map(|(first, all)| if RECORDS == 100_000 { (*first, *all) } else { (*first, 0) }).collect();
     assert_eq!(hashes, checked, "a report or sentence changed; see the module docs");
 }

@@ -84,7 +84,9 @@ pub fn record(card: &Scorecard, lists: &[&str], rng: &mut Rng, out: &mut String)
         }
         match input.kind {
             InputKind::YesNo => out.push_str(["\"是\"", "\"否\"", "true", "false"][rng.below(4) as usize]),
-            InputKind::Grades(labels) => write!(out, "\"{}\"", labels[rng.below(labels.len() as u64) as usize]).unwrap(),
+            InputKind::Grades(labels) => {
+                write!(out, "\"{}\"", labels[rng.below(labels.len() as u64) as usize]).unwrap()
+            }
             InputKind::Date => write!(out, "\"2021-{:02}-{:02}\"", 1 + rng.below(12), 1 + rng.below(28)).unwrap(),
             InputKind::Number if lists.contains(&input.key) => {
                 out.push('[');
