@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use scorecard::{Lang, Report, Scorecard};
 
 use crate::failure::Failure;
-use scorecard::number::{fixed2, push_json_number};
+use scorecard::number::push_json_number;
 
 /// The UTF-8 byte-order mark, which tells Excel the file is UTF-8.
 const BOM: &str = "\u{feff}";
@@ -158,6 +158,7 @@ pub(super) fn text_cell(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use scorecard::number::fixed2;
 
     #[test]
     fn text_cells_are_quoted_and_defused() {
