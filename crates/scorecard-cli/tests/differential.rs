@@ -10,7 +10,7 @@
 //! `PERF_BLESS=1 cargo test -p scorecard-cli --test differential -- --nocapture`
 //! (in both builds) and review the change in the snapshots first.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test on fixed fixtures")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects, reason = "test on fixed fixtures")]
 
 mod common;
 

@@ -125,7 +125,7 @@ mod tests {
         let mut out = String::from(sign);
         let len = int.len();
         for (i, c) in int.chars().enumerate() {
-            if i > 0 && (len - i) % 3 == 0 {
+            if i > 0 && len.saturating_sub(i) % 3 == 0 {
                 out.push(',');
             }
             out.push(c);

@@ -11,7 +11,7 @@
 //! and review the sentence changes in the snapshots before pasting them.
 //! `PERF_DATA=DIR` also writes each generated data file to DIR (for the CLI).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "test on fixed fixtures")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects, reason = "test on fixed fixtures")]
 
 #[path = "support/records.rs"]
 mod records;

@@ -9,6 +9,7 @@
     clippy::arithmetic_side_effects,
     clippy::unwrap_used,
     clippy::expect_used,
+    clippy::indexing_slicing,
     reason = "test data generation on fixed fixtures"
 )]
 
