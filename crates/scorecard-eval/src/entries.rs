@@ -2,18 +2,17 @@
 //! `serde_json::Value`, and a `DeserializeSeed` for a record inside a larger
 //! body. Every entry reads numbers exactly or refuses them.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::de::DeserializeSeed;
 use serde_json::Value;
 
 use crate::error::{DataErrorKind, RecordError};
-use crate::plan::{Plan, Slot};
+use crate::plan::Plan;
 use crate::record::{Builder, Fill, Record};
 
 /// Reads a record from a parsed JSON value (see `Scorecard::parse_value`).
-pub(crate) fn from_value(plan: &Plan, keys: &HashMap<String, Slot>, value: &Value) -> Result<Record, RecordError> {
+pub(crate) fn from_value(plan: &Plan, keys: &crate::record::Keys, value: &Value) -> Result<Record, RecordError> {
     let mut builder = Builder::new(plan);
     let Value::Object(map) = value else { return Err(builder.fail(DataErrorKind::NotAnObject)) };
     for (key, v) in map {
@@ -50,11 +49,11 @@ fn arbitrary_precision() -> bool {
 #[derive(Debug, Clone, Copy)]
 pub struct RecordSeed<'c> {
     plan: &'c Plan,
-    keys: &'c HashMap<String, Slot>,
+    keys: &'c crate::record::Keys,
 }
 
 impl<'c> RecordSeed<'c> {
-    pub(crate) fn new(plan: &'c Plan, keys: &'c HashMap<String, Slot>) -> Self {
+    pub(crate) fn new(plan: &'c Plan, keys: &'c crate::record::Keys) -> Self {
         RecordSeed { plan, keys }
     }
 }

@@ -90,3 +90,108 @@ pub(crate) fn serialize_option<S: Serializer>(value: &Option<Decimal>, s: S) -> 
         None => s.serialize_none(),
     }
 }
+
+/// Appends `s` as a JSON string, escaped exactly as `serde_json` escapes it:
+/// `"` and `\` with a backslash, the control characters with their short
+/// escapes (`\n`) or `\u00XX` (lower-case hex), everything else as is.
+pub(crate) fn push_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (at, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            0..=0x1f => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(bytes.get(start..at).unwrap_or(&[]));
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'));
+            out.push(HEX.get(usize::from(b & 0xf)).copied().unwrap_or(b'0'));
+        } else {
+            out.extend_from_slice(escape);
+        }
+        start = at.saturating_add(1);
+    }
+    out.extend_from_slice(bytes.get(start..).unwrap_or(&[]));
+    out.push(b'"');
+}
+
+/// Appends `d` as [`serialize`] writes it into JSON: its normalised digits.
+pub(crate) fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
+    crate::number::push_json_number(out, d);
+}
+
+/// Appends an unsigned integer in decimal.
+pub(crate) fn push_u32(out: &mut Vec<u8>, n: u32) {
+    let mut digits = [0u8; 10];
+    let mut n = n;
+    let mut at = digits.len();
+    loop {
+        at = at.saturating_sub(1);
+        if let Some(slot) = digits.get_mut(at) {
+            // `n % 10` is below 10, so the cast keeps it.
+            *slot = b'0'.saturating_add((n % 10) as u8);
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(at..).unwrap_or(&[]));
+}
+
+/// A list of strings as a JSON array.
+pub(crate) fn push_strs(out: &mut Vec<u8>, list: &[String]) {
+    out.push(b'[');
+    for (i, s) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        push_str(out, s);
+    }
+    out.push(b']');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let mut all: String = (0u8..0x80).map(char::from).collect();
+        all.push_str("满意度 「引号」 \u{7f} \u{2028} é");
+        for s in [all.as_str(), "", "plain", "a\"b\\c", "\u{1}\u{1f}"] {
+            let mut out = Vec::new();
+            push_str(&mut out, s);
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap());
+        }
+    }
+
+    #[test]
+    fn decimals_and_integers_are_written_as_serialize_writes_them() {
+        let cases = ["0", "-0", "0.00", "-0.000", "5.00", "-3.50", "265.90300000000000000001", "0.0001", "1e-28"];
+        for text in cases {
+            let d: Decimal =
+                if text.contains('e') { Decimal::from_scientific(text).unwrap() } else { text.parse().unwrap() };
+            for d in [d, -d, Decimal::MAX, Decimal::MIN] {
+                let mut out = Vec::new();
+                push_decimal(&mut out, d);
+                assert_eq!(String::from_utf8(out).unwrap(), d.normalize().to_string(), "{d:?}");
+            }
+        }
+        for n in [0, 7, 10, 4_294_967_295] {
+            let mut out = Vec::new();
+            push_u32(&mut out, n);
+            assert_eq!(String::from_utf8(out).unwrap(), n.to_string());
+        }
+    }
+}

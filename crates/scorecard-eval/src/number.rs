@@ -10,28 +10,25 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// `1500000` → `1,500,000`; `83.3300` → `83.33`; `-3` → `-3`.
 pub fn grouped(value: Decimal) -> String {
-    let text = value.normalize().to_string();
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
+    let mut text = Vec::with_capacity(48);
+    push_json_number(&mut text, value);
+    let (sign, digits) = match text.split_first() {
+        Some((b'-', rest)) => ("-", rest),
+        _ => ("", text.as_slice()),
     };
-    let (int, frac) = match digits.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (digits, None),
-    };
+    let dot = digits.iter().position(|b| *b == b'.').unwrap_or(digits.len());
+    let (int, frac) = digits.split_at(dot);
     let mut out = String::with_capacity(text.len().saturating_add(8));
     out.push_str(sign);
     let len = int.len();
-    for (i, c) in int.chars().enumerate() {
+    for (i, c) in int.iter().enumerate() {
         if i > 0 && (len.saturating_sub(i)) % 3 == 0 {
             out.push(',');
         }
-        out.push(c);
+        out.push(char::from(*c));
     }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
+    // `frac` is `.` and ASCII digits, or empty.
+    out.extend(frac.iter().map(|b| char::from(*b)));
     out
 }
 
@@ -39,7 +36,10 @@ pub fn grouped(value: Decimal) -> String {
 /// `7.50` → `7.5`, `-0.00` → `0`. Explanations, suite results and `--bless`
 /// write numbers this way.
 pub fn plain(value: Decimal) -> String {
-    if value.is_zero() { Decimal::ZERO } else { value.normalize() }.to_string()
+    let mut text = Vec::with_capacity(40);
+    push_json_number(&mut text, value);
+    // ASCII digits, a sign and a point only.
+    text.into_iter().map(char::from).collect()
 }
 
 /// `d` with at least two decimals and never fewer digits than it has: the
@@ -111,6 +111,65 @@ pub fn percent_of(part: Decimal, whole: Decimal, threshold: Option<Decimal>) -> 
 
 #[cfg(test)]
 mod tests {
+    /// The straightforward forms [`grouped`] and [`plain`] replaced (through `Display`).
+    fn reference_grouped(value: Decimal) -> String {
+        let text = value.normalize().to_string();
+        let (sign, digits) = match text.strip_prefix('-') {
+            Some(rest) => ("-", rest),
+            None => ("", text.as_str()),
+        };
+        let (int, frac) = match digits.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (digits, None),
+        };
+        let mut out = String::from(sign);
+        let len = int.len();
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && len.saturating_sub(i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if let Some(f) = frac {
+            out.push('.');
+            out.push_str(f);
+        }
+        out
+    }
+
+    #[test]
+    fn grouped_and_plain_match_the_display_forms() {
+        let texts = [
+            "0",
+            "-0",
+            "0.000",
+            "-0.00",
+            "1",
+            "-1",
+            "12",
+            "123",
+            "1234",
+            "-1234567.890",
+            "1500000",
+            "83.3300",
+            "0.0001",
+            "-0.5",
+            "999999.999",
+            "79228162514264337593543950335",
+            "-7922816251426433759354395033.5",
+        ];
+        for t in texts {
+            let d: Decimal = t.parse().unwrap();
+            assert_eq!(grouped(d), reference_grouped(d), "{t}");
+            let zeroed = if d.is_zero() { Decimal::ZERO } else { d.normalize() };
+            assert_eq!(plain(d), zeroed.to_string(), "{t}");
+        }
+        for d in [Decimal::MAX, Decimal::MIN, Decimal::new(1, 28), Decimal::new(-1, 28)] {
+            assert_eq!(grouped(d), reference_grouped(d));
+            assert_eq!(plain(d), d.normalize().to_string());
+        }
+    }
+
     use super::*;
     use std::str::FromStr;
 

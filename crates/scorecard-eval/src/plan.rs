@@ -85,8 +85,19 @@ impl InputSpec {
                 return usize::try_from(base.mantissa()).ok().and_then(|i| g.get(i)).cloned().unwrap_or_default()
             }
         }
-        match self.unit.from_base(base) {
-            Some(v) => self.unit.amount(v),
+        // A unit of scale 1 (件, 次, 元…) shows the base value as it is.
+        let value = if self.unit.scale_decimal() == Decimal::ONE { Some(base) } else { self.unit.from_base(base) };
+        match value {
+            // As `Unit::amount` writes it, without the formatting machinery.
+            Some(v) => {
+                let unit = self.unit.display();
+                let mut shown = number::grouped(v);
+                if unit.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                    shown.push(' ');
+                }
+                shown.push_str(unit);
+                shown
+            }
             None => number::grouped(base),
         }
     }

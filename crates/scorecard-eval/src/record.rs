@@ -2,6 +2,7 @@
 //! JSON text or set one value at a time through the typed API.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_decimal::Decimal;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
@@ -11,6 +12,51 @@ use crate::error::{DataError, DataErrorKind, InputRef, RecordError};
 use crate::number;
 use crate::plan::{Plan, Slot, ValueKind};
 use crate::value;
+
+/// Record keys to input slots. Looking a key up is on the hot path of every
+/// JSON record, so the map hashes with [`KeyHasher`] rather than SipHash; it
+/// is built from the rule file, and data keys are only looked up, never
+/// inserted, so a hostile record cannot flood it.
+pub(crate) type Keys = HashMap<String, Slot, BuildHasherDefault<KeyHasher>>;
+
+/// The Fx hash (as in rustc): a multiply and rotate per eight bytes.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl KeyHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            if let Some(head) = word.get_mut(..rest.len()) {
+                head.copy_from_slice(rest);
+            }
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// A prepared handle to one input, from `Scorecard::input`, valid
 /// only with that scorecard; setting a value through it does no string lookup.
@@ -166,22 +212,49 @@ pub(crate) struct Builder<'p> {
     plan: &'p Plan,
     record: Record,
     errors: Errors<'p>,
-    seen: Vec<bool>,
+    seen: Seen,
+}
+
+/// The inputs a record has given a value, to catch a key given twice: a
+/// bit set for up to 128 inputs (no allocation), else a flag per input.
+enum Seen {
+    Small(u128),
+    Large(Vec<bool>),
+}
+
+impl Seen {
+    fn new(inputs: usize) -> Self {
+        if inputs <= 128 {
+            Seen::Small(0)
+        } else {
+            Seen::Large(vec![false; inputs])
+        }
+    }
+
+    /// Marks `slot` seen; whether it already was.
+    fn mark(&mut self, slot: Slot) -> bool {
+        match self {
+            Seen::Small(bits) => {
+                let bit = u32::try_from(slot).ok().and_then(|s| 1u128.checked_shl(s)).unwrap_or(0);
+                let was = *bits & bit != 0;
+                *bits |= bit;
+                was
+            }
+            Seen::Large(flags) => flags.get_mut(slot).is_some_and(|f| std::mem::replace(f, true)),
+        }
+    }
 }
 
 impl<'p> Builder<'p> {
     pub(crate) fn new(plan: &'p Plan) -> Self {
-        Builder { plan, record: Record::empty(plan), errors: Errors::new(plan), seen: vec![false; plan.inputs.len()] }
+        Builder { plan, record: Record::empty(plan), errors: Errors::new(plan), seen: Seen::new(plan.inputs.len()) }
     }
 
     /// Reads the raw JSON text of input `slot`'s value.
     pub(crate) fn put(&mut self, slot: Slot, raw: &str) {
-        if let Some(seen) = self.seen.get_mut(slot) {
-            if *seen {
-                self.errors.push(slot, DataErrorKind::DuplicateKey);
-                return;
-            }
-            *seen = true;
+        if self.seen.mark(slot) {
+            self.errors.push(slot, DataErrorKind::DuplicateKey);
+            return;
         }
         if self.plan.inputs.get(slot).is_some_and(|s| s.list) {
             match read_list(self.plan, slot, raw) {
@@ -204,9 +277,7 @@ impl<'p> Builder<'p> {
 
     /// Records a problem with input `slot` found before its value was read.
     pub(crate) fn reject(&mut self, slot: Slot, kind: DataErrorKind) {
-        if let Some(seen) = self.seen.get_mut(slot) {
-            *seen = true;
-        }
+        self.seen.mark(slot);
         self.errors.push(slot, kind);
     }
 
@@ -235,7 +306,7 @@ impl<'p> Builder<'p> {
 }
 
 /// Parses one JSON object into a record; every problem is reported.
-pub(crate) fn from_json(plan: &Plan, keys: &HashMap<String, Slot>, text: &str) -> Result<Record, RecordError> {
+pub(crate) fn from_json(plan: &Plan, keys: &Keys, text: &str) -> Result<Record, RecordError> {
     let mut builder = Builder::new(plan);
     let mut de = serde_json::Deserializer::from_str(text);
     let result = Fill { keys, builder: &mut builder }.deserialize(&mut de).and_then(|()| de.end());
@@ -256,7 +327,7 @@ pub(crate) fn json_error(e: &serde_json::Error) -> DataErrorKind {
 
 /// Fills a [`Builder`] from a JSON object's entries.
 pub(crate) struct Fill<'a, 'p> {
-    pub(crate) keys: &'a HashMap<String, Slot>,
+    pub(crate) keys: &'a Keys,
     pub(crate) builder: &'a mut Builder<'p>,
 }
 
@@ -290,7 +361,7 @@ impl<'de> Visitor<'de> for Fill<'_, '_> {
 
 /// Resolves an object key to an input slot (`None` for keys the scorecard does not read).
 struct KeySeed<'a> {
-    keys: &'a HashMap<String, Slot>,
+    keys: &'a Keys,
 }
 
 impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
@@ -329,17 +400,26 @@ pub(crate) fn read_value(plan: &Plan, slot: Slot, raw: &str) -> Result<Option<De
         Some(b't' | b'f') => return Err(DataErrorKind::WrongType { found: "boolean" }),
         Some(b'[') => return Err(DataErrorKind::WrongType { found: "array" }),
         Some(b'{') => return Err(DataErrorKind::WrongType { found: "object" }),
-        Some(b'"') => {
-            let text: String =
-                serde_json::from_str(raw).map_err(|_| DataErrorKind::NotANumber { text: raw.to_owned() })?;
-            value::parse_text(&text, spec.unit)?
-        }
+        Some(b'"') => match plain_string(raw) {
+            Some(text) => value::parse_text(text, spec.unit)?,
+            None => {
+                let text: String =
+                    serde_json::from_str(raw).map_err(|_| DataErrorKind::NotANumber { text: raw.to_owned() })?;
+                value::parse_text(&text, spec.unit)?
+            }
+        },
         _ => {
             let v = value::parse_json_number(raw)?;
             spec.unit.to_base(v).ok_or_else(|| DataErrorKind::TooLarge { text: raw.to_owned() })?
         }
     };
     validate(plan, slot, base).map(Some)
+}
+
+/// The text of a JSON string without escapes, read in place (no allocation):
+/// `None` if it has a backslash, and serde_json must unescape it.
+fn plain_string(raw: &str) -> Option<&str> {
+    raw.strip_prefix('"')?.strip_suffix('"').filter(|t| !t.contains('\\'))
 }
 
 /// A date: a string such as "2021-06-30" or "2021年6月30日".

@@ -154,7 +154,74 @@ impl Report {
     /// The report as compact JSON, with every decimal written as an exact
     /// JSON number: the same text as `serde_json::to_string(&report)`.
     pub fn to_json(&self) -> String {
-        // Serialising plain data to a string cannot fail; the fallback is never expected.
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = Vec::with_capacity(1024);
+        self.write_json(&mut out);
+        // Every piece written is UTF-8 (strings as given, ASCII around them).
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// Appends the report as compact JSON to `out`: the same bytes as
+    /// [`Report::to_json`] and `serde_json::to_string(&report)`, written
+    /// straight into the buffer (the batch writers' hot path).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"schema_version\":");
+        json::push_u32(out, crate::schema::SCHEMA_VERSION);
+        out.extend_from_slice(b",\"scorecard\":");
+        json::push_str(out, &self.scorecard);
+        out.extend_from_slice(b",\"total\":");
+        json::push_decimal(out, self.total);
+        out.extend_from_slice(b",\"full_marks\":");
+        json::push_decimal(out, self.full_marks);
+        out.extend_from_slice(b",\"grade\":");
+        json::push_str(out, &self.grade);
+        out.extend_from_slice(if self.disqualified {
+            b",\"disqualified\":true,\"groups\":["
+        } else {
+            b",\"disqualified\":false,\"groups\":["
+        });
+        for (i, g) in self.groups.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"{\"path\":" } else { b",{\"path\":" });
+            json::push_strs(out, &g.path);
+            out.extend_from_slice(b",\"name\":");
+            json::push_str(out, &g.name);
+            out.extend_from_slice(b",\"points\":");
+            json::push_decimal(out, g.points);
+            out.extend_from_slice(b",\"score\":");
+            json::push_decimal(out, g.score);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"indicators\":[");
+        for (i, ind) in self.indicators.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"{\"path\":" } else { b",{\"path\":" });
+            json::push_strs(out, &ind.path);
+            out.extend_from_slice(b",\"name\":");
+            json::push_str(out, &ind.name);
+            out.extend_from_slice(b",\"points\":");
+            json::push_decimal(out, ind.points);
+            out.extend_from_slice(b",\"deduction\":");
+            json::push_decimal(out, ind.deduction);
+            out.extend_from_slice(b",\"score\":");
+            json::push_decimal(out, ind.score);
+            out.extend_from_slice(b",\"status\":\"");
+            out.extend_from_slice(ind.status.as_str().as_bytes());
+            out.extend_from_slice(b"\",\"fired\":[");
+            for (j, f) in ind.fired.iter().enumerate() {
+                out.extend_from_slice(if j == 0 { b"{\"text\":" } else { b",{\"text\":" });
+                json::push_str(out, &f.text);
+                out.extend_from_slice(b",\"line\":");
+                json::push_u32(out, f.line);
+                out.extend_from_slice(b",\"column\":");
+                json::push_u32(out, f.column);
+                out.extend_from_slice(b",\"span\":{\"start\":");
+                json::push_u32(out, f.span.start);
+                out.extend_from_slice(b",\"end\":");
+                json::push_u32(out, f.span.end);
+                out.extend_from_slice(b"}}");
+            }
+            out.extend_from_slice(b"],\"explanation\":");
+            json::push_str(out, &ind.explanation);
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"]}");
     }
 }

@@ -1,14 +1,12 @@
 //! The compiled, immutable scorecard: compile once, evaluate many records.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 use scorecard_syntax::{Diagnostic, Lang, Limits};
 
 use crate::compile_error::{locate, CompileError, LocatedDiagnostic};
 use crate::error::{DataError, DataErrorKind, RecordError};
 use crate::eval;
-use crate::plan::{Plan, Slot, ValueKind};
+use crate::plan::{Plan, ValueKind};
 use crate::record::{self, Errors, InputKey, Record};
 use crate::report::{self, Report};
 use crate::scores::{IndicatorScore, Scores};
@@ -18,7 +16,7 @@ use crate::units::Unit;
 #[derive(Debug, Clone)]
 pub struct Scorecard {
     plan: Plan,
-    keys: HashMap<String, Slot>,
+    keys: crate::record::Keys,
     warnings: Vec<Diagnostic>,
 }
 

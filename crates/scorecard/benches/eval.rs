@@ -15,6 +15,29 @@ use std::str::FromStr;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use scorecard::{Decimal, Scorecard};
+use serde::de::{Deserializer as _, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+/// The floor for reading a JSON record: serde_json walks the object and
+/// hands over each key and raw value, and nothing else is done with them.
+fn bare_parse(json: &str) -> usize {
+    struct Bare;
+    impl<'de> Visitor<'de> for Bare {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while let Some((k, v)) = map.next_entry::<&str, &RawValue>()? {
+                n += black_box(k).len() + black_box(v).get().len();
+            }
+            Ok(n)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    de.deserialize_map(Bare).unwrap_or(0)
+}
 
 const SEED: &str = include_str!("../../../rules/chenggong-2021-window-service.rules");
 const RECORD: &str = r#"{"cases": 1500000, "cases_last_year": 1800000, "staff_satisfaction": 85, "on_time_rate": "92.5%", "spending": "2700000元", "complaint_rate": 12.5, "blacklist_count": 0, "public_satisfaction": 91}"#;
@@ -72,6 +95,8 @@ fn evaluate(c: &mut Criterion) {
     g.bench_function("baseline: serde_json parse of the record", |b| {
         b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(RECORD)))
     });
+    g.bench_function("baseline: bare serde_json parse into RawValues", |b| b.iter(|| bare_parse(black_box(RECORD))));
+    g.bench_function("JSON string, parse only", |b| b.iter(|| card.parse_record(black_box(RECORD))));
     g.bench_function("typed input, score", |b| b.iter(|| card.score(black_box(&record))));
     g.bench_function("typed input, build record and score", |b| {
         b.iter(|| {
@@ -86,6 +111,23 @@ fn evaluate(c: &mut Criterion) {
         b.iter(|| card.parse_record(black_box(RECORD)).and_then(|r| card.score(&r)))
     });
     g.bench_function("JSON string, parse, score and explain", |b| b.iter(|| card.evaluate_json(black_box(RECORD))));
+    g.bench_function("typed input, score and explain (report)", |b| b.iter(|| card.report(black_box(&record))));
+    let report = card.report(&record).expect("the record scores");
+    g.bench_function("report written as JSON", |b| {
+        let mut out = Vec::with_capacity(4096);
+        b.iter(|| {
+            out.clear();
+            black_box(&report).write_json(&mut out);
+            out.len()
+        })
+    });
+    g.bench_function("baseline: report through serde_json::to_writer", |b| {
+        let mut out = Vec::with_capacity(4096);
+        b.iter(|| {
+            out.clear();
+            serde_json::to_writer(&mut out, black_box(&report)).map(|()| out.len())
+        })
+    });
     g.finish();
 
     let lines: Vec<String> =

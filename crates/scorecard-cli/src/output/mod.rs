@@ -105,7 +105,7 @@ impl Style {
                 table::write(out, report, self.lang)
             }
             Format::Json | Format::Jsonl => {
-                out.extend_from_slice(report.to_json().as_bytes());
+                report.write_json(out);
                 if self.format == Format::Jsonl || !self.batch {
                     out.push(b'\n');
                 }

@@ -10,7 +10,6 @@
 //! `serde-with-arbitrary-precision` number form) are exact; a float is an
 //! [`DataErrorKind::InexactNumber`] naming the input.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeStruct};
@@ -25,7 +24,7 @@ use text::Text;
 /// Reads a record from any serialisable value: a struct or a map.
 pub(crate) fn from_serialize<T: Serialize + ?Sized>(
     plan: &Plan,
-    keys: &HashMap<String, Slot>,
+    keys: &crate::record::Keys,
     value: &T,
 ) -> Result<Record, RecordError> {
     let mut builder = Builder::new(plan);
@@ -56,7 +55,7 @@ impl ser::Error for Failure {
 
 /// The top level: a struct or map whose entries are the record's inputs.
 struct Top<'a, 'p> {
-    keys: &'a HashMap<String, Slot>,
+    keys: &'a crate::record::Keys,
     builder: &'a mut Builder<'p>,
     /// The slot of the map key just read (`None`: a key the scorecard ignores).
     key: Option<Option<Slot>>,
