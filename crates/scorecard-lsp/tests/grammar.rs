@@ -3,6 +3,7 @@
 //! applied as TextMate does for top-level `match` rules: at each point the
 //! earliest match wins, the first listed on a tie.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(clippy::arithmetic_side_effects)]
 
 use regex::Regex;
 use scorecard_syntax::keywords::{Place, KEYWORDS};
