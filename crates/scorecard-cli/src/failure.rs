@@ -58,6 +58,11 @@ pub enum InputProblem {
     BadCells {
         /// Each unreadable cell of the record, in column order.
         cells: Vec<BadCell>,
+        /// The row's readable cells as a JSON object of strings (unreadable
+        /// ones `null`), so the record keeps its name and values in the
+        /// workbook; not part of the error's JSON.
+        #[serde(skip)]
+        readable: String,
     },
 }
 
@@ -128,7 +133,7 @@ impl InputProblem {
             InputProblem::UnterminatedQuote { line, column } => {
                 CsvProblem::UnterminatedQuote { line: *line, column: *column }.message(lang)
             }
-            InputProblem::BadCells { cells } => {
+            InputProblem::BadCells { cells, .. } => {
                 cells.iter().map(|c| c.message(lang)).collect::<Vec<_>>().join(lang.pick("；", "; "))
             }
         }
@@ -165,8 +170,17 @@ impl Failure {
                     None => e.message(),
                 })
                 .collect(),
-            Failure::Input(InputProblem::BadCells { cells }) => cells.iter().map(|c| c.message(lang)).collect(),
+            Failure::Input(InputProblem::BadCells { cells, .. }) => cells.iter().map(|c| c.message(lang)).collect(),
             Failure::Input(p) => vec![p.message(lang)],
+        }
+    }
+
+    /// The cells that could be read of a record that could not be read whole
+    /// (a spreadsheet row with an unreadable cell), as a JSON object of strings.
+    pub fn readable(&self) -> Option<&str> {
+        match self {
+            Failure::Input(InputProblem::BadCells { readable, .. }) => Some(readable),
+            Failure::Record(_) | Failure::Placed { .. } | Failure::Input(_) => None,
         }
     }
 

@@ -345,8 +345,12 @@ fn the_form_names_the_cell_of_every_bad_value() {
     // So does each record's form sheet.
     let form = sheet_rows(&out, "二号");
     assert!(form[2][0].starts_with("数据!G3："), "{form:?}");
-    // (A row with an unreadable cell is not read at all, so its form is named by its row.)
-    let form = sheet_rows(&out, "记录 4");
+    // A row with an unreadable cell keeps its readable cells: the summary row shows its name
+    // beside the error, and its form sheet is named from the name.
+    assert_eq!(summary[3][1], "三号", "{summary:?}");
+    assert!(errors[2].starts_with("单元格 数据!E4 是错误值 #DIV/0!"), "{summary:?}");
+    assert!(!sheet_names(&out).iter().any(|n| n.starts_with("记录")), "{:?}", sheet_names(&out));
+    let form = sheet_rows(&out, "三号");
     assert!(form[2][0].contains("数据!E4"), "{form:?}");
 }
 

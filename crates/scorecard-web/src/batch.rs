@@ -6,7 +6,7 @@
 //! units included; an empty cell is a missing value.
 
 use scorecard::number::fixed2;
-use scorecard::{Lang, Report, Scorecard};
+use scorecard::{Lang, RecordError, Report, Scorecard};
 use serde_json::value::RawValue;
 
 /// One record read from the batch: where it starts, and its JSON text or why it could not be read.
@@ -16,6 +16,38 @@ pub struct Row {
     pub line: u64,
     /// The record as a JSON object, or a message.
     pub json: Result<String, String>,
+    /// For a spreadsheet row, the cell of each input's value: input key and `Sheet1!C7`.
+    pub cells: Vec<(String, String)>,
+}
+
+impl Row {
+    /// A record read from text, whose values have no cells.
+    fn text(line: u64, json: Result<String, String>) -> Self {
+        Row { line, json, cells: Vec::new() }
+    }
+
+    /// The record scored by `card`: its report, or why not, each problem naming its cell when the row is from a spreadsheet.
+    pub fn evaluate(self, card: &Scorecard) -> Result<Report, String> {
+        let json = self.json?;
+        card.evaluate_json(&json).map_err(|e| rejected(&self.cells, &e, card.lang()))
+    }
+}
+
+/// The engine's problems with a record, `Sheet1!C7：…` where the value's cell is known, joined by `; `.
+fn rejected(cells: &[(String, String)], error: &RecordError, lang: Lang) -> String {
+    if cells.is_empty() {
+        return error.to_string();
+    }
+    let cell = |key: &str| cells.iter().find(|(k, _)| k == key).map(|(_, c)| c.as_str());
+    error
+        .errors
+        .iter()
+        .map(|e| match e.input.as_ref().and_then(|input| cell(&input.key)) {
+            Some(cell) => format!("{cell}{}{}", lang.pick("：", ": "), e.message()),
+            None => e.message(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The records of a spreadsheet upload (.xlsx, .xls, .ods), read by the
@@ -25,7 +57,10 @@ pub fn sheet_rows(card: &Scorecard, name: &str, bytes: &[u8]) -> Vec<Row> {
     let names = scorecard_table::records::Names::new(card);
     scorecard_table::records::rows(name, bytes, card.lang())
         .into_iter()
-        .map(|row| Row { line: row.line, json: row.json(&names) })
+        .map(|row| {
+            let cells = row.cells.iter().map(|(header, cell)| (names.key_or_text(header).to_owned(), cell.clone()));
+            Row { line: row.line, json: row.json(&names), cells: cells.collect() }
+        })
         .collect()
 }
 
@@ -41,7 +76,7 @@ pub fn rows(name: &str, data: &str, lang: Lang) -> Vec<Row> {
         return array_rows(data, lang);
     }
     if serde_json::from_str::<&RawValue>(data).is_ok() {
-        return vec![Row { line: 1, json: Ok(data.trim().to_owned()) }];
+        return vec![Row::text(1, Ok(data.trim().to_owned()))];
     }
     json_lines(data)
 }
@@ -50,17 +85,17 @@ fn json_lines(data: &str) -> Vec<Row> {
     (1u64..)
         .zip(data.lines())
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(line, text)| Row { line, json: Ok(text.to_owned()) })
+        .map(|(line, text)| Row::text(line, Ok(text.to_owned())))
         .collect()
 }
 
 fn array_rows(data: &str, lang: Lang) -> Vec<Row> {
     match serde_json::from_str::<Vec<&RawValue>>(data) {
-        Ok(items) => (1u64..).zip(items).map(|(line, v)| Row { line, json: Ok(v.get().to_owned()) }).collect(),
-        Err(e) => vec![Row {
-            line: u64::try_from(e.line()).unwrap_or(0),
-            json: Err(lang.pick(format!("JSON 数组格式错误：{e}"), format!("invalid JSON array: {e}"))),
-        }],
+        Ok(items) => (1u64..).zip(items).map(|(line, v)| Row::text(line, Ok(v.get().to_owned()))).collect(),
+        Err(e) => vec![Row::text(
+            u64::try_from(e.line()).unwrap_or(0),
+            Err(lang.pick(format!("JSON 数组格式错误：{e}"), format!("invalid JSON array: {e}"))),
+        )],
     }
 }
 
@@ -68,14 +103,14 @@ fn csv_rows(data: &str, lang: Lang) -> Vec<Row> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(data.as_bytes());
     let keys: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|k| k.trim().to_owned()).collect(),
-        Err(e) => return vec![Row { line: 1, json: Err(csv_problem(&e, lang)) }],
+        Err(e) => return vec![Row::text(1, Err(csv_problem(&e, lang)))],
     };
     let mut rows = Vec::new();
     for record in reader.records() {
         let row = match record {
             Ok(r) if r.iter().all(|c| c.trim().is_empty()) => continue,
-            Ok(r) => Row { line: r.position().map_or(0, csv::Position::line), json: Ok(csv_object(&keys, &r)) },
-            Err(e) => Row { line: e.position().map_or(0, csv::Position::line), json: Err(csv_problem(&e, lang)) },
+            Ok(r) => Row::text(r.position().map_or(0, csv::Position::line), Ok(csv_object(&keys, &r))),
+            Err(e) => Row::text(e.position().map_or(0, csv::Position::line), Err(csv_problem(&e, lang))),
         };
         rows.push(row);
     }

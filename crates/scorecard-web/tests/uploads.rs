@@ -54,6 +54,8 @@ async fn an_xlsx_batch_is_scored_by_cell() {
     assert_eq!(table["rows"][0]["total"], json!("81"));
     let error = table["rows"][1]["error"].as_str().unwrap();
     assert!(error.contains("abc"), "{error}");
+    // The value the engine rejects is named by its cell, as `scorecard eval` names it.
+    assert!(error.starts_with("Sheet1!C3："), "{error}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -70,7 +72,10 @@ async fn the_results_download_as_the_form_workbook() {
     let summary = tables.iter().find(|t| t.name == "汇总").expect("a summary sheet");
     let cells: Vec<&str> = summary.rows.iter().flat_map(|r| &r.cells).map(|c| c.text.as_str()).collect();
     assert!(cells.contains(&"81"), "{cells:?}");
-    assert!(cells.iter().any(|c| c.contains("abc")), "the record not scored keeps its error: {cells:?}");
+    assert!(
+        cells.iter().any(|c| c.starts_with("Sheet1!C3：") && c.contains("abc")),
+        "the record not scored keeps its error, naming its cell: {cells:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

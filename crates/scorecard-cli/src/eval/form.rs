@@ -62,7 +62,11 @@ fn add(
     places: &Places,
 ) -> Result<bool, XlsxError> {
     let lang = card.lang();
-    let values = record.text.as_deref().map(json_values).unwrap_or_default();
+    // A row with an unreadable cell keeps its readable ones: its name and values.
+    let values = match &record.text {
+        Ok(json) => json_values(json),
+        Err(failure) => failure.readable().map(json_values).unwrap_or_default(),
+    };
     let name = target.name_column.and_then(|col| values.iter().find(|(k, _)| k == col)).map(|(_, v)| v.as_str());
     let report = match &record.text {
         // A value the engine rejects is named by its cell (`Sheet1!C7`) when the data is a table.

@@ -7,7 +7,8 @@
 //! `152.3万件`); no number passes through a float. An empty cell is `null`, a
 //! missing value, which the engine reports if an indicator needs it. A cell
 //! that cannot be read (a spreadsheet error value such as `#DIV/0!`) fails the
-//! record with the cell's position, `Sheet1!C7`.
+//! record with the cell's position, `Sheet1!C7`; the failure keeps the row's
+//! readable cells, so the record's name and values still reach the workbook.
 
 use scorecard::{Lang, RecordError};
 use scorecard_table::cell::{cell_ref, CellProblem};
@@ -125,12 +126,19 @@ impl Columns {
         }
         fields.truncate(width);
         let bad = bad_cells(&self.keys, &fields);
-        if !bad.is_empty() {
-            return Err(Failure::Input(InputProblem::BadCells { cells: bad }));
+        let json = self.object(&fields, size);
+        if bad.is_empty() {
+            Ok(json)
+        } else {
+            Err(Failure::Input(InputProblem::BadCells { cells: bad, readable: json }))
         }
+    }
+
+    /// The named columns of `fields` as a JSON object of strings; empty and unreadable cells are `null`.
+    fn object(&self, fields: &[Field], size: usize) -> String {
         let mut json = String::with_capacity(size.saturating_mul(2).saturating_add(64));
         json.push('{');
-        for (key, field) in self.keys.iter().zip(&fields) {
+        for (key, field) in self.keys.iter().zip(fields) {
             let Some(key) = key else { continue };
             if json.len() > 1 {
                 json.push(',');
@@ -142,7 +150,7 @@ impl Columns {
             }
         }
         json.push('}');
-        Ok(json)
+        json
     }
 }
 
@@ -197,7 +205,8 @@ mod tests {
         let columns = Columns::new(["a", "b", "c"], &Names::default());
         let bad = |c: &str| Field::Bad { cell: c.to_owned(), problem: CellProblem::ErrorValue("#N/A".into()) };
         let failure = columns.record(vec![bad("Sheet1!A2"), text_field("1".into()), bad("Sheet1!C2")], 10).unwrap_err();
-        let Failure::Input(InputProblem::BadCells { cells }) = failure else { panic!("{failure:?}") };
+        assert_eq!(failure.readable(), Some(r#"{"a":null,"b":"1","c":null}"#));
+        let Failure::Input(InputProblem::BadCells { cells, .. }) = failure else { panic!("{failure:?}") };
         let named: Vec<&str> = cells.iter().map(|c| c.cell.as_str()).collect();
         assert_eq!(named, ["Sheet1!A2", "Sheet1!C2"]);
     }

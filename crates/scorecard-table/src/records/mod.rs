@@ -17,6 +17,8 @@ pub mod text;
 
 use scorecard::Lang;
 
+use crate::cell;
+
 pub use header::Names;
 pub use sheet::{read_records, read_records_from, Field, SheetError, SheetRecords, SheetRow, DEFAULT_MAX_BYTES};
 pub use text::TextEncoding;
@@ -30,6 +32,9 @@ pub struct Row {
     /// non-blank header, in column order; or why the row cannot be read, in
     /// the language asked for, naming the place (`数据!F3`, line and column).
     pub fields: Result<Vec<(String, String)>, String>,
+    /// For a spreadsheet row, where each non-blank header's value sits:
+    /// header text (trimmed) and cell (`Sheet1!C7`), in column order; empty for CSV.
+    pub cells: Vec<(String, String)>,
 }
 
 impl Row {
@@ -45,6 +50,12 @@ impl Row {
             .map(|(header, value)| (names.key_or_text(header).to_owned(), serde_json::Value::String(value.clone())))
             .collect();
         Ok(serde_json::Value::Object(object).to_string())
+    }
+
+    /// The cell holding input `key`'s value (`Sheet1!C7`), when the row is from a spreadsheet.
+    #[must_use]
+    pub fn cell(&self, key: &str, names: &Names) -> Option<&str> {
+        self.cells.iter().find(|(header, _)| names.key_or_text(header) == key).map(|(_, cell)| cell.as_str())
     }
 }
 
@@ -72,7 +83,7 @@ pub fn rows(file_name: &str, data: &[u8], lang: Lang) -> Vec<Row> {
     if is_sheet(file_name) {
         return match read_records_from(data, None) {
             Ok(sheet) => sheet_rows(&sheet, lang),
-            Err(e) => vec![Row { line: 0, fields: Err(e.message(file_name, lang)) }],
+            Err(e) => vec![Row { line: 0, fields: Err(e.message(file_name, lang)), cells: Vec::new() }],
         };
     }
     let encoding = text::guess_encoding(data);
@@ -85,7 +96,7 @@ pub fn rows(file_name: &str, data: &[u8], lang: Lang) -> Vec<Row> {
                 format!("{file_name} 第 {line} 行第 {column} 字节起不是有效的 {name} 文本；请另存为 UTF-8 的 CSV"),
                 format!("{file_name} is not valid {name} text from line {line}, byte {column}; save it as UTF-8 CSV"),
             );
-            return vec![Row { line, fields: Err(message) }];
+            return vec![Row { line, fields: Err(message), cells: Vec::new() }];
         }
     };
     csv_records(&text, lang)
@@ -105,14 +116,16 @@ fn csv_records(text: &str, lang: Lang) -> Vec<Row> {
     let header: Vec<String> = match rows.next() {
         None => return Vec::new(),
         Some(csv::CsvRow { cells: Ok(cells), .. }) => cells.iter().map(|c| c.trim().to_owned()).collect(),
-        Some(csv::CsvRow { line, cells: Err(e) }) => return vec![Row { line, fields: Err(e.message(lang)) }],
+        Some(csv::CsvRow { line, cells: Err(e) }) => {
+            return vec![Row { line, fields: Err(e.message(lang)), cells: Vec::new() }]
+        }
     };
     rows.map(|row| {
         let fields = match row.cells {
             Ok(cells) => line_up(&header, cells, lang),
             Err(e) => Err(e.message(lang)),
         };
-        Row { line: row.line, fields }
+        Row { line: row.line, fields, cells: Vec::new() }
     })
     .collect()
 }
@@ -143,17 +156,31 @@ fn sheet_rows(sheet: &SheetRecords, lang: Lang) -> Vec<Row> {
         .map(|row| {
             let mut fields = Vec::new();
             let mut bad = Vec::new();
-            for (h, field) in header.iter().zip(&row.fields).filter(|(h, _)| !h.is_empty()) {
+            let mut cells = Vec::new();
+            let row0 = row.row.saturating_sub(1);
+            // Every named column has its cell, so a missing value is named too.
+            for ((col, h), field) in (sheet.first_column..).zip(&header).zip(fields_padded(&row.fields)) {
+                if h.is_empty() {
+                    continue;
+                }
+                cells.push(((*h).to_owned(), cell::cell_ref(&sheet.sheet, row0, col)));
                 match field {
-                    Field::Text(t) if !t.trim().is_empty() => fields.push(((*h).to_owned(), t.trim().to_owned())),
-                    Field::Text(_) | Field::Empty => {}
-                    Field::Bad { cell, problem } => bad.push(problem.message(cell, lang)),
+                    Some(Field::Text(t)) if !t.trim().is_empty() => {
+                        fields.push(((*h).to_owned(), t.trim().to_owned()));
+                    }
+                    Some(Field::Text(_) | Field::Empty) | None => {}
+                    Some(Field::Bad { cell, problem }) => bad.push(problem.message(cell, lang)),
                 }
             }
             let fields = if bad.is_empty() { Ok(fields) } else { Err(bad.join(lang.pick("；", "; "))) };
-            Row { line: u64::from(row.row), fields }
+            Row { line: u64::from(row.row), fields, cells }
         })
         .collect()
+}
+
+/// A row's fields, then `None` for ever (a row may stop before the header's last column).
+fn fields_padded(fields: &[Field]) -> impl Iterator<Item = Option<&Field>> {
+    fields.iter().map(Some).chain(std::iter::repeat(None))
 }
 
 #[cfg(test)]

@@ -66,6 +66,10 @@ fn workbook_uploads_name_bad_cells() {
     assert_eq!((got[0].line, fields(&got[0])), (2, vec![("cases", "1500000"), ("rate", "92.5%")]));
     assert_eq!(got[1].line, 3);
     assert!(got[1].fields.as_ref().unwrap_err().contains("数据!B3"), "{got:?}");
+    // Each input's cell is known, so a value the engine rejects can be named.
+    assert_eq!(got[0].cell("rate", &Names::default()), Some("数据!B2"));
+    assert_eq!(got[1].cell("cases", &Names::default()), Some("数据!A3"));
+    assert_eq!(got[0].cell("other", &Names::default()), None);
     let broken = rows("x.xlsx", b"not a workbook", Lang::En);
     assert_eq!(broken[0].line, 0);
     assert!(broken[0].fields.as_ref().unwrap_err().contains("x.xlsx is not a readable workbook"));

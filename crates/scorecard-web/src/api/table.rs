@@ -141,9 +141,10 @@ async fn download(
 fn form_workbook(card: &Scorecard, name: &str, data: &Upload) -> Result<Vec<u8>, String> {
     use scorecard_table::form::{json_values, FormOptions, FormRecord, FormWriter};
     let mut writer = FormWriter::new(card, FormOptions::default(), false).map_err(|e| e.to_string())?;
-    for Row { line, json } in rows(card, name, data) {
-        let values = json.as_deref().map(json_values).unwrap_or_default();
-        let report = json.and_then(|j| card.evaluate_json(&j).map_err(|e| e.to_string()));
+    for row in rows(card, name, data) {
+        let line = row.line;
+        let values = row.json.as_deref().map(json_values).unwrap_or_default();
+        let report = row.evaluate(card);
         let outcome = report.as_ref().map_err(|e| vec![e.clone()]);
         writer.add(&FormRecord { line, name: None, values: &values, outcome }).map_err(|e| e.to_string())?;
     }
@@ -160,13 +161,7 @@ fn rows(card: &Scorecard, name: &str, data: &Upload) -> Vec<Row> {
 }
 
 fn score_all(card: &Scorecard, name: &str, data: &Upload) -> Vec<(u64, Result<Report, String>)> {
-    rows(card, name, data)
-        .into_iter()
-        .map(|Row { line, json }| {
-            let result = json.and_then(|j| card.evaluate_json(&j).map_err(|e| e.to_string()));
-            (line, result)
-        })
-        .collect()
+    rows(card, name, data).into_iter().map(|row| (row.line, row.evaluate(card))).collect()
 }
 
 fn table(card: &Scorecard, results: Vec<(u64, Result<Report, String>)>) -> Table {
