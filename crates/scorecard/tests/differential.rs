@@ -22,18 +22,21 @@ use scorecard::Scorecard;
 const RECORDS: usize = if cfg!(debug_assertions) { 10_000 } else { 100_000 };
 
 /// FNV-1a of every rule file's output for its first 10,000 and its 100,000
-/// records, in [`records::RULES`] order, taken before the optimisations.
+/// records, in [`records::RULES`] order. The 10,000-record hashes were taken
+/// before the optimisations; the 100,000-record ones were blessed after them
+/// (a release build, whose first 10,000 records hash as before), so they lock
+/// today's output rather than prove it equal to the old one past record 10,000.
 const BASELINE: &[(u64, u64)] = &[
-    (0xaad086aa6ee3dc43, 0),
-    (0x67ca1a048ea5398e, 0),
-    (0x9453a04662e7af2e, 0),
+    (0xaad086aa6ee3dc43, 0xeadeca9d5f7215d0),
+    (0x67ca1a048ea5398e, 0xc57d3b8d18bc09f5),
+    (0x9453a04662e7af2e, 0xa14cefa8ae364a74),
     // R04 and the mixed fixture: re-taken after merging the sentence fixes of
     // issue 12 (`调整率为 0%`, list values at the file's places); the other
     // five are unchanged from before the optimisations.
-    (0x8e7b02ac6de18cd5, 0),
-    (0x49758b065a598c9f, 0),
-    (0xa2529a286fc1d5fc, 0),
-    (0xee93b84c67ae99b5, 0),
+    (0x8e7b02ac6de18cd5, 0xfd63a98d1d51dcf8),
+    (0x49758b065a598c9f, 0x46745b491b2efd7b),
+    (0xa2529a286fc1d5fc, 0xf252b053b5a3ad8d),
+    (0xee93b84c67ae99b5, 0x3afd8319a41b9d22),
 ];
 
 fn root() -> std::path::PathBuf {

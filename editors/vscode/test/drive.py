@@ -125,11 +125,11 @@ def main():
     time.sleep(1)
     b.shot(f"{out}/vscode-hover.png")
     b.move(5, 5)
-    # Type an error: delete the 分 of the criterion's last deduction.
-    end = b.wait(f"return (function(){{{SPAN}}})('评分 年办件量低于上期90%', '8分')", "the last deduction")
+    # Type an error on a short line, so the caret stays in view: a stray word after 总分 100分.
+    end = b.wait(f"return (function(){{{SPAN}}})('总分 100分', '100分')", "the 总分 line")
     b.move(end["x"] + end["w"] - 2, end["y"] + end["h"] / 2, click=True)
     b.keys([END])
-    b.keys([BACKSPACE], [BACKSPACE])
+    b.type("欠")
     b.wait("return document.querySelector('.squiggly-error') !== null", "the diagnostic's squiggle", timeout=60)
     b.keys([CTRL, SHIFT, "m"])
     problem = b.wait("const p = document.querySelector('.markers-panel .monaco-tl-contents');"
