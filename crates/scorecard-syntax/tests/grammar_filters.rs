@@ -66,8 +66,8 @@ enum Node {
     Literal(String),
     Range(char, char),
     Ident(String),
-    /// A look-ahead (`&x`, `!x`): it reads nothing.
-    Predicate(Box<Node>),
+    /// A look-ahead (`&x` positive, `!x` negative): it reads nothing.
+    Predicate(bool, Box<Node>),
     /// `x?`, `x*`, `x{0,n}`: it may read nothing.
     Optional(Box<Node>),
 }
@@ -125,9 +125,9 @@ impl Reader<'_> {
 
     fn term(&mut self) -> Node {
         self.skip_space();
-        if matches!(self.chars.peek(), Some('!') | Some('&')) {
+        if let Some(&c @ ('!' | '&')) = self.chars.peek() {
             self.chars.next();
-            return Node::Predicate(Box::new(self.term()));
+            return Node::Predicate(c == '&', Box::new(self.term()));
         }
         let primary = self.primary();
         self.suffix(primary)
@@ -251,7 +251,7 @@ fn nullable(node: &Node, rules: &HashMap<String, Node>, depth: usize) -> bool {
         Node::Seq(terms) => terms.iter().all(|t| nullable(t, rules, depth + 1)),
         Node::Literal(text) => text.is_empty(),
         Node::Range(..) => false,
-        Node::Predicate(_) | Node::Optional(_) => true,
+        Node::Predicate(..) | Node::Optional(_) => true,
         Node::Ident(name) => match name.as_str() {
             "SOI" | "EOI" => true,
             "ASCII_ALPHA" | "ASCII_DIGIT" | "ASCII_ALPHANUMERIC" | "ANY" => false,
@@ -278,7 +278,7 @@ fn first(node: &Node, rules: &HashMap<String, Node>, depth: usize) -> Vec<First>
         }
         Node::Literal(text) => text.chars().next().map(First::Char).into_iter().collect(),
         Node::Range(a, b) => vec![First::Range(*a, *b)],
-        Node::Predicate(_) => Vec::new(),
+        Node::Predicate(..) => Vec::new(),
         Node::Optional(inner) => first(inner, rules, depth + 1),
         Node::Ident(name) => match name.as_str() {
             "ASCII_ALPHA" => vec![First::Range('a', 'z'), First::Range('A', 'Z')],
@@ -300,10 +300,11 @@ fn every_first_character_filter_admits_everything_it_guards() {
     assert!(rules.len() > 150, "read only {} rules", rules.len());
     let mut filtered = 0;
     for (name, body) in &rules {
-        // `&filter ~ rest…` at the start of the body.
+        // `&filter ~ rest…` at the start of the body (a negative `!x ~ rest`,
+        // such as `unit_tail`, excludes rather than admits, so it is not a filter).
         let Node::Alt(alts) = body else { continue };
         let [Node::Seq(terms)] = alts.as_slice() else { continue };
-        let Some((Node::Predicate(filter), rest)) = terms.split_first() else { continue };
+        let Some((Node::Predicate(true, filter), rest)) = terms.split_first() else { continue };
         let Node::Ident(filter_name) = filter.as_ref() else { continue };
         let admitted = first(filter, &rules, 0);
         let mut guarded = first(&Node::Seq(rest.to_vec()), &rules, 0);
