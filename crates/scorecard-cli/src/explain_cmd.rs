@@ -6,7 +6,7 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use scorecard::{Lang, Scorecard, StepKind, TierStep, Trace};
+use scorecard::{Scorecard, StepKind, TierStep, Trace};
 
 use crate::args::RuleFile;
 use crate::exit::{note, CliError, Exit};
@@ -132,7 +132,7 @@ fn write_trace(out: &mut impl Write, card: &Scorecard, trace: &Trace, only: Opti
         writeln!(out, "  {} {}", lang.pick("读取：", "read:"), ind.inputs.join(lang.pick("；", "; ")))?;
         for t in &ind.tiers {
             let mark = if t.held { "✓" } else { "✗" };
-            writeln!(out, "  {mark} {}{}", t.text, effect(lang, t))?;
+            writeln!(out, "  {mark} {}{}", t.text, effect(card, t))?;
         }
         writeln!(out, "  {} {}", lang.pick("说明：", "explanation:"), ind.explanation)?;
         for hint in &ind.what_if {
@@ -143,13 +143,26 @@ fn write_trace(out: &mut impl Write, card: &Scorecard, trace: &Trace, only: Opti
 }
 
 /// What a step that held did: `（扣 3 分）` / ` (−3)`, `（得 5 分）` / ` (→ 5)`, `（否决）` / ` (veto)`.
-fn effect(lang: Lang, t: &TierStep) -> String {
-    let n = t.amount.map(|a| a.normalize().to_string());
-    match (t.kind, n, t.held) {
-        (StepKind::Veto, _, true) => lang.pick("（否决）", " (veto)").to_owned(),
-        (StepKind::Deduct, Some(n), _) => lang.pick(format!("（扣 {n} 分）"), format!(" (−{n})")),
-        (StepKind::Add, Some(n), _) => lang.pick(format!("（加 {n} 分）"), format!(" (+{n})")),
-        (StepKind::Score, Some(n), _) => lang.pick(format!("（得 {n} 分）"), format!(" (→ {n})")),
+/// An amount with more places than the file's scores (a formula's `4.7166…`)
+/// is shown rounded as the file rounds and marked as such, as the explanation
+/// shows it: `（约扣 1.33 分）` / ` (about −1.33)`.
+fn effect(card: &Scorecard, t: &TierStep) -> String {
+    let lang = card.lang();
+    let Some(amount) = t.amount else {
+        return if t.kind == StepKind::Veto && t.held {
+            lang.pick("（否决）", " (veto)").to_owned()
+        } else {
+            String::new()
+        };
+    };
+    let shown = card.round(amount);
+    let n = shown.normalize().to_string();
+    let (zh, en) = if shown == amount { ("", "") } else { ("约", "about ") };
+    match t.kind {
+        StepKind::Veto if t.held => lang.pick("（否决）", " (veto)").to_owned(),
+        StepKind::Deduct => lang.pick(format!("（{zh}扣 {n} 分）"), format!(" ({en}−{n})")),
+        StepKind::Add => lang.pick(format!("（{zh}加 {n} 分）"), format!(" ({en}+{n})")),
+        StepKind::Score => lang.pick(format!("（{zh}得 {n} 分）"), format!(" (→ {en}{n})")),
         _ => String::new(),
     }
 }

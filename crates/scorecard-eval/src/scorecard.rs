@@ -116,6 +116,20 @@ impl Scorecard {
         self.plan.rounding.places
     }
 
+    /// `value` rounded as the file's `舍入` setting rounds scores (its decimal
+    /// places and rule), for showing a computed amount beside the explanation,
+    /// which rounds the same way.
+    ///
+    /// ```
+    /// # use scorecard_eval::Scorecard;
+    /// # use rust_decimal::Decimal;
+    /// let card = Scorecard::compile("计分表 「示例」\n总分 10分\n舍入 四舍五入，保留2位\n输入 完成率 = rate（%）\n一级指标 产出\n  二级指标 数量\n    三级指标 完成\n      分值 10分\n      评分 完成率低于90%，扣10分\n").unwrap();
+    /// assert_eq!(card.round("4.71666".parse::<Decimal>().unwrap()).to_string(), "4.72");
+    /// ```
+    pub fn round(&self, value: Decimal) -> Decimal {
+        value.round_dp_with_strategy(self.plan.rounding.places, self.plan.rounding.strategy)
+    }
+
     /// The rule file's text.
     pub fn source(&self) -> &str {
         &self.plan.source

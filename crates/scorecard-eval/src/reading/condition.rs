@@ -222,23 +222,25 @@ impl Cx<'_> {
         }
     }
 
-    /// The comparison word: dates are before or after; ranks (`名`, 1 is
+    /// The comparison word: dates are before or after; durations are longer
+    /// or shorter (`少于 7天`, as the explanations say); ranks (`名`, 1 is
     /// first) are smaller or larger numbers, since "higher" would be ambiguous.
     fn cmp_word(&self, cmp: Cmp, unit: &crate::units::Unit) -> &'static str {
-        let (zh, en) = match (cmp, unit.is_date(), unit.is_rank()) {
-            (Cmp::Eq, _, _) => ("等于", "equal to"),
-            (Cmp::Lt, true, _) => ("早于", "before"),
-            (Cmp::Le, true, _) => ("不晚于", "on or before"),
-            (Cmp::Gt, true, _) => ("晚于", "after"),
-            (Cmp::Ge, true, _) => ("不早于", "on or after"),
-            (Cmp::Lt, _, true) => ("小于", "less than"),
-            (Cmp::Le, _, true) => ("不大于", "at most"),
-            (Cmp::Gt, _, true) => ("大于", "more than"),
-            (Cmp::Ge, _, true) => ("不小于", "at least"),
-            (Cmp::Lt, _, _) => ("低于", "below"),
-            (Cmp::Le, _, _) => ("不高于", "at most"),
-            (Cmp::Gt, _, _) => ("高于", "above"),
-            (Cmp::Ge, _, _) => ("不低于", "at least"),
+        let [lt, le, gt, ge]: [(&'static str, &'static str); 4] = if unit.is_date() {
+            [("早于", "before"), ("不晚于", "on or before"), ("晚于", "after"), ("不早于", "on or after")]
+        } else if unit.is_duration() {
+            [("少于", "less than"), ("不超过", "at most"), ("超过", "more than"), ("不少于", "at least")]
+        } else if unit.is_rank() {
+            [("小于", "less than"), ("不大于", "at most"), ("大于", "more than"), ("不小于", "at least")]
+        } else {
+            [("低于", "below"), ("不高于", "at most"), ("高于", "above"), ("不低于", "at least")]
+        };
+        let (zh, en) = match cmp {
+            Cmp::Eq => ("等于", "equal to"),
+            Cmp::Lt => lt,
+            Cmp::Le => le,
+            Cmp::Gt => gt,
+            Cmp::Ge => ge,
         };
         self.lang.pick(zh, en)
     }
