@@ -132,21 +132,8 @@ pub(crate) fn push_decimal(out: &mut Vec<u8>, d: Decimal) {
 
 /// Appends an unsigned integer in decimal.
 pub(crate) fn push_u32(out: &mut Vec<u8>, n: u32) {
-    let mut digits = [0u8; 10];
-    let mut n = n;
-    let mut at = digits.len();
-    loop {
-        at = at.saturating_sub(1);
-        if let Some(slot) = digits.get_mut(at) {
-            // `n % 10` is below 10, so the cast keeps it.
-            *slot = b'0'.saturating_add((n % 10) as u8);
-        }
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(digits.get(at..).unwrap_or(&[]));
+    let mut buf = [0u8; 40];
+    out.extend_from_slice(crate::number::digits(u128::from(n), &mut buf));
 }
 
 /// A list of strings as a JSON array.

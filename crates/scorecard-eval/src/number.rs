@@ -55,18 +55,14 @@ pub fn fixed2(d: Decimal) -> String {
     }
 }
 
-/// Appends `d`, normalised (`5.00` → `5`), as exact JSON number text: the
-/// digits of its mantissa with the point put back, written straight into
-/// `out` (the brief formats write several per record, so this allocates nothing).
-pub fn push_json_number(out: &mut Vec<u8>, d: Decimal) {
-    let d = d.normalize();
-    let mut digits = [0u8; 40];
-    let mut n = d.mantissa().unsigned_abs();
-    let mut at = digits.len();
+/// The decimal digits of `n`, written at the end of `buf` (40 bytes hold any
+/// `u128`), without allocating: the one digit writer of the JSON outputs.
+pub(crate) fn digits(mut n: u128, buf: &mut [u8; 40]) -> &[u8] {
+    let mut at = buf.len();
     loop {
         at = at.saturating_sub(1);
         // `n % 10` is below 10, so the cast keeps it.
-        if let Some(slot) = digits.get_mut(at) {
+        if let Some(slot) = buf.get_mut(at) {
             *slot = b'0'.saturating_add((n % 10) as u8);
         }
         n /= 10;
@@ -74,7 +70,16 @@ pub fn push_json_number(out: &mut Vec<u8>, d: Decimal) {
             break;
         }
     }
-    let digits = digits.get(at..).unwrap_or(&[]);
+    buf.get(at..).unwrap_or(&[])
+}
+
+/// Appends `d`, normalised (`5.00` → `5`), as exact JSON number text: the
+/// digits of its mantissa with the point put back, written straight into
+/// `out` (the brief formats write several per record, so this allocates nothing).
+pub fn push_json_number(out: &mut Vec<u8>, d: Decimal) {
+    let d = d.normalize();
+    let mut buf = [0u8; 40];
+    let digits = digits(d.mantissa().unsigned_abs(), &mut buf);
     let scale = usize::try_from(d.scale()).unwrap_or(0);
     if d.is_sign_negative() && !d.is_zero() {
         out.push(b'-');

@@ -180,24 +180,14 @@ impl Report {
             b",\"disqualified\":false,\"groups\":["
         });
         for (i, g) in self.groups.iter().enumerate() {
-            out.extend_from_slice(if i == 0 { b"{\"path\":" } else { b",{\"path\":" });
-            json::push_strs(out, &g.path);
-            out.extend_from_slice(b",\"name\":");
-            json::push_str(out, &g.name);
-            out.extend_from_slice(b",\"points\":");
-            json::push_decimal(out, g.points);
+            item_head(out, i == 0, &g.path, &g.name, g.points);
             out.extend_from_slice(b",\"score\":");
             json::push_decimal(out, g.score);
             out.push(b'}');
         }
         out.extend_from_slice(b"],\"indicators\":[");
         for (i, ind) in self.indicators.iter().enumerate() {
-            out.extend_from_slice(if i == 0 { b"{\"path\":" } else { b",{\"path\":" });
-            json::push_strs(out, &ind.path);
-            out.extend_from_slice(b",\"name\":");
-            json::push_str(out, &ind.name);
-            out.extend_from_slice(b",\"points\":");
-            json::push_decimal(out, ind.points);
+            item_head(out, i == 0, &ind.path, &ind.name, ind.points);
             out.extend_from_slice(b",\"deduction\":");
             json::push_decimal(out, ind.deduction);
             out.extend_from_slice(b",\"score\":");
@@ -224,4 +214,15 @@ impl Report {
         }
         out.extend_from_slice(b"]}");
     }
+}
+
+/// The fields a group and an indicator open with, as their serde form writes
+/// them: `{"path":[…],"name":…,"points":…`, after a comma unless `first`.
+fn item_head(out: &mut Vec<u8>, first: bool, path: &[String], name: &str, points: Decimal) {
+    out.extend_from_slice(if first { b"{\"path\":" } else { b",{\"path\":" });
+    json::push_strs(out, path);
+    out.extend_from_slice(b",\"name\":");
+    json::push_str(out, name);
+    out.extend_from_slice(b",\"points\":");
+    json::push_decimal(out, points);
 }
